@@ -1,0 +1,43 @@
+# Commune Desk — the two commands for a fresh machine are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run test ui translations demo bench lint format clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Compile Qt Designer forms (ui/*.ui) into src/commune_desk/views/forms/.
+ui: $(STAMP)
+	$(PY) packaging/build_forms.py
+
+# Compile translations (resources/translations/*.ts) into .qm files.
+translations: $(STAMP)
+	$(PY) packaging/build_translations.py
+
+run: $(STAMP) ui translations
+	$(PY) -m commune_desk gui --demo
+
+test: $(STAMP) ui translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP) ui translations
+	$(PY) benchmarks/indicators.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

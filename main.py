@@ -1,0 +1,3 @@
+from commune_desk.app import run
+
+raise SystemExit(run())

@@ -1,0 +1,1 @@
+"""Chart builders: DTOs to matplotlib Figures. No database, no Qt."""

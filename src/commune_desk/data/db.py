@@ -1,0 +1,163 @@
+"""The one place that builds the engine: URLs, SQLite pragmas, sessions and migrations."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(RuntimeError):
+    """A database that cannot be opened, migrated or trusted; the message is for the user."""
+
+
+def to_url(db: str | Path) -> str:
+    """Turn a file path or a SQLAlchemy URL into a URL."""
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(db: str | Path) -> Path | None:
+    """The file behind a SQLite database, or None for another engine or in-memory SQLite."""
+    url = make_url(to_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def create_db_engine(db: str | Path) -> Engine:
+    """An engine for a file path or URL, with foreign keys, WAL and a busy timeout on SQLite."""
+    url = to_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        # Let SQLAlchemy, not the driver, open transactions, so BEGIN takes the write lock
+        # early (IMMEDIATE) and concurrent writers wait instead of failing mid-transaction.
+        event.listen(engine, "connect", _disable_pysqlite_autobegin)
+        event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _disable_pysqlite_autobegin(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection: object) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False, future=True)
+
+
+_NOT_OURS = "Tệp dữ liệu không phải của Commune Desk (có bảng nhưng không có phiên bản lược đồ)."
+
+
+def _precheck_file(path: Path) -> None:
+    """Refuse, without writing to it, a file that is not SQLite or is another program's."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise DatabaseError(f"Tệp {path.name} không phải là cơ sở dữ liệu SQLite.")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"Tệp {path.name} bị hỏng, không đọc được: {exc}.") from exc
+    if names and "alembic_version" not in names:
+        raise DatabaseError(_NOT_OURS)
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def _alembic_config(engine: Engine):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(None)  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, backups_dir: Path | None = None) -> MigrationResult:
+    """Bring the schema to the newest revision, copying the file to `backups_dir` first.
+
+    A database that already has tables but no revision is not ours: refused, untouched.
+    """
+    from alembic import command
+
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        _precheck_file(path)  # read-only: a file we refuse stays byte for byte as it was
+    before = current_revision(engine)
+    head = head_revision()
+    if before == head:
+        return MigrationResult(before, head, None)
+    if before is None and inspect(engine).get_table_names():
+        raise DatabaseError(_NOT_OURS)
+    backup = None
+    if before is not None and path is not None and backups_dir is not None:
+        from commune_desk.data.backup import backup_file
+
+        backup = backup_file(path, backups_dir, label=f"truoc-nang-cap-{before}")
+        log.info("Backed up %s to %s before migrating", path, backup)
+    try:
+        command.upgrade(_alembic_config(engine), "head")
+    except Exception as exc:  # the transaction is rolled back; the file keeps its old schema
+        log.exception("Migration from %s failed", before)
+        raise DatabaseError(
+            f"Không nâng cấp được cơ sở dữ liệu (phiên bản {before}): {exc}. "
+            "Tệp dữ liệu chưa bị thay đổi."
+        ) from exc
+    return MigrationResult(before, head, backup)

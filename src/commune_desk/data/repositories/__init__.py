@@ -1,0 +1,1 @@
+"""Queries, one module per subject; every select() of the program lives here."""

@@ -1,0 +1,1 @@
+"""Pure Python core: the catalogue, periods, indicator arithmetic and validation rules."""

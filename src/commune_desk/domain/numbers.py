@@ -1,0 +1,76 @@
+"""Numbers the Vietnamese way: 1.234,5 on screen, and whole-number parsing of typed text."""
+
+from __future__ import annotations
+
+import math
+import re
+
+Number = int | float
+
+_GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
+
+
+class NumberError(ValueError):
+    """Text that is not a whole number >= 0; the message is Vietnamese."""
+
+
+def format_number(value: Number | None, decimals: int | None = None, empty: str = "") -> str:
+    """Format as Vietnamese: thousands with '.', decimals with ','.
+
+    With `decimals` None, whole numbers show no decimals and others one decimal.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return empty
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(value: Number | None, empty: str = "") -> str:
+    """A percentage with one decimal: 89,2."""
+    return format_number(value, 1, empty)
+
+
+def plain_decimal(value: Number | None) -> str:
+    """Plain decimal text with a dot and no grouping (files other programs read)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def parse_whole_number(raw: object) -> int:
+    """A whole number >= 0 from typed text or a spreadsheet cell.
+
+    Accepts "1234", "1.234" and "1 234" (Vietnamese grouping), 1234.0; refuses decimals,
+    negatives, text and empty input with a Vietnamese message.
+    """
+    if isinstance(raw, bool):
+        raise NumberError("giá trị phải là số nguyên không âm")
+    if isinstance(raw, int):
+        value = raw
+    elif isinstance(raw, float):
+        if not math.isfinite(raw) or not raw.is_integer():
+            raise NumberError(f"«{format_number(raw)}» không phải là số nguyên")
+        value = int(raw)
+    else:
+        text = str(raw).strip().replace("\u00a0", " ")
+        if not text:
+            raise NumberError("chưa nhập giá trị")
+        if text.startswith("="):
+            raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
+        if re.fullmatch(r"[+-]?\d+", text):
+            value = int(text)
+        elif _GROUPED.match(text):
+            value = int(text.replace(".", "").replace(" ", ""))
+        elif re.fullmatch(r"[+-]?\d+[.,]\d+", text):
+            raise NumberError(f"«{text}» không phải là số nguyên (không nhập số thập phân)")
+        else:
+            raise NumberError(f"«{text[:40]}» không phải là số")
+    if value < 0:
+        raise NumberError(f"số âm ({value}) không được chấp nhận; giá trị phải ≥ 0")
+    return value

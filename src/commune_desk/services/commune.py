@@ -1,0 +1,111 @@
+"""The commune this database belongs to: set-up, profile and settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from commune_desk.data.models import Commune, Province
+from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import commune as repo
+from commune_desk.domain.periods import Mode
+from commune_desk.services import audit
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import NotInitialised, ServiceError
+
+CODE_PATTERN = re.compile(r"^\d{5}$")  # official commune codes have five digits
+
+
+@dataclass(frozen=True)
+class CommuneProfile:
+    id: int
+    code: str
+    name: str
+    province: str
+    cutoff_mode: Mode
+    settings: dict[str, str]
+
+
+def require_commune(session: Session) -> Commune:
+    commune = repo.the_commune(session)
+    if commune is None:
+        raise NotInitialised()
+    return commune
+
+
+class CommuneService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def init(
+        self, code: str, name: str, province: str, cutoff_mode: Mode = Mode.CALENDAR
+    ) -> CommuneProfile:
+        """Record the commune this database belongs to; refused when one is already there."""
+        code, name, province = code.strip(), name.strip(), province.strip()
+        if not CODE_PATTERN.match(code):
+            raise ServiceError(f"Mã xã «{code}» không hợp lệ: mã đơn vị hành chính gồm 5 chữ số.")
+        if not name:
+            raise ServiceError("Chưa nhập tên xã.")
+        if not province:
+            raise ServiceError("Chưa nhập tên tỉnh, thành phố.")
+        with self._ctx.sessions.begin() as session:
+            existing = repo.the_commune(session)
+            if existing is not None:
+                raise ServiceError(
+                    f"Cơ sở dữ liệu đã thuộc về {existing.name} (mã {existing.code})."
+                )
+            prov = repo.province_named(session, province) or Province(name=province)
+            commune = Commune(
+                code=code,
+                name=name,
+                province=prov,
+                cutoff_mode=str(cutoff_mode),
+                created_at=self._ctx.now(),
+            )
+            session.add(commune)
+            session.flush()
+            new = {"code": code, "name": name, "province": province, "cutoff": str(cutoff_mode)}
+            audit_repo.add_entries(
+                session, [audit.entry(self._ctx, "create", "commune", code, new=new)]
+            )
+            return self._profile(session, commune)
+
+    def profile(self) -> CommuneProfile:
+        with self._ctx.sessions.begin() as session:
+            return self._profile(session, require_commune(session))
+
+    def exists(self) -> bool:
+        with self._ctx.sessions.begin() as session:
+            return repo.the_commune(session) is not None
+
+    def set_cutoff_mode(self, mode: Mode) -> None:
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            old = commune.cutoff_mode
+            commune.cutoff_mode = str(Mode(mode))
+            audit_repo.add_entries(
+                session,
+                [
+                    audit.entry(
+                        self._ctx,
+                        "update",
+                        "commune",
+                        commune.code,
+                        {"cutoff": old},
+                        {"cutoff": str(mode)},
+                    )
+                ],
+            )
+
+    @staticmethod
+    def _profile(session: Session, commune: Commune) -> CommuneProfile:
+        return CommuneProfile(
+            commune.id,
+            commune.code,
+            commune.name,
+            commune.province.name,
+            Mode(commune.cutoff_mode),
+            repo.settings(session, commune.id),
+        )

@@ -1,0 +1,66 @@
+"""Errors a use case raises; each message is Vietnamese and says what and where."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from commune_desk.domain.validation import Problem
+
+
+class ServiceError(Exception):
+    """A refused request; `str()` is the message for the user."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class PeriodLocked(ServiceError):
+    pass
+
+
+class NotInitialised(ServiceError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Cơ sở dữ liệu chưa có thông tin xã. "
+            "Hãy chạy `commune-desk init` hoặc `commune-desk demo`."
+        )
+
+
+class ValidationFailed(ServiceError):
+    """A change refused by the validation rules; nothing was saved."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.message for p in self.problems))
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A refused row of an import file: where (file, row, column) and why."""
+
+    file: str
+    row: int
+    column: str
+    message: str
+    code: str = ""
+
+    def __str__(self) -> str:
+        if not self.row and not self.column and self.message.startswith(self.file):
+            return self.message  # a problem of the whole file, already naming it
+        where = self.file + (f", dòng {self.row}" if self.row else "")
+        if self.column:
+            where += f", cột {self.column}"
+        if self.code:
+            where += f", mã {self.code}"
+        return f"{where}: {self.message}"
+
+
+class ImportRefused(ServiceError):
+    """An import with refused rows or an unreadable file; nothing was imported."""
+
+    def __init__(self, errors: Sequence[RowError]) -> None:
+        self.errors = list(errors)
+        head = f"Không nhập dữ liệu: {len(self.errors)} lỗi, chưa có gì được ghi."
+        super().__init__("\n".join([head, *(str(e) for e in self.errors)]))

@@ -1,0 +1,164 @@
+"""Every figure and indicator of a period: this period, year to date, last year, target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from commune_desk.data.models import YearlyTarget
+from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import figures as figures_repo
+from commune_desk.data.repositories import values as repo
+from commune_desk.domain.catalogue import Source
+from commune_desk.domain.indicators import Figure, aggregate, build_figures, with_indicators
+from commune_desk.domain.numbers import Number
+from commune_desk.domain.periods import DateWindow, Mode, Period, Span
+from commune_desk.services import audit
+from commune_desk.services.commune import require_commune
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    commune_code: str
+    commune_name: str
+    period: Period
+    window: DateWindow
+    figures: dict[str, Figure]
+
+    def values(self) -> dict[str, Number | None]:
+        return {code: f.value for code, f in self.figures.items()}
+
+
+class _Calculator:
+    """Computes element and indicator values over spans, caching within one session."""
+
+    def __init__(
+        self,
+        session: Session,
+        ctx: ServiceContext,
+        commune_id: int,
+        mode: Mode,
+        first: Period,
+        last: Period,
+    ) -> None:
+        self._session, self._ctx, self._commune_id, self._mode = session, ctx, commune_id, mode
+        self._series = repo.series(session, commune_id, first.key, last.key)
+        self._counted: dict[DateWindow, dict[str, Number]] = {}
+        self._spans: dict[Span, dict[str, Number | None]] = {}
+
+    def span_values(self, span: Span) -> dict[str, Number | None]:
+        if span in self._spans:
+            return self._spans[span]
+        catalogue = self._ctx.catalogue
+        months = span.months()
+        window = span.window(self._mode)
+        counted = self._counted.get(window)
+        if counted is None:
+            counted = figures_repo.record_figures(
+                self._session, self._commune_id, window.start, window.end
+            )
+            self._counted[window] = counted
+        elements: dict[str, Number | None] = {}
+        for element in catalogue.elements:
+            if element.source is Source.RECORDS:
+                elements[element.code] = counted.get(element.code, 0)
+            else:
+                elements[element.code] = aggregate(
+                    element.agg, self._series.get(element.code, {}), months
+                )
+        result = with_indicators(catalogue, elements)
+        self._spans[span] = result
+        return result
+
+
+class IndicatorService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def compute(self, period: Period) -> PeriodFigures:
+        return self.compute_many([period])[0]
+
+    def compute_many(self, periods: Iterable[Period]) -> list[PeriodFigures]:
+        """Figures of several periods in one session (values are read once)."""
+        periods = list(periods)
+        if not periods:
+            return []
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            mode = Mode(commune.cutoff_mode)
+            first = min(p.first_month for p in periods).same_period_last_year().start_of_year()
+            last = max(p.last_month for p in periods)
+            calc = _Calculator(session, self._ctx, commune.id, mode, first, last)
+            targets_by_year: dict[int, dict[str, float]] = {}
+            results = []
+            for period in periods:
+                year_targets = targets_by_year.get(period.year)
+                if year_targets is None:
+                    year_targets = self._targets(session, commune.id, period.year)
+                    targets_by_year[period.year] = year_targets
+                figures = build_figures(
+                    self._ctx.catalogue,
+                    calc.span_values(period.span()),
+                    calc.span_values(period.ytd()),
+                    calc.span_values(period.same_period_last_year().span()),
+                    year_targets,
+                )
+                results.append(
+                    PeriodFigures(commune.code, commune.name, period, period.window(mode), figures)
+                )
+            return results
+
+    def targets(self, year: int) -> dict[str, float]:
+        """The year's targets: the commune's own, else the catalogue's defaults."""
+        with self._ctx.sessions.begin() as session:
+            return self._targets(session, require_commune(session).id, year)
+
+    def set_target(self, code: str, year: int, value: float | None) -> None:
+        """Set (or with None, remove) the commune's own target for a code and year."""
+        if code not in self._ctx.catalogue:
+            raise ServiceError(f"Mã chỉ tiêu «{code}» không có trong danh mục.")
+        if value is not None and value < 0:
+            raise ServiceError(f"Chỉ tiêu kế hoạch của «{code}» phải ≥ 0.")
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            row = repo.target_row(session, commune.id, code, year)
+            old = row.value if row else None
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(YearlyTarget(commune_id=commune.id, code=code, year=year, value=value))
+            else:
+                row.value = value
+            audit_repo.add_entries(
+                session,
+                [audit.entry(self._ctx, "update", "target", f"{code}@{year}", old, value)],
+            )
+
+    def _targets(self, session: Session, commune_id: int, year: int) -> dict[str, float]:
+        catalogue = self._ctx.catalogue
+        merged: dict[str, float] = {}
+        for code in catalogue.codes():
+            default = catalogue.default_target(code, year)
+            if default is not None:
+                merged[code] = default
+        merged.update(repo.targets(session, commune_id, year))
+        return merged
+
+
+def values_json(result: PeriodFigures) -> Mapping[str, object]:
+    """The `indicators --format json` document (every catalogue code, numbers or null)."""
+    figures = result.figures
+    return {
+        "commune_code": result.commune_code,
+        "period": result.period.key,
+        "values": {code: f.value for code, f in figures.items()},
+        "ytd": {code: f.ytd for code, f in figures.items()},
+        "last_year": {code: f.last_year for code, f in figures.items()},
+        "targets": {code: f.target for code, f in figures.items()},
+        "pct_of_target": {code: f.pct_of_target for code, f in figures.items()},
+    }

@@ -1,0 +1,327 @@
+"""Records (villages, staff, trainings, participants, teams, members, activities, classes).
+
+One generic service driven by the kinds' descriptions in `domain.records`; values travel as
+plain dicts keyed by field name, references as codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import records as repo
+from commune_desk.domain.periods import Mode
+from commune_desk.domain.records import KINDS, FieldError, FieldType, RecordKind, parse_field
+from commune_desk.services import audit
+from commune_desk.services.commune import require_commune
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import NotFound, ServiceError
+from commune_desk.services.locks import ensure_dates_unlocked
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    id: int
+    values: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+class RecordInvalid(ServiceError):
+    """A record refused by its fields; `errors` maps each field to its message."""
+
+    def __init__(self, kind: RecordKind, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        parts = [
+            f"{kind.field(name).label}: {msg}" if name in kind.columns else msg
+            for name, msg in errors.items()
+        ]
+        super().__init__("; ".join(parts))
+
+
+def kind_of(name: str) -> RecordKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        known = ", ".join(KINDS)
+        raise ServiceError(f"Loại danh sách «{name}» không có (chọn: {known}).") from None
+
+
+class RowParser:
+    """Parses and checks rows of one kind against the database (references, key, dates)."""
+
+    def __init__(self, session: Session, ctx: ServiceContext, commune_id: int, kind: RecordKind):
+        self.kind = kind
+        self._vocabs = ctx.catalogue.vocab
+        self._refs: dict[str, dict[str, int]] = {}
+        for spec in kind.fields:
+            if spec.type is FieldType.REF:
+                ref_kind = repo.REFS[spec.name][1]
+                self._refs[spec.name] = repo.code_map(session, commune_id, ref_kind)
+
+    def parse(
+        self, raw: Mapping[str, object], base: Mapping[str, Any] | None = None
+    ) -> tuple[dict[str, Any], dict[str, int | None], dict[str, str]]:
+        """(values, reference ids, errors by field). Fields absent from `raw` keep `base`."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for spec in self.kind.fields:
+            if spec.name not in raw and base is not None:
+                values[spec.name] = base.get(spec.name)
+                continue
+            try:
+                values[spec.name] = parse_field(spec, raw.get(spec.name), self._vocabs)
+            except FieldError as exc:
+                errors[spec.name] = str(exc)
+        refs: dict[str, int | None] = {}
+        for name, codes in self._refs.items():
+            code = values.get(name)
+            if name in errors:
+                continue
+            if code in (None, ""):
+                refs[name] = None
+                values[name] = None
+            elif code in codes:
+                refs[name] = codes[code]
+            else:
+                label = KINDS[repo.REFS[name][1]].label.lower()
+                errors[name] = f"không có mã «{code}» trong danh sách {label}"
+        for earlier, later in self.kind.date_order:
+            a, b = values.get(earlier), values.get(later)
+            if isinstance(a, dt.date) and isinstance(b, dt.date) and b < a and later not in errors:
+                errors[later] = (
+                    f"ngày {b:%d/%m/%Y} trước {self.kind.field(earlier).label.lower()} "
+                    f"({a:%d/%m/%Y})"
+                )
+        if self.kind.name == "teams" and "level" not in errors:
+            village = values.get("village_code")
+            if values.get("level") == "village" and not village and "village_code" not in errors:
+                errors["village_code"] = "tổ cấp thôn phải có mã thôn"
+            if values.get("level") == "commune" and village:
+                errors["village_code"] = "tổ cấp xã không gắn với thôn; để trống mã thôn"
+        return values, refs, errors
+
+    def key(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        return tuple(values.get(name) for name in self.kind.key)
+
+
+def record_dates(
+    session: Session, kind: RecordKind, values: Mapping[str, Any], refs: Mapping[str, int | None]
+) -> list[dt.date]:
+    """The dates that place a record in a period (for the period lock)."""
+    if not kind.dated_by:
+        return []
+    if kind.field(kind.dated_by).type is FieldType.REF:
+        ref_id = refs.get(kind.dated_by)
+        if ref_id is None:
+            return []
+        return list(repo.course_end_dates(session, [ref_id]).values())
+    value = values.get(kind.dated_by)
+    return [value] if isinstance(value, dt.date) else []
+
+
+def integrity_message(kind: RecordKind, exc: IntegrityError) -> str:
+    text = str(exc.orig)
+    if "uq_teams_village" in text or "teams.village_id" in text:
+        return "Mỗi thôn chỉ có một Tổ công nghệ số cộng đồng; thôn này đã có tổ."
+    if "UNIQUE" in text:
+        keys = ", ".join(kind.field(k).label for k in kind.key)
+        return f"Đã có {kind.label.lower()} với cùng {keys}."
+    if "FOREIGN KEY" in text:
+        return f"Không thực hiện được vì còn dữ liệu khác liên quan đến {kind.label.lower()} này."
+    return f"Dữ liệu không hợp lệ: {text}"
+
+
+class RecordService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def list(self, kind: str, search: str = "") -> list[Record]:
+        spec = kind_of(kind)
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            rows = repo.load_rows(session, spec.name, commune.id)
+        needle = search.strip().casefold()
+        records = [_record(spec.name, r) for r in rows]
+        if needle:
+            records = [
+                r
+                for r in records
+                if any(needle in str(v).casefold() for v in r.values.values() if v is not None)
+            ]
+        return records
+
+    def count(self, kind: str) -> int:
+        with self._ctx.sessions.begin() as session:
+            return repo.count_rows(session, kind_of(kind).name, require_commune(session).id)
+
+    def get(self, kind: str, record_id: int) -> Record:
+        spec = kind_of(kind)
+        with self._ctx.sessions.begin() as session:
+            return self._get(session, spec, require_commune(session).id, record_id)
+
+    def check(self, kind: str, raw: Mapping[str, object]) -> dict[str, str]:
+        """The field errors a dialog shows inline, without saving."""
+        spec = kind_of(kind)
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            return RowParser(session, self._ctx, commune.id, spec).parse(raw)[2]
+
+    def create(self, kind: str, raw: Mapping[str, object]) -> Record:
+        spec = kind_of(kind)
+        try:
+            with self._ctx.sessions.begin() as session:
+                commune = require_commune(session)
+                parser = RowParser(session, self._ctx, commune.id, spec)
+                values, refs, errors = parser.parse(raw)
+                if errors:
+                    raise RecordInvalid(spec, errors)
+                ensure_dates_unlocked(
+                    session,
+                    commune.id,
+                    Mode(commune.cutoff_mode),
+                    record_dates(session, spec, values, refs),
+                )
+                (new_id,) = repo.insert_rows(
+                    session, spec.name, commune.id, [repo.to_columns(spec.name, values, refs)]
+                )
+                if spec.name == "trainings":
+                    repo.set_topics(session, new_id, values["topics"])
+                record = self._get(session, spec, commune.id, new_id)
+                audit_repo.add_entries(
+                    session,
+                    [
+                        audit.entry(
+                            self._ctx,
+                            "create",
+                            spec.name,
+                            _key_text(parser, values),
+                            None,
+                            _plain(record.values),
+                        )
+                    ],
+                )
+                return record
+        except IntegrityError as exc:
+            raise ServiceError(integrity_message(spec, exc)) from exc
+
+    def update(self, kind: str, record_id: int, raw: Mapping[str, object]) -> Record:
+        spec = kind_of(kind)
+        try:
+            with self._ctx.sessions.begin() as session:
+                commune = require_commune(session)
+                old = self._get(session, spec, commune.id, record_id)
+                parser = RowParser(session, self._ctx, commune.id, spec)
+                values, refs, errors = parser.parse(raw, base=old.values)
+                if errors:
+                    raise RecordInvalid(spec, errors)
+                old_refs = {
+                    n: repo.code_map(session, commune.id, repo.REFS[n][1]).get(v)
+                    for n, v in old.values.items()
+                    if n in repo.REFS and v
+                }
+                mode = Mode(commune.cutoff_mode)
+                ensure_dates_unlocked(
+                    session,
+                    commune.id,
+                    mode,
+                    record_dates(session, spec, old.values, old_refs)
+                    + record_dates(session, spec, values, refs),
+                )
+                repo.update_row(
+                    session, spec.name, record_id, repo.to_columns(spec.name, values, refs)
+                )
+                if spec.name == "trainings":
+                    repo.set_topics(session, record_id, values["topics"])
+                new = self._get(session, spec, commune.id, record_id)
+                audit_repo.add_entries(
+                    session,
+                    [
+                        audit.entry(
+                            self._ctx,
+                            "update",
+                            spec.name,
+                            _key_text(parser, values),
+                            _plain(old.values),
+                            _plain(new.values),
+                        )
+                    ],
+                )
+                return new
+        except IntegrityError as exc:
+            raise ServiceError(integrity_message(spec, exc)) from exc
+
+    def delete(self, kind: str, record_id: int) -> None:
+        spec = kind_of(kind)
+        try:
+            with self._ctx.sessions.begin() as session:
+                commune = require_commune(session)
+                old = self._get(session, spec, commune.id, record_id)
+                users = repo.references_to(session, spec.name, record_id)
+                if users:
+                    listed = ", ".join(f"{n} {KINDS[k].label.lower()}" for k, n in users.items())
+                    raise ServiceError(
+                        f"Không xóa được {spec.label.lower()} này: còn {listed} liên quan."
+                    )
+                parser = RowParser(session, self._ctx, commune.id, spec)
+                refs = {
+                    n: parser._refs[n].get(v)
+                    for n, v in old.values.items()
+                    if n in parser._refs and v
+                }
+                ensure_dates_unlocked(
+                    session,
+                    commune.id,
+                    Mode(commune.cutoff_mode),
+                    record_dates(session, spec, old.values, refs),
+                )
+                repo.delete_row(session, spec.name, record_id)
+                audit_repo.add_entries(
+                    session,
+                    [
+                        audit.entry(
+                            self._ctx,
+                            "delete",
+                            spec.name,
+                            _key_text(parser, old.values),
+                            _plain(old.values),
+                            None,
+                        )
+                    ],
+                )
+        except IntegrityError as exc:
+            raise ServiceError(integrity_message(spec, exc)) from exc
+
+    @staticmethod
+    def _get(session: Session, spec: RecordKind, commune_id: int, record_id: int) -> Record:
+        rows = repo.load_rows(session, spec.name, commune_id, ids=[record_id])
+        if not rows:
+            raise NotFound(f"Không tìm thấy {spec.label.lower()} (mã số {record_id}).")
+        return _record(spec.name, rows[0])
+
+
+def _record(kind: str, row: Mapping[str, Any]) -> Record:
+    values = {k: v for k, v in row.items() if k != "id"}
+    return Record(kind, row["id"], values)
+
+
+def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
+
+
+def _key_text(parser: RowParser, values: Mapping[str, Any]) -> str:
+    return "/".join("" if v is None else str(v) for v in parser.key(values))
+
+
+def changed_fields(
+    kind: RecordKind, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> Sequence[str]:
+    return [f.name for f in kind.fields if old.get(f.name) != new.get(f.name)]

@@ -1,0 +1,51 @@
+"""Opening a database for use: migrate it, load the catalogue, build the context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from commune_desk.data.db import create_db_engine, make_session_factory, migrate
+from commune_desk.data.repositories.figures import counts
+from commune_desk.domain.catalogue import Catalogue, CatalogueError, load_catalogue
+from commune_desk.services.context import Actor, ServiceContext
+
+
+@dataclass
+class OpenDatabase:
+    engine: Engine
+    context: ServiceContext
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_countable(catalogue: Catalogue, source: Path) -> None:
+    """A `records` figure must be one the program knows how to count."""
+    activity_types = frozenset(catalogue.vocab.get("activity_type", {}))
+    unknown = [
+        e.code for e in catalogue.records_elements() if not counts(e.code, activity_types)
+    ]
+    if unknown:
+        raise CatalogueError(
+            Path(source).name,
+            None,
+            "chương trình không biết cách đếm từ danh sách các chỉ tiêu " + ", ".join(unknown),
+        )
+
+
+def open_database(
+    db: str | Path, catalogue_path: Path, actor: Actor, backups_dir: Path | None = None
+) -> OpenDatabase:
+    """Migrate `db` (backing it up first when it needs an upgrade) and return a context."""
+    catalogue: Catalogue = load_catalogue(catalogue_path)
+    _check_countable(catalogue, catalogue_path)
+    engine = create_db_engine(db)
+    try:
+        migrate(engine, backups_dir)
+    except Exception:
+        engine.dispose()
+        raise
+    return OpenDatabase(engine, ServiceContext(make_session_factory(engine), catalogue, actor))

@@ -1,0 +1,267 @@
+"""Monthly values: read, save one, save a block (paste or import), all or nothing.
+
+Each change is written, then the month's cross-figure rules are checked inside the same
+transaction; a broken rule that involves a changed code rolls everything back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from commune_desk.data.models import MonthlyValue
+from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import figures as figures_repo
+from commune_desk.data.repositories import values as repo
+from commune_desk.domain.catalogue import Source
+from commune_desk.domain.numbers import NumberError, parse_whole_number
+from commune_desk.domain.periods import Mode, Period, PeriodError, parse_month
+from commune_desk.domain.validation import (
+    Problem,
+    bad_month_problem,
+    check_rules,
+    check_warnings,
+    not_entered_problem,
+    unknown_code_problem,
+    whole_number_problem,
+)
+from commune_desk.services import audit
+from commune_desk.services.commune import require_commune
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError, ValidationFailed
+from commune_desk.services.locks import ensure_months_unlocked
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """One value to save: `value` None removes it. `comment` None keeps the stored comment."""
+
+    code: str
+    month: str
+    value: object | None
+    comment: str | None = None
+    village_id: int | None = None
+    source_row: int | None = None  # the row of an import file, for messages
+
+
+@dataclass(frozen=True)
+class ValueCell:
+    code: str
+    month: str
+    value: int
+    comment: str
+    updated_by: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SaveReport:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+
+
+class ValuesService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # -- reading -----------------------------------------------------------------------
+    def cells(self, months: Sequence[Period]) -> dict[tuple[str, str], ValueCell]:
+        """The stored commune-level values of the months, keyed by (code, month key)."""
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            stored = repo.stored_values(session, commune.id, [m.key for m in months])
+            return {
+                (s.code, s.month): ValueCell(
+                    s.code, s.month, s.value, s.comment, s.updated_by, s.updated_at
+                )
+                for s in stored
+            }
+
+    def problems(self, period: Period) -> list[Problem]:
+        """Errors and warnings of every month of the period."""
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            return month_problems(
+                session, self._ctx, commune.id, Mode(commune.cutoff_mode), period.months()
+            )
+
+    # -- writing -----------------------------------------------------------------------
+    def set_value(
+        self, code: str, month: str, value: object | None, comment: str | None = None
+    ) -> SaveReport:
+        """Save one cell; refused with ValidationFailed when a rule breaks."""
+        return self.save([ValueChange(code, month, value, comment)])
+
+    def set_comment(self, code: str, month: str, comment: str) -> None:
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            month_period = _month(month, code)
+            ensure_months_unlocked(session, commune.id, [month_period])
+            row = repo.find(session, commune.id, code, month_period.key)
+            if row is None:
+                raise ServiceError(f"{month_period.label()}: «{code}» chưa có giá trị để ghi chú.")
+            old, row.comment = row.comment, comment.strip()
+            audit_repo.add_entries(
+                session,
+                [
+                    audit.entry(
+                        self._ctx,
+                        "comment",
+                        "value",
+                        f"{code}@{month_period.key}",
+                        old,
+                        row.comment,
+                        month_period.key,
+                    )
+                ],
+            )
+
+    def save(self, changes: Sequence[ValueChange], dry_run: bool = False) -> SaveReport:
+        """Save a block of values in one transaction: all of them or none."""
+        problems = self._parse_errors(changes)
+        if problems:
+            raise ValidationFailed(problems)
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            report = apply_changes(
+                session, self._ctx, commune.id, Mode(commune.cutoff_mode), changes
+            )
+            if dry_run:
+                session.rollback()
+            return report
+
+    def _parse_errors(self, changes: Sequence[ValueChange]) -> list[Problem]:
+        catalogue = self._ctx.catalogue
+        problems: list[Problem] = []
+        for change in changes:
+            try:
+                month = parse_month(change.month).key
+            except PeriodError as exc:
+                problems.append(bad_month_problem(change.code, change.month, str(exc)))
+                continue
+            if change.code not in catalogue:
+                problems.append(unknown_code_problem(change.code, month))
+            elif catalogue.get(change.code).source is not Source.ENTRY:
+                problems.append(not_entered_problem(change.code, month))
+            elif change.value is not None:
+                try:
+                    parse_whole_number(change.value)
+                except NumberError as exc:
+                    problems.append(whole_number_problem(change.code, month, str(exc)))
+        return problems
+
+
+def _month(month: str, code: str) -> Period:
+    try:
+        return parse_month(month)
+    except PeriodError as exc:
+        raise ValidationFailed([bad_month_problem(code, month, str(exc))]) from exc
+
+
+def apply_changes(
+    session: Session,
+    ctx: ServiceContext,
+    commune_id: int,
+    mode: Mode,
+    changes: Sequence[ValueChange],
+) -> SaveReport:
+    """Write parsed changes, then check the touched months' rules; raise on a broken one."""
+    months = sorted({parse_month(c.month) for c in changes})
+    ensure_months_unlocked(session, commune_id, months)
+    now = ctx.now()
+    entries = []
+    added = changed = removed = unchanged = 0
+    for change in changes:
+        month = parse_month(change.month).key
+        row = repo.find(session, commune_id, change.code, month, change.village_id)
+        key = f"{change.code}@{month}" + (f"#{change.village_id}" if change.village_id else "")
+        new_value = None if change.value is None else parse_whole_number(change.value)
+        if new_value is None:
+            if row is not None:
+                entries.append(audit.entry(ctx, "delete", "value", key, row.value, None, month))
+                repo.remove(session, row.id)
+                removed += 1
+            continue
+        comment = (change.comment or "").strip()
+        if row is None:
+            session.add(
+                MonthlyValue(
+                    commune_id=commune_id,
+                    code=change.code,
+                    month=month,
+                    village_id=change.village_id,
+                    value=new_value,
+                    comment=comment,
+                    updated_by=ctx.actor.username,
+                    updated_at=now,
+                )
+            )
+            entries.append(audit.entry(ctx, "create", "value", key, None, new_value, month))
+            added += 1
+            continue
+        same_comment = change.comment is None or comment == row.comment
+        if row.value == new_value and same_comment:
+            unchanged += 1
+            continue
+        entries.append(audit.entry(ctx, "update", "value", key, row.value, new_value, month))
+        row.value = new_value
+        if change.comment is not None:
+            row.comment = comment
+        row.updated_by, row.updated_at = ctx.actor.username, now
+        changed += 1
+    session.flush()
+    touched = {c.code for c in changes}
+    problems = month_problems(session, ctx, commune_id, mode, months, touched)
+    errors = [p for p in problems if p.is_error and touched.intersection(p.codes)]
+    if errors:
+        raise ValidationFailed(errors)
+    audit_repo.add_entries(session, entries)
+    warnings = [p for p in problems if not p.is_error and touched.intersection(p.codes)]
+    return SaveReport(added, changed, removed, unchanged, warnings)
+
+
+def month_problems(
+    session: Session,
+    ctx: ServiceContext,
+    commune_id: int,
+    mode: Mode,
+    months: Sequence[Period],
+    codes: set[str] | None = None,
+) -> list[Problem]:
+    """The errors and warnings of each month, from the stored values and the records."""
+    if not months:
+        return []
+    catalogue = ctx.catalogue
+    first = min(months)
+    lookback = first
+    for _ in range(catalogue.checks.outlier_window + 6):
+        lookback = lookback.previous()
+    history = repo.series(session, commune_id, lookback.key, max(months).key)
+    started = repo.first_month(session, commune_id)
+    required_from = parse_month(started) if started else None
+    rule_records = {
+        code
+        for rule in catalogue.rules
+        for code in rule.codes
+        if code in catalogue and catalogue.get(code).source is Source.RECORDS
+    }
+    problems: list[Problem] = []
+    for month in months:
+        values: dict[str, int | float | None] = {
+            code: by_month.get(month.key) for code, by_month in history.items()
+        }
+        if rule_records:
+            window = month.window(mode)
+            counted = figures_repo.record_figures(session, commune_id, window.start, window.end)
+            values.update({c: counted.get(c) for c in rule_records})
+        problems += check_rules(catalogue, month, values)
+        problems += check_warnings(catalogue, month, history, required_from)
+    if codes is not None:
+        problems = [p for p in problems if codes.intersection(p.codes)]
+    return problems

@@ -1,0 +1,1 @@
+"""Qt widgets, table models, dialogs and background workers."""

@@ -1,0 +1,111 @@
+"""Table model of a period's figures and indicators (rows are plain frozen dataclasses)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from commune_desk.domain.numbers import format_number
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    code: str
+    label: str
+    unit: str
+    is_indicator: bool
+    value: float | None
+    ytd: float | None
+    last_year: float | None
+    target: float | None
+    pct_of_target: float | None
+
+
+class Column(IntEnum):
+    LABEL = 0
+    UNIT = 1
+    TARGET = 2
+    VALUE = 3
+    YTD = 4
+    LAST_YEAR = 5
+    PCT = 6
+
+
+HEADERS = {
+    Column.LABEL: "Chỉ tiêu",
+    Column.UNIT: "Đơn vị tính",
+    Column.TARGET: "Kế hoạch năm",
+    Column.VALUE: "Thực hiện kỳ báo cáo",
+    Column.YTD: "Lũy kế từ đầu năm",
+    Column.LAST_YEAR: "Cùng kỳ năm trước",
+    Column.PCT: "Tỷ lệ % so với KH",
+}
+
+
+class FiguresModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[FigureRow, ...] = ()
+
+    def set_rows(self, rows: Sequence[FigureRow]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> FigureRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            return self.tr(HEADERS[Column(section)])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.LABEL:
+            return row.code
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= Column.TARGET:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(row: FigureRow, column: Column) -> str:
+        if column == Column.LABEL:
+            return row.label
+        if column == Column.UNIT:
+            return row.unit
+        decimals = 1 if row.is_indicator else None
+        value = {
+            Column.TARGET: row.target,
+            Column.VALUE: row.value,
+            Column.YTD: row.ytd,
+            Column.LAST_YEAR: row.last_year,
+        }.get(column)
+        if column == Column.PCT:
+            return format_number(row.pct_of_target, 1)
+        return format_number(value, decimals)

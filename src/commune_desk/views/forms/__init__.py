@@ -1,0 +1,1 @@
+"""Python modules compiled from ui/*.ui by pyside6-uic (generated; not edited by hand)."""

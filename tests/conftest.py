@@ -1,0 +1,50 @@
+"""Shared fixtures: offscreen Qt, a fresh SQLite file per test, a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "resources" / "catalogue" / "default.toml"
+SAMPLES = ROOT / "resources" / "samples"
+FIXED_NOW = dt.datetime(2026, 11, 21, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep every test away from the real user data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COMMUNE_DESK_HOME", str(home))
+    monkeypatch.delenv("COMMUNE_DESK_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "commune.sqlite3"
+
+
+@pytest.fixture
+def opened(db_path: Path) -> Iterator:
+    """A migrated database with a commune, and its service context (clock fixed)."""
+    from commune_desk.services.commune import CommuneService
+    from commune_desk.services.context import Actor
+    from commune_desk.services.setup import open_database
+
+    db = open_database(db_path, CATALOGUE, Actor("tester", "officer"))
+    db.context.clock = lambda: FIXED_NOW
+    CommuneService(db.context).init("15880", "Xã Thiệu Trung", "Thanh Hóa")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def ctx(opened):
+    return opened.context
