@@ -28,6 +28,27 @@ def _database(args: argparse.Namespace) -> str:
     return paths.default_database()
 
 
+def build_main_window(ctx, settings, dialogs):
+    """Compose the main window and its sections for an opened database."""
+    from commune_desk.services.commune import CommuneService
+    from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section, month_label
+    from commune_desk.views.overview_page import OverviewPage
+    from commune_desk.views.placeholder_page import PlaceholderPage
+
+    profile = CommuneService(ctx).profile()
+
+    def later() -> PlaceholderPage:
+        return PlaceholderPage()
+
+    factories = {
+        "overview": lambda: OverviewPage(ctx, profile.cutoff_mode),
+    }
+    sections = [
+        Section(key, title, factories.get(key, later)) for key, title in SECTION_TITLES.items()
+    ]
+    return MainWindow(profile, sections, settings, month_label(profile, ctx.today()))
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the window; returns the process exit status."""
     args = _args(sys.argv[1:] if argv is None else argv)
@@ -36,13 +57,15 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from commune_desk.services.context import system_actor
     from commune_desk.services.setup import open_database
+    from commune_desk.views.app_settings import LANGUAGE, AppSettings
+    from commune_desk.views.dialogs import QtDialogs
     from commune_desk.views.i18n import install_translators
-    from commune_desk.views.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Commune Desk")
     app.setOrganizationName("CommuneDesk")
-    install_translators(app, paths.translations_dir(), "vi")
+    settings = AppSettings()
+    install_translators(app, paths.translations_dir(), settings.get(LANGUAGE))
     db_location = _database(args)
     try:
         db = open_database(db_location, paths.catalogue_file(), system_actor(), paths.backups_dir())
@@ -54,7 +77,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         log.exception("Could not open %s", db_location)
         QMessageBox.critical(None, "Commune Desk", f"Không mở được cơ sở dữ liệu:\n{exc}")
         return 1
-    window = MainWindow(db.context)
+    window = build_main_window(db.context, settings, QtDialogs())
     window.show()
     status = app.exec()
     db.close()

@@ -184,3 +184,47 @@ def test_search(records):
 def test_unknown_kind(records):
     with pytest.raises(ServiceError, match="Loại danh sách"):
         records.list("animals")
+
+
+def test_page_filters_sorts_and_counts_in_sql(records):
+    from commune_desk.services.records import RecordQuery
+
+    records.create(
+        "teams",
+        {
+            "code": "TO1",
+            "name": "Tổ 1",
+            "level": "village",
+            "village_code": "T01",
+            "established_on": "01/04/2025",
+        },
+    )
+    for day in range(1, 21):
+        records.create(
+            "activities",
+            {
+                "team_code": "TO1",
+                "date": f"{day:02d}/05/2025",
+                "type": "vneid" if day % 2 else "cashless",
+                "people_supported": day,
+                "village_code": "T01" if day <= 10 else "T02",
+                "note": "Hỗ trợ ĐĂNG KÝ" if day == 7 else "",
+            },
+        )
+    query = RecordQuery(
+        equals=(("type", "vneid"),),
+        date_field="date",
+        date_from=__import__("datetime").date(2025, 5, 5),
+        sort="people_supported",
+        descending=True,
+        limit=3,
+    )
+    page = records.page("activities", query)
+    assert page.total == 8  # odd days 5..19
+    assert [r["people_supported"] for r in page.records] == [19, 17, 15]
+    by_village = records.page("activities", RecordQuery(equals=(("village_code", "T02"),)))
+    assert by_village.total == 10
+    found = records.page("activities", RecordQuery(search="đăng ký"))
+    assert [r["people_supported"] for r in found.records] == [7]
+    second = records.page("activities", RecordQuery(sort="date", offset=18, limit=5))
+    assert [r["people_supported"] for r in second.records] == [19, 20]

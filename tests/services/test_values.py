@@ -154,3 +154,18 @@ def test_values_must_be_non_negative_in_the_schema_itself(ctx):
                 " updated_at) VALUES (1, 'infra.bts', '2025-09', -1, '', 'x', '2025-09-01')"
             )
         )
+
+
+def test_locks_are_listed_for_the_grid(ctx):
+    with ctx.sessions.begin() as s:
+        s.add(
+            PeriodLock(
+                commune_id=1,
+                period="2025-Q3",
+                locked_at=dt.datetime(2025, 10, 5),
+                locked_by="officer",
+            )
+        )
+    (lock,) = ValuesService(ctx).locks()
+    assert lock.period == Period.parse("2025-Q3")
+    assert "đang khóa" in lock.message()

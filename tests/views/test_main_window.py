@@ -2,19 +2,28 @@ from __future__ import annotations
 
 import pytest
 
+from commune_desk.app import build_main_window
 from commune_desk.services.values import ValueChange, ValuesService
+from commune_desk.views.app_settings import AppSettings
+from commune_desk.views.dialogs import QtDialogs
 from commune_desk.views.figures_model import Column, FiguresModel
-from commune_desk.views.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, ctx):
-    ValuesService(ctx).save([
-        ValueChange("tthc.received_online", "2026-08", 420),
-        ValueChange("tthc.received_direct", "2026-08", 80),
-        ValueChange("tthc.received_online", "2026-10", 500),
-    ])
-    w = MainWindow(ctx)
+def settings(tmp_path):
+    return AppSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, ctx, settings):
+    ValuesService(ctx).save(
+        [
+            ValueChange("tthc.received_online", "2026-08", 420),
+            ValueChange("tthc.received_direct", "2026-08", 80),
+            ValueChange("tthc.received_online", "2026-10", 500),
+        ]
+    )
+    w = build_main_window(ctx, settings, QtDialogs())
     qtbot.addWidget(w)
     w.show()
     return w
@@ -24,23 +33,40 @@ def _row(model: FiguresModel, code: str) -> int:
     return next(i for i in range(model.rowCount()) if model.row_at(i).code == code)
 
 
-def test_window_shows_the_commune_and_the_current_quarter(window):
+def test_header_shows_the_commune_and_the_current_period(window):
     assert "Xã Thiệu Trung" in window.ui.commune_label.text()
-    assert window.ui.period_combo.currentText() == "Quý IV/2026"
-    model = window.model
-    row = _row(model, "tthc.received_online")
-    assert model.index(row, Column.VALUE).data() == "500"
-    assert model.index(row, Column.YTD).data() == "920"
+    assert "Tháng 11/2026" in window.ui.current_period_label.text()
+    assert window.ui.section_list.count() == 9
+    assert window.current_key == "overview"
 
 
-def test_choosing_another_period_updates_the_figures(qtbot, window):
-    combo = window.ui.period_combo
+def test_overview_shows_the_current_quarter(window):
+    page = window.page("overview")
+    assert page.ui.period_combo.currentText() == "Quý IV/2026"
+    row = _row(page.model, "tthc.received_online")
+    assert page.model.index(row, Column.VALUE).data() == "500"
+    assert page.model.index(row, Column.YTD).data() == "920"
+
+
+def test_choosing_another_period_updates_the_figures(window):
+    page = window.page("overview")
+    combo = page.ui.period_combo
     combo.setCurrentIndex(combo.findData("2026-Q3"))
-    model = window.model
-    row = _row(model, "ind.online_records_pct")
-    assert model.index(row, Column.VALUE).data() == "84,0"
-    assert "1/7/2026" in window.ui.window_label.text()
+    row = _row(page.model, "ind.online_records_pct")
+    assert page.model.index(row, Column.VALUE).data() == "84,0"
+    assert "1/7/2026" in page.ui.window_label.text()
+
+
+def test_keyboard_switches_sections_and_the_last_one_is_remembered(qtbot, window, ctx, settings):
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "settings"
+    window.close()
+    again = build_main_window(ctx, settings, QtDialogs())
+    qtbot.addWidget(again)
+    assert again.current_key == "settings"
 
 
 def test_figures_model_passes_the_model_tester(qtmodeltester, window):
-    qtmodeltester.check(window.model)
+    qtmodeltester.check(window.page("overview").model)

@@ -44,6 +44,12 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+    # SQLite's lower() folds ASCII only; searches in Vietnamese need Python's casefold.
+    dbapi_connection.create_function("cd_fold", 1, _fold, deterministic=True)
+
+
+def _fold(text: object) -> object:
+    return text.casefold() if isinstance(text, str) else text
 
 
 def create_db_engine(db: str | Path) -> Engine:

@@ -99,6 +99,50 @@ class CommuneService:
                 ],
             )
 
+    def update_profile(self, name: str, province: str) -> CommuneProfile:
+        """Correct the commune's name or province (the code identifies it and stays)."""
+        name, province = name.strip(), province.strip()
+        if not name:
+            raise ServiceError("Chưa nhập tên xã.")
+        if not province:
+            raise ServiceError("Chưa nhập tên tỉnh, thành phố.")
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            old = {"name": commune.name, "province": commune.province.name}
+            commune.name = name
+            if province != commune.province.name:
+                commune.province = repo.province_named(session, province) or Province(name=province)
+            audit_repo.add_entries(
+                session,
+                [
+                    audit.entry(
+                        self._ctx,
+                        "update",
+                        "commune",
+                        commune.code,
+                        old,
+                        {"name": name, "province": province},
+                    )
+                ],
+            )
+            session.flush()
+            return self._profile(session, commune)
+
+    def set_settings(self, values: dict[str, str]) -> dict[str, str]:
+        """Store business settings (signer, recipients...); returns all settings."""
+        with self._ctx.sessions.begin() as session:
+            commune = require_commune(session)
+            entries = []
+            for key, value in values.items():
+                old = repo.put_setting(session, commune.id, key, value.strip())
+                if old != value.strip():
+                    entries.append(
+                        audit.entry(self._ctx, "update", "setting", key, old, value.strip())
+                    )
+            audit_repo.add_entries(session, entries)
+            session.flush()
+            return repo.settings(session, commune.id)
+
     @staticmethod
     def _profile(session: Session, commune: Commune) -> CommuneProfile:
         return CommuneProfile(

@@ -33,6 +33,18 @@ class PeriodFigures:
         return {code: f.value for code, f in self.figures.items()}
 
 
+@dataclass(frozen=True)
+class TargetRow:
+    code: str
+    year: int
+    default: float | None  # the catalogue's target
+    own: float | None  # the commune's own target, when it set one
+
+    @property
+    def effective(self) -> float | None:
+        return self.own if self.own is not None else self.default
+
+
 class _Calculator:
     """Computes element and indicator values over spans, caching within one session."""
 
@@ -116,6 +128,16 @@ class IndicatorService:
         """The year's targets: the commune's own, else the catalogue's defaults."""
         with self._ctx.sessions.begin() as session:
             return self._targets(session, require_commune(session).id, year)
+
+    def target_rows(self, year: int) -> list[TargetRow]:
+        """Every catalogue code with its default and own target for the year."""
+        catalogue = self._ctx.catalogue
+        with self._ctx.sessions.begin() as session:
+            own = repo.targets(session, require_commune(session).id, year)
+        return [
+            TargetRow(code, year, catalogue.default_target(code, year), own.get(code))
+            for code in catalogue.codes()
+        ]
 
     def set_target(self, code: str, year: int, value: float | None) -> None:
         """Set (or with None, remove) the commune's own target for a code and year."""

@@ -32,7 +32,7 @@ from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError, ValidationFailed
-from commune_desk.services.locks import ensure_months_unlocked
+from commune_desk.services.locks import LockInfo, active_locks, ensure_months_unlocked
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,11 @@ class ValuesService:
             return month_problems(
                 session, self._ctx, commune.id, Mode(commune.cutoff_mode), period.months()
             )
+
+    def locks(self) -> list[LockInfo]:
+        """The periods locked by a submission (the grid shows them read-only)."""
+        with self._ctx.sessions.begin() as session:
+            return active_locks(session, require_commune(session).id)
 
     # -- writing -----------------------------------------------------------------------
     def set_value(

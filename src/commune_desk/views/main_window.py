@@ -1,65 +1,159 @@
-"""The main window: the commune, the chosen period and its figures."""
+"""The main window: the section list on the left, the chosen section's page on the right.
+
+Pages are built on first show, so the window paints before any section queries the database.
+The commune's name and the current period stay visible in the header.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QMainWindow
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from commune_desk.domain.catalogue import Indicator
-from commune_desk.domain.periods import Period, current_month
-from commune_desk.services.commune import CommuneService
-from commune_desk.services.context import ServiceContext
-from commune_desk.services.indicators import IndicatorService
-from commune_desk.views.figures_model import FigureRow, FiguresModel
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+
+from commune_desk.domain.periods import current_month
+from commune_desk.services.commune import CommuneProfile
+from commune_desk.views import app_settings as keys
+from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.forms.ui_main_window import Ui_MainWindow
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a constant for translation (lupdate reads it); translated where shown."""
+    return text
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str  # marked with QT_TRANSLATE_NOOP("MainWindow", ...)
+    factory: Callable[[], QWidget]
+
+
+SECTION_TITLES = {
+    "overview": QT_TRANSLATE_NOOP("MainWindow", "Tổng quan"),
+    "monthly": QT_TRANSLATE_NOOP("MainWindow", "Số liệu hằng tháng"),
+    "training": QT_TRANSLATE_NOOP("MainWindow", "Bồi dưỡng cán bộ"),
+    "teams": QT_TRANSLATE_NOOP("MainWindow", "Tổ công nghệ số cộng đồng"),
+    "classes": QT_TRANSLATE_NOOP("MainWindow", "Lớp phổ cập kỹ năng số"),
+    "villages": QT_TRANSLATE_NOOP("MainWindow", "Thôn, tổ dân phố"),
+    "targets": QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch, chỉ tiêu"),
+    "reports": QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"),
+    "settings": QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"),
+}
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: ServiceContext, parent=None) -> None:
+    def __init__(
+        self,
+        profile: CommuneProfile,
+        sections: Sequence[Section],
+        settings: AppSettings,
+        today_month_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self._ctx = ctx
-        self._indicators = IndicatorService(ctx)
-        self._model = FiguresModel(self)
-        self.ui.figures_table.setModel(self._model)
-        header = self.ui.figures_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        profile = CommuneService(ctx).profile()
-        self.ui.commune_label.setText(f"<b>{profile.name}</b> — {profile.province}")
-        self.setWindowTitle(self.tr("Commune Desk — %1").replace("%1", profile.name))
-        today_month = current_month(ctx.today(), profile.cutoff_mode)
-        quarter = Period.quarter(today_month.year, (today_month.index - 1) // 3 + 1)
-        periods = [quarter]
-        for _ in range(7):
-            periods.append(periods[-1].previous())
-        for period in periods:
-            self.ui.period_combo.addItem(period.label(), period.key)
-        self.ui.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
-        self._on_period_combo_changed(0)
+        self._settings = settings
+        self._sections = list(sections)
+        self._pages: dict[str, QWidget] = {}
+        self._profile = profile
+        self._today_month_label = today_month_label
+        for index, section in enumerate(self._sections):
+            item = QListWidgetItem(QCoreApplication.translate("MainWindow", section.title))
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.ui.section_list.addItem(item)
+            placeholder = QLabel(self.ui.page_stack)
+            self.ui.page_stack.addWidget(placeholder)
+            if index < 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+                shortcut.activated.connect(lambda i=index: self.ui.section_list.setCurrentRow(i))
+        self.ui.section_list.currentRowChanged.connect(self._on_section_list_current_row_changed)
+        self.retranslate()
+        self._restore_state()
+
+    # -- public ------------------------------------------------------------------------
+    def show_section(self, key: str) -> QWidget:
+        row = next(i for i, s in enumerate(self._sections) if s.key == key)
+        self.ui.section_list.setCurrentRow(row)
+        return self.page(key)
+
+    def page(self, key: str) -> QWidget:
+        """The section's page, built on first use."""
+        if key not in self._pages:
+            row = next(i for i, s in enumerate(self._sections) if s.key == key)
+            widget = self._sections[row].factory()
+            old = self.ui.page_stack.widget(row)
+            self.ui.page_stack.insertWidget(row, widget)
+            self.ui.page_stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[key] = widget
+        return self._pages[key]
 
     @property
-    def model(self) -> FiguresModel:
-        return self._model
+    def current_key(self) -> str:
+        item = self.ui.section_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ""
 
-    def _on_period_combo_changed(self, _index: int) -> None:
-        period = Period.parse(self.ui.period_combo.currentData())
-        result = self._indicators.compute(period)
-        catalogue = self._ctx.catalogue
-        rows = []
-        for item in catalogue.items():
-            f = result.figures[item.code]
-            rows.append(
-                FigureRow(
-                    item.code,
-                    item.label,
-                    item.unit,
-                    isinstance(item, Indicator),
-                    f.value,
-                    f.ytd,
-                    f.last_year,
-                    f.target,
-                    f.pct_of_target,
-                )
+    def set_profile(self, profile: CommuneProfile) -> None:
+        self._profile = profile
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-apply texts after a language change."""
+        self.ui.retranslateUi(self)
+        for row, section in enumerate(self._sections):
+            self.ui.section_list.item(row).setText(
+                QCoreApplication.translate("MainWindow", section.title)
             )
-        self._model.set_rows(rows)
-        self.ui.window_label.setText(result.window.label())
+        p = self._profile
+        self.ui.commune_label.setText(f"<b>{p.name}</b> — {p.province} ({p.code})")
+        self.ui.current_period_label.setText(
+            self.tr("Kỳ hiện tại: %1").replace("%1", self._today_month_label)
+        )
+        self.setWindowTitle(self.tr("Commune Desk — %1").replace("%1", p.name))
+
+    # -- slots and events --------------------------------------------------------------
+    def _on_section_list_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._sections[row].key
+        built_before = key in self._pages
+        page = self.page(key)
+        self.ui.page_stack.setCurrentIndex(row)
+        refresh = getattr(page, "refresh", None)
+        if built_before and callable(refresh):
+            refresh()  # the data may have changed in another section since
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = self._settings
+        s.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        s.set(keys.WINDOW_STATE, self.saveState())
+        s.set(keys.SPLITTER_STATE, self.ui.main_splitter.saveState())
+        s.set(keys.LAST_SECTION, self.current_key)
+        s.sync()
+        super().closeEvent(event)
+
+    def _restore_state(self) -> None:
+        s = self._settings
+        geometry = s.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = s.get(keys.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.ui.main_splitter.restoreState(splitter)
+        else:
+            self.ui.main_splitter.setSizes([220, 980])
+        last = s.get(keys.LAST_SECTION)
+        keys_order = [section.key for section in self._sections]
+        self.ui.section_list.setCurrentRow(keys_order.index(last) if last in keys_order else 0)
+
+
+def month_label(profile: CommuneProfile, today) -> str:
+    return current_month(today, profile.cutoff_mode).label()

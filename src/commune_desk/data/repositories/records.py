@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from commune_desk.data.models import (
@@ -97,6 +97,66 @@ def select_rows(kind: str, commune_id: int) -> Select[Any]:
     for target, on in joins:
         stmt = stmt.outerjoin(target, on)
     return stmt.where(_commune_filter(kind, commune_id))
+
+
+def fold(session: Session, column: Any) -> Any:
+    """Case-folded text for searching (Vietnamese letters included on SQLite)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.cd_fold(column)
+    return func.lower(column)
+
+
+def page_rows(
+    session: Session,
+    kind: str,
+    commune_id: int,
+    search: str = "",
+    equals: Mapping[str, Any] | None = None,
+    date_field: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    sort: str = "",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of rows filtered and sorted in SQL, and the number of rows that match."""
+    inner = select_rows(kind, commune_id).subquery()
+    conditions: list[Any] = []
+    spec = KINDS[kind]
+    needle = search.strip().casefold()
+    if needle:
+        searchable = [f.name for f in spec.fields if f.type in (FieldType.TEXT, FieldType.REF)]
+        conditions.append(
+            or_(
+                *(
+                    fold(session, inner.c[name]).contains(needle, autoescape=True)
+                    for name in searchable
+                )
+            )
+        )
+    for name, value in (equals or {}).items():
+        conditions.append(inner.c[name] == value)
+    if date_field and date_from is not None:
+        conditions.append(inner.c[date_field] >= date_from)
+    if date_field and date_to is not None:
+        conditions.append(inner.c[date_field] <= date_to)
+    total = session.execute(select(func.count()).select_from(inner).where(*conditions)).scalar_one()
+    stmt = select(inner).where(*conditions)
+    if sort and sort in inner.c:
+        column = inner.c[sort]
+        stmt = stmt.order_by(column.desc() if descending else column.asc(), inner.c.id)
+    else:
+        stmt = stmt.order_by(inner.c.id)
+    stmt = stmt.offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [dict(r._mapping) for r in session.execute(stmt)]
+    if kind == "trainings" and rows:
+        topics = course_topics(session, [r["id"] for r in rows])
+        for row in rows:
+            row["topics"] = topics.get(row["id"], ())
+    return rows, total
 
 
 def load_rows(

@@ -1,0 +1,52 @@
+"""One injectable service for every modal question, returning plain values.
+
+Views ask `self._dialogs.confirm(...)`; tests pass a fake with the same methods, so no modal
+window ever opens under test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs(Protocol):
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None: ...
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None: ...
+    def choose_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
+    def choose_save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: str
+    ) -> Path | None: ...
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None: ...
+
+
+class QtDialogs:
+    """The real dialogs (Qt's own, so they follow the system and the translation)."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def choose_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(name) if name else None
+
+    def choose_save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
