@@ -314,7 +314,7 @@ def parse_field(spec: Field, raw: object, vocabs: Mapping[str, Mapping[str, str]
     if kind is FieldType.CHOICE:
         return _choice(raw, options, spec.vocab)
     parts = [p for p in re.split(r"[;,]", str(raw)) if p.strip()]
-    values = tuple(dict.fromkeys(_choice(p, options, spec.vocab) for p in parts))
+    values = tuple(sorted({_choice(p, options, spec.vocab) for p in parts}))  # canonical order
     if not values and spec.required:
         raise FieldError("bắt buộc phải có giá trị")
     return values
