@@ -59,13 +59,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     from commune_desk.services.setup import open_database
     from commune_desk.views.app_settings import LANGUAGE, AppSettings
     from commune_desk.views.dialogs import QtDialogs
-    from commune_desk.views.i18n import install_translators
+    from commune_desk.views.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Commune Desk")
     app.setOrganizationName("CommuneDesk")
     settings = AppSettings()
-    install_translators(app, paths.translations_dir(), settings.get(LANGUAGE))
+    translations = Translations(app, paths.translations_dir())
+    translations.switch(settings.get(LANGUAGE))
     db_location = _database(args)
     try:
         db = open_database(db_location, paths.catalogue_file(), system_actor(), paths.backups_dir())

@@ -1,4 +1,8 @@
-"""Loading the program's translations (source texts are Vietnamese; English is a translation)."""
+"""The program's languages: Vietnamese (the source texts) and English (a translation).
+
+`Translations.switch()` replaces the installed translators; Qt then sends LanguageChange to
+every widget, whose changeEvent re-applies its texts, so no restart is needed.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,44 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+LANGUAGES = ("vi", "en")
 
-def install_translators(app: QCoreApplication, folder: Path, language: str) -> list[QTranslator]:
-    """Install the program's and Qt's own translators for `language` ("vi" or "en")."""
-    installed: list[QTranslator] = []
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
-    )
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [
-        (f"commune_desk_{language}", str(folder)),
-        (f"qtbase_{language}", qt_dir),
-        (f"qtbase_{language}", str(folder)),
-    ]
-    for name, where in candidates:
-        translator = QTranslator(app)
-        if translator.load(name, where):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+
+class Translations:
+    def __init__(self, app: QCoreApplication, folder: Path) -> None:
+        self._app = app
+        self._folder = folder
+        self._installed: list[QTranslator] = []
+        self.language = "vi"
+
+    def switch(self, language: str) -> list[str]:
+        """Install `language`'s translators; returns the names of the files loaded."""
+        if language not in LANGUAGES:
+            language = "vi"
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = language
+        locale = QLocale(
+            QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
+            QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedKingdom,
+        )
+        QLocale.setDefault(locale)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        # Qt ships no Vietnamese catalogue of its own texts (buttons, context menus): ours
+        # (qtbase_vi) is in the resources folder.
+        candidates = [(f"qtbase_{language}", str(self._folder)), (f"qtbase_{language}", qt_dir)]
+        if language != "vi":
+            candidates.insert(0, (f"commune_desk_{language}", str(self._folder)))
+        loaded = []
+        seen = set()
+        for name, where in candidates:
+            if name in seen:
+                continue
+            translator = QTranslator(self._app)
+            if translator.load(name, where):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
+                loaded.append(name)
+                seen.add(name)
+        return loaded

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -18,11 +18,6 @@ from commune_desk.services.commune import CommuneProfile
 from commune_desk.views import app_settings as keys
 from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.forms.ui_main_window import Ui_MainWindow
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark a constant for translation (lupdate reads it); translated where shown."""
-    return text
 
 
 @dataclass(frozen=True)
@@ -127,6 +122,11 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh", None)
         if built_before and callable(refresh):
             refresh()  # the data may have changed in another section since
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         s = self._settings

@@ -1,0 +1,45 @@
+"""The real program paints its window without importing matplotlib or openpyxl."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT
+
+
+def test_window_paints_without_heavy_imports(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMMUNE_DESK_HOME": str(tmp_path)}
+    db = str(tmp_path / "start.sqlite3")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "commune_desk",
+            "init",
+            "--db",
+            db,
+            "--commune-code",
+            "15880",
+            "--commune-name",
+            "Xã Thiệu Trung",
+            "--province",
+            "Thanh Hóa",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "_paint_probe.py"), repr(time.time()), db],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("painted"))
+    assert line.endswith("heavy=none")

@@ -1,0 +1,49 @@
+"""A fake of the dialog service: answers set in advance, questions recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from commune_desk.views.dialogs import Dialogs
+
+
+@dataclass
+class FakeDialogs:
+    confirm_answer: bool = True
+    open_path: Path | None = None
+    save_path: Path | None = None
+    folder: Path | None = None
+    asked: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, text)
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        self.asked.append(("confirm", title, text))
+        return self.confirm_answer
+
+    def inform(self, parent, title: str, text: str) -> None:
+        self.asked.append(("inform", title, text))
+
+    def warn(self, parent, title: str, text: str) -> None:
+        self.asked.append(("warn", title, text))
+
+    def choose_open_path(self, parent, title: str, filters: str) -> Path | None:
+        self.asked.append(("open", title, filters))
+        return self.open_path
+
+    def choose_save_path(self, parent, title: str, suggested: str, filters: str):
+        self.asked.append(("save", title, suggested))
+        return self.save_path
+
+    def choose_folder(self, parent, title: str) -> Path | None:
+        self.asked.append(("folder", title, ""))
+        return self.folder
+
+    def texts(self, kind: str) -> list[str]:
+        return [text for k, _, text in self.asked if k == kind]
+
+
+def _conforms(d: Dialogs) -> Dialogs:
+    return d
+
+
+_conforms(FakeDialogs())  # a type checker sees the fake follows the protocol
