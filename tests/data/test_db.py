@@ -74,3 +74,16 @@ def test_failed_migration_leaves_file_untouched_after_backup(tmp_path):
     assert digest(path) == before
     (backup,) = (tmp_path / "backups").glob("*.sqlite3")
     assert "0000unknown" in backup.name
+
+
+def test_reads_do_not_wait_for_a_writer(opened, db_path):
+    from commune_desk.services.commune import CommuneService
+
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another copy of the program is importing
+    try:
+        writer.execute("UPDATE communes SET name = 'Xã đang sửa'")
+        assert CommuneService(opened.context).profile().name == "Xã Thiệu Trung"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

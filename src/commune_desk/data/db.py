@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -72,12 +72,28 @@ def _disable_pysqlite_autobegin(dbapi_connection: sqlite3.Connection, _record: o
     dbapi_connection.isolation_level = None
 
 
-def _begin_immediate(connection: object) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+READ_ONLY = "commune_desk_read_only"
+
+
+def _begin_immediate(connection: Connection) -> None:
+    # Writers take the write lock at BEGIN; readers (see make_read_session_factory) do not,
+    # so a long import never blocks the window's queries (WAL lets them read meanwhile).
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for use cases that write."""
     return sessionmaker(engine, expire_on_commit=False, future=True)
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for use cases that only read: they never wait for a writer."""
+    return sessionmaker(
+        engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False, future=True
+    )
 
 
 _NOT_OURS = "Tệp dữ liệu không phải của Commune Desk (có bảng nhưng không có phiên bản lược đồ)."

@@ -68,7 +68,7 @@ class AuditService:
         limit: int | None = None,
     ) -> list[AuditRow]:
         start = dt.datetime.combine(since, dt.time()) if since else None
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             rows = repo.entries(session, start, actor, entity, limit)
             return [
                 AuditRow(

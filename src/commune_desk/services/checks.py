@@ -31,7 +31,7 @@ class CheckService:
         self._ctx = ctx
 
     def check_all(self) -> CheckReport:
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             mode = Mode(commune.cutoff_mode)
             first = values_repo.first_month(session, commune.id)

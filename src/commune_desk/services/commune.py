@@ -73,11 +73,11 @@ class CommuneService:
             return self._profile(session, commune)
 
     def profile(self) -> CommuneProfile:
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             return self._profile(session, require_commune(session))
 
     def exists(self) -> bool:
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             return repo.the_commune(session) is not None
 
     def set_cutoff_mode(self, mode: Mode) -> None:

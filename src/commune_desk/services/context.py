@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,10 +37,20 @@ def local_now() -> dt.datetime:
 
 @dataclass
 class ServiceContext:
-    sessions: sessionmaker[Session]
+    sessions: sessionmaker[Session]  # for use cases that write
     catalogue: Catalogue
     actor: Actor
     clock: Callable[[], dt.datetime] = field(default=local_now)
+    reads: sessionmaker[Session] | None = None  # for use cases that only read
+
+    def __post_init__(self) -> None:
+        if self.reads is None:
+            self.reads = self.sessions
+
+    def read_session(self) -> AbstractContextManager[Session]:
+        """A transaction for a use case that only reads (never waits for a writer)."""
+        assert self.reads is not None
+        return self.reads.begin()
 
     def now(self) -> dt.datetime:
         return self.clock()

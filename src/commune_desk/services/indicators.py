@@ -99,7 +99,7 @@ class IndicatorService:
         periods = list(periods)
         if not periods:
             return []
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             mode = Mode(commune.cutoff_mode)
             first = min(p.first_month for p in periods).same_period_last_year().start_of_year()
@@ -126,13 +126,13 @@ class IndicatorService:
 
     def targets(self, year: int) -> dict[str, float]:
         """The year's targets: the commune's own, else the catalogue's defaults."""
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             return self._targets(session, require_commune(session).id, year)
 
     def target_rows(self, year: int) -> list[TargetRow]:
         """Every catalogue code with its default and own target for the year."""
         catalogue = self._ctx.catalogue
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             own = repo.targets(session, require_commune(session).id, year)
         return [
             TargetRow(code, year, catalogue.default_target(code, year), own.get(code))

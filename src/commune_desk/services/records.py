@@ -167,7 +167,7 @@ class RecordService:
 
     def list(self, kind: str, search: str = "") -> list[Record]:
         spec = kind_of(kind)
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             rows = repo.load_rows(session, spec.name, commune.id)
         needle = search.strip().casefold()
@@ -185,7 +185,7 @@ class RecordService:
         spec = kind_of(kind)
         for name, _ in query.equals:
             spec.field(name)  # KeyError for an unknown field: a programming error
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             rows, total = repo.page_rows(
                 session,
@@ -204,18 +204,18 @@ class RecordService:
         return RecordPage([_record(spec.name, r) for r in rows], total)
 
     def count(self, kind: str) -> int:
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             return repo.count_rows(session, kind_of(kind).name, require_commune(session).id)
 
     def get(self, kind: str, record_id: int) -> Record:
         spec = kind_of(kind)
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             return self._get(session, spec, require_commune(session).id, record_id)
 
     def check(self, kind: str, raw: Mapping[str, object]) -> dict[str, str]:
         """The field errors a dialog shows inline, without saving."""
         spec = kind_of(kind)
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             return RowParser(session, self._ctx, commune.id, spec).parse(raw)[2]
 

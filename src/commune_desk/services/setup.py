@@ -7,7 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from commune_desk.data.db import create_db_engine, make_session_factory, migrate
+from commune_desk.data.db import (
+    create_db_engine,
+    make_read_session_factory,
+    make_session_factory,
+    migrate,
+)
 from commune_desk.data.repositories.figures import counts
 from commune_desk.domain.catalogue import Catalogue, CatalogueError, load_catalogue
 from commune_desk.services.context import Actor, ServiceContext
@@ -25,9 +30,7 @@ class OpenDatabase:
 def _check_countable(catalogue: Catalogue, source: Path) -> None:
     """A `records` figure must be one the program knows how to count."""
     activity_types = frozenset(catalogue.vocab.get("activity_type", {}))
-    unknown = [
-        e.code for e in catalogue.records_elements() if not counts(e.code, activity_types)
-    ]
+    unknown = [e.code for e in catalogue.records_elements() if not counts(e.code, activity_types)]
     if unknown:
         raise CatalogueError(
             Path(source).name,
@@ -48,4 +51,7 @@ def open_database(
     except Exception:
         engine.dispose()
         raise
-    return OpenDatabase(engine, ServiceContext(make_session_factory(engine), catalogue, actor))
+    context = ServiceContext(
+        make_session_factory(engine), catalogue, actor, reads=make_read_session_factory(engine)
+    )
+    return OpenDatabase(engine, context)

@@ -73,7 +73,7 @@ class ValuesService:
     # -- reading -----------------------------------------------------------------------
     def cells(self, months: Sequence[Period]) -> dict[tuple[str, str], ValueCell]:
         """The stored commune-level values of the months, keyed by (code, month key)."""
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             stored = repo.stored_values(session, commune.id, [m.key for m in months])
             return {
@@ -85,7 +85,7 @@ class ValuesService:
 
     def problems(self, period: Period) -> list[Problem]:
         """Errors and warnings of every month of the period."""
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             commune = require_commune(session)
             return month_problems(
                 session, self._ctx, commune.id, Mode(commune.cutoff_mode), period.months()
@@ -93,7 +93,7 @@ class ValuesService:
 
     def locks(self) -> list[LockInfo]:
         """The periods locked by a submission (the grid shows them read-only)."""
-        with self._ctx.sessions.begin() as session:
+        with self._ctx.read_session() as session:
             return active_locks(session, require_commune(session).id)
 
     # -- writing -----------------------------------------------------------------------
