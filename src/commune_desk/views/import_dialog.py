@@ -7,7 +7,6 @@ lists every refused row with its reason; "Nhập" stays disabled while any row i
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -29,29 +28,10 @@ from commune_desk.services.errors import ImportRefused, RowError
 from commune_desk.services.imports import ImportReport, ImportService
 from commune_desk.views.forms.ui_import_dialog import Ui_ImportDialog
 from commune_desk.views.record_model import fill, kind_text
-from commune_desk.views.workers import Cancelled, Task, Worker, start
+from commune_desk.views.workers import Worker, start
 
 Index = QModelIndex | QPersistentModelIndex
 Progress = Callable[[int, int], None]
-
-
-def cancellable_worker(call: Callable[[Progress], object]) -> tuple[Worker, threading.Event]:
-    """A Worker running `call(progress)`, and the event that cancels it.
-
-    Once the event is set, the next progress report raises Cancelled inside the service, so
-    its transaction rolls back; work that finishes before that reports "finished" as done.
-    """
-    cancel = threading.Event()
-
-    def work(task: Task) -> object:
-        def progress(done: int, total: int) -> None:
-            if cancel.is_set():
-                raise Cancelled()
-            task.progress(done, total)
-
-        return call(progress)
-
-    return Worker(work), cancel
 
 
 class ErrorColumn(IntEnum):
@@ -156,7 +136,6 @@ class ImportDialog(QDialog):
         self._pool = pool
         self._worker: Worker | None = None  # kept after it reports: its thread may still unwind
         self._running = False
-        self._cancel = threading.Event()
         self._dry_run = True
         self._close_when_done = False
         self.preview: ImportReport | None = None
@@ -199,8 +178,8 @@ class ImportDialog(QDialog):
     def _run(self, dry_run: bool) -> None:
         service, kind, path = self._service, self._kind.name, self._path
         self._dry_run = dry_run
-        self._worker, self._cancel = cancellable_worker(
-            lambda progress: service.import_file(kind, path, dry_run=dry_run, progress=progress)
+        self._worker = Worker(
+            lambda task: service.import_file(kind, path, dry_run=dry_run, progress=task.progress)
         )
         signals = self._worker.signals
         signals.progress.connect(self._on_worker_progress)
@@ -274,8 +253,8 @@ class ImportDialog(QDialog):
         self._run(dry_run=False)
 
     def _on_cancel_button_clicked(self) -> None:
-        if self.running:
-            self._cancel.set()
+        if self.running and self._worker is not None:
+            self._worker.task.cancel()
             self.ui.cancel_button.setEnabled(False)
             self.ui.summary_label.setText(self.tr("Đang hủy…"))
 

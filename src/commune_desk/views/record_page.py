@@ -9,7 +9,6 @@ ImportDialog (both with `open()`, never `exec()`); export runs in the background
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
@@ -31,7 +30,7 @@ from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
-from commune_desk.views.import_dialog import ImportDialog, cancellable_worker
+from commune_desk.views.import_dialog import ImportDialog
 from commune_desk.views.record_dialog import RecordDialog
 from commune_desk.views.record_model import (
     RecordFilters,
@@ -80,7 +79,6 @@ class RecordPage(QWidget):
         self._pool = pool
         self._dialog: QDialog | None = None
         self._export_worker: Worker | None = None  # kept after it reports (thread unwinding)
-        self._export_cancel = threading.Event()
         self._exporting = False
         self._sized = False
         self._error = ""  # why the last read failed, shown instead of the count
@@ -336,8 +334,8 @@ class RecordPage(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         exports, kind, query = self._exports, self._kind.name, self._model.query
-        self._export_worker, self._export_cancel = cancellable_worker(
-            lambda progress: (path, exports.export_list(kind, query, path, progress))
+        self._export_worker = Worker(
+            lambda task: (path, exports.export_list(kind, query, path, task.progress))
         )
         signals = self._export_worker.signals
         signals.progress.connect(self._on_export_worker_progress)
@@ -367,7 +365,8 @@ class RecordPage(QWidget):
         self.ui.work_label.setText(self.tr("Đã hủy xuất danh sách."))
 
     def _on_cancel_button_clicked(self) -> None:
-        self._export_cancel.set()
+        if self._export_worker is not None:
+            self._export_worker.task.cancel()
         self.ui.cancel_button.setEnabled(False)
 
     def _set_exporting(self, running: bool) -> None:

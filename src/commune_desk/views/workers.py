@@ -64,10 +64,9 @@ class Worker(QRunnable):
             log.info("Background task failed: %s", exc, exc_info=True)
             self.signals.failed.emit(exc)
         else:
-            if self.task.cancelled:
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            # Work that ran to its end is reported as done, even if Cancel came too late:
+            # what it wrote is there.
+            self.signals.finished.emit(result)
 
 
 def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
