@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from commune_desk import paths
-from commune_desk.logs import configure_logging
+from commune_desk.logs import configure_logging, log_file
 
 log = logging.getLogger(__name__)
 
@@ -28,37 +28,84 @@ def _database(args: argparse.Namespace) -> str:
     return paths.default_database()
 
 
-def build_main_window(ctx, settings, dialogs):
+def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], object] = None):  # noqa: RUF013 - Qt types stay in views
     """Compose the main window and its sections for an opened database."""
     from commune_desk.services.commune import CommuneService
-    from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section, month_label
+    from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section
+    from commune_desk.views.monthly_grid_page import MonthlyGridPage
     from commune_desk.views.overview_page import OverviewPage
     from commune_desk.views.placeholder_page import PlaceholderPage
+    from commune_desk.views.record_sections import SECTION_KINDS, build_record_section
+    from commune_desk.views.settings_page import SettingsPage
+    from commune_desk.views.targets_page import TargetsPage
 
     profile = CommuneService(ctx).profile()
+    built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
 
-    def later() -> PlaceholderPage:
-        return PlaceholderPage()
+    def settings_page() -> SettingsPage:
+        page = SettingsPage(ctx, dialogs, settings)
+        page.profile_changed.connect(lambda p: built[0].set_profile(p) if built else None)
+        if switch_language is not None:
+            page.language_changed.connect(switch_language)
+        return page
 
-    factories = {
-        "overview": lambda: OverviewPage(ctx, profile.cutoff_mode),
+    factories: dict[str, Callable[[], object]] = {
+        "overview": lambda: OverviewPage(ctx),
+        "monthly": lambda: MonthlyGridPage(ctx, dialogs),
+        "targets": lambda: TargetsPage(ctx, dialogs),
+        "settings": settings_page,
+        "reports": PlaceholderPage,
     }
-    sections = [
-        Section(key, title, factories.get(key, later)) for key, title in SECTION_TITLES.items()
-    ]
-    return MainWindow(profile, sections, settings, month_label(profile, ctx.today()))
+    for key, kinds in SECTION_KINDS.items():
+        factories[key] = lambda kinds=kinds: build_record_section(ctx, dialogs, kinds)
+    sections = [Section(key, title, factories[key]) for key, title in SECTION_TITLES.items()]
+    built.append(MainWindow(profile, sections, settings, ctx.today()))
+    return built[0]
+
+
+def _first_start(db, dialogs) -> object | None:
+    """The set-up wizard of a database without a commune; returns the database to use."""
+    from commune_desk.services.commune import CommuneService
+    from commune_desk.services.context import system_actor
+    from commune_desk.services.demo import build_demo
+    from commune_desk.services.errors import ServiceError
+    from commune_desk.services.setup import open_database
+    from commune_desk.views.setup_wizard import SetupChoice, SetupWizard
+
+    while True:
+        wizard = SetupWizard()
+        if not wizard.exec() or wizard.choice is None:
+            return None
+        if wizard.choice is SetupChoice.DEMO:
+            db.close()
+            demo = open_database(
+                paths.demo_database(), paths.catalogue_file(), system_actor(), paths.backups_dir()
+            )
+            if not CommuneService(demo.context).exists():
+                build_demo(demo.context)
+            return demo
+        values = wizard.values()
+        try:
+            CommuneService(db.context).init(
+                values.code, values.name, values.province, values.cutoff_mode
+            )
+            return db
+        except ServiceError as exc:
+            dialogs.warn(None, "Commune Desk", str(exc))
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the window; returns the process exit status."""
     args = _args(sys.argv[1:] if argv is None else argv)
     configure_logging()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
+    from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.setup import open_database
     from commune_desk.views.app_settings import LANGUAGE, AppSettings
     from commune_desk.views.dialogs import QtDialogs
+    from commune_desk.views.errors import install_excepthook
     from commune_desk.views.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -67,25 +114,30 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = AppSettings()
     translations = Translations(app, paths.translations_dir())
     translations.switch(settings.get(LANGUAGE))
+    dialogs = QtDialogs()
+    install_excepthook(dialogs, log_file())
     db_location = _database(args)
     try:
         db = open_database(db_location, paths.catalogue_file(), system_actor(), paths.backups_dir())
-        if args.demo and not _has_commune(db):
+        if args.demo and not CommuneService(db.context).exists():
             from commune_desk.services.demo import build_demo
 
             build_demo(db.context)
     except Exception as exc:  # shown to the user, with the log file named
         log.exception("Could not open %s", db_location)
-        QMessageBox.critical(None, "Commune Desk", f"Không mở được cơ sở dữ liệu:\n{exc}")
+        dialogs.warn(
+            None,
+            "Commune Desk",
+            f"Không mở được cơ sở dữ liệu {db_location}:\n{exc}\n\n"
+            f"Chi tiết trong tệp nhật ký: {log_file()}",
+        )
         return 1
-    window = build_main_window(db.context, settings, QtDialogs())
+    if not CommuneService(db.context).exists():
+        db = _first_start(db, dialogs)
+        if db is None:
+            return 0
+    window = build_main_window(db.context, settings, dialogs, translations.switch)
     window.show()
     status = app.exec()
     db.close()
     return status
-
-
-def _has_commune(db) -> bool:
-    from commune_desk.services.commune import CommuneService
-
-    return CommuneService(db.context).exists()

@@ -106,10 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if (
-        not args_list
-        or (args_list[0].startswith("--")
-        and args_list[0] not in ("--help", "--version"))
+    if not args_list or (
+        args_list[0].startswith("--") and args_list[0] not in ("--help", "--version")
     ):
         args_list = ["gui", *args_list]
     args = _parser().parse_args(args_list)

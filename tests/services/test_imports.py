@@ -193,8 +193,10 @@ def test_rule_broken_across_two_rows_names_both(ctx, tmp_path):
 
 
 def test_reimport_with_topics_in_any_order_is_unchanged(ctx, tmp_path):
-    text = ("code,title,topics,start_date,end_date\n"
-            "K1,An toàn thông tin,infosec;dx,01/03/2025,02/03/2025\n")
+    text = (
+        "code,title,topics,start_date,end_date\n"
+        "K1,An toàn thông tin,infosec;dx,01/03/2025,02/03/2025\n"
+    )
     service = ImportService(ctx)
     assert service.import_file("trainings", write_csv(tmp_path / "t.csv", text)).added == 1
     again = service.import_file("trainings", write_csv(tmp_path / "t2.csv", text))

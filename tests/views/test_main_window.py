@@ -5,8 +5,8 @@ import pytest
 from commune_desk.app import build_main_window
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.app_settings import AppSettings
-from commune_desk.views.dialogs import QtDialogs
 from commune_desk.views.figures_model import Column, FiguresModel
+from tests.views.fakes import FakeDialogs
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def window(qtbot, ctx, settings):
             ValueChange("tthc.received_online", "2026-10", 500),
         ]
     )
-    w = build_main_window(ctx, settings, QtDialogs())
+    w = build_main_window(ctx, settings, FakeDialogs())
     qtbot.addWidget(w)
     w.show()
     return w
@@ -63,10 +63,35 @@ def test_keyboard_switches_sections_and_the_last_one_is_remembered(qtbot, window
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key == "settings"
     window.close()
-    again = build_main_window(ctx, settings, QtDialogs())
+    again = build_main_window(ctx, settings, FakeDialogs())
     qtbot.addWidget(again)
     assert again.current_key == "settings"
 
 
 def test_figures_model_passes_the_model_tester(qtmodeltester, window):
     qtmodeltester.check(window.page("overview").model)
+
+
+def test_every_section_opens(window):
+    for key in (
+        "overview",
+        "monthly",
+        "training",
+        "teams",
+        "classes",
+        "villages",
+        "targets",
+        "reports",
+        "settings",
+    ):
+        page = window.show_section(key)
+        assert window.ui.page_stack.currentWidget() is page
+        assert window.current_key == key
+
+
+def test_cutoff_change_in_settings_updates_the_header(window):
+    page = window.show_section("settings")
+    assert "Tháng 11/2026" in window.ui.current_period_label.text()
+    page.ui.cutoff_combo.setCurrentIndex(1)
+    page.ui.cutoff_combo.activated.emit(1)  # Decree 09: 21/11 already belongs to December
+    assert "Tháng 12/2026" in window.ui.current_period_label.text()

@@ -6,10 +6,11 @@ The commune's name and the current period stay visible in the header.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         profile: CommuneProfile,
         sections: Sequence[Section],
         settings: AppSettings,
-        today_month_label: str,
+        today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self._sections = list(sections)
         self._pages: dict[str, QWidget] = {}
         self._profile = profile
-        self._today_month_label = today_month_label
+        self._today = today
         for index, section in enumerate(self._sections):
             item = QListWidgetItem(QCoreApplication.translate("MainWindow", section.title))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
@@ -106,8 +107,9 @@ class MainWindow(QMainWindow):
             )
         p = self._profile
         self.ui.commune_label.setText(f"<b>{p.name}</b> — {p.province} ({p.code})")
+        month = current_month(self._today, p.cutoff_mode)
         self.ui.current_period_label.setText(
-            self.tr("Kỳ hiện tại: %1").replace("%1", self._today_month_label)
+            self.tr("Kỳ hiện tại: %1").replace("%1", month.label(_language()))
         )
         self.setWindowTitle(self.tr("Commune Desk — %1").replace("%1", p.name))
 
@@ -155,5 +157,6 @@ class MainWindow(QMainWindow):
         self.ui.section_list.setCurrentRow(keys_order.index(last) if last in keys_order else 0)
 
 
-def month_label(profile: CommuneProfile, today) -> str:
-    return current_month(today, profile.cutoff_mode).label()
+def _language() -> str:
+    """The language the interface speaks now, for texts built from data (period labels)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "vi"

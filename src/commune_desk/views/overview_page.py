@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.domain.catalogue import Indicator
 from commune_desk.domain.periods import Period, current_month
+from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.views.figures_model import FigureRow, FiguresModel
@@ -13,7 +14,7 @@ from commune_desk.views.forms.ui_overview_page import Ui_OverviewPage
 
 
 class OverviewPage(QWidget):
-    def __init__(self, ctx: ServiceContext, cutoff_mode, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_OverviewPage()
         self.ui.setupUi(self)
@@ -24,7 +25,7 @@ class OverviewPage(QWidget):
         self.ui.figures_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
-        today_month = current_month(ctx.today(), cutoff_mode)
+        today_month = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
         quarter = Period.quarter(today_month.year, (today_month.index - 1) // 3 + 1)
         periods = [quarter]
         for _ in range(7):

@@ -1,0 +1,31 @@
+"""Uncaught errors in the window: logged with their traceback, shown in Vietnamese."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+
+from commune_desk.views.dialogs import Dialogs
+
+log = logging.getLogger(__name__)
+
+
+def install_excepthook(dialogs: Dialogs, log_path: str) -> None:
+    """Log every uncaught exception and tell the user where the details are; keep running."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("Uncaught error", exc_info=(kind, error, tb))
+        text = QCoreApplication.translate(
+            "Errors",
+            "Đã xảy ra lỗi không mong muốn: %1\n\nChương trình vẫn tiếp tục chạy. Chi tiết đã "
+            "được ghi vào tệp nhật ký:\n%2",
+        )
+        dialogs.warn(None, "Commune Desk", text.replace("%1", str(error)).replace("%2", log_path))
+
+    sys.excepthook = hook
