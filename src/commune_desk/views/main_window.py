@@ -101,10 +101,14 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Re-apply texts after a language change."""
         self.ui.retranslateUi(self)
+        metrics = self.ui.section_list.fontMetrics()
+        widest = 0
         for row, section in enumerate(self._sections):
-            self.ui.section_list.item(row).setText(
-                QCoreApplication.translate("MainWindow", section.title)
-            )
+            text = QCoreApplication.translate("MainWindow", section.title)
+            self.ui.section_list.item(row).setText(text)
+            widest = max(widest, metrics.horizontalAdvance(text))
+        # The list never gets narrower than its longest entry (in this language and font).
+        self.ui.section_list.setMinimumWidth(widest + 4 * metrics.averageCharWidth() + 8)
         p = self._profile
         self.ui.commune_label.setText(f"<b>{p.name}</b> — {p.province} ({p.code})")
         month = current_month(self._today, p.cutoff_mode)

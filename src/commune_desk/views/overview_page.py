@@ -22,9 +22,9 @@ class OverviewPage(QWidget):
         self._indicators = IndicatorService(ctx)
         self._model = FiguresModel(self)
         self.ui.figures_table.setModel(self._model)
-        self.ui.figures_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.ui.figures_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         today_month = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
         quarter = Period.quarter(today_month.year, (today_month.index - 1) // 3 + 1)
         periods = [quarter]
