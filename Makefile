@@ -29,6 +29,7 @@ test: $(STAMP) ui translations
 
 bench: $(STAMP) ui translations
 	$(PY) benchmarks/indicators.py
+	$(PY) benchmarks/window.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
