@@ -44,7 +44,17 @@ def data_texts() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def add_data_context(ts: Path, texts: list[str]) -> None:
+def data_translations(ts: Path) -> dict[str, ET.Element]:
+    """The existing translations of the data context (lupdate drops the context it cannot see)."""
+    if not ts.exists():
+        return {}
+    for context in ET.parse(ts).getroot().findall("context"):
+        if context.findtext("name") == DATA_CONTEXT:
+            return {m.findtext("source"): m.find("translation") for m in context.iter("message")}
+    return {}
+
+
+def add_data_context(ts: Path, texts: list[str], kept: dict[str, ET.Element]) -> None:
     tree = ET.parse(ts)
     root = tree.getroot()
     context = next((c for c in root.findall("context") if c.findtext("name") == DATA_CONTEXT), None)
@@ -56,7 +66,11 @@ def add_data_context(ts: Path, texts: list[str]) -> None:
         if text not in known:
             message = ET.SubElement(context, "message")
             ET.SubElement(message, "source").text = text
-            ET.SubElement(message, "translation", type="unfinished")
+            old = kept.get(text)
+            if old is not None and old.get("type") is None and (old.text or "").strip():
+                ET.SubElement(message, "translation").text = old.text
+            else:
+                ET.SubElement(message, "translation", type="unfinished")
     for source, message in known.items():
         if source not in texts:
             message.find("translation").set("type", "vanished")
@@ -66,6 +80,7 @@ def add_data_context(ts: Path, texts: list[str]) -> None:
 
 def main(ts: Path = TS) -> int:
     ts.parent.mkdir(parents=True, exist_ok=True)
+    kept = data_translations(ts)
     subprocess.run(
         [
             lupdate(),
@@ -83,7 +98,7 @@ def main(ts: Path = TS) -> int:
         check=True,
         capture_output=True,
     )
-    add_data_context(ts, data_texts())
+    add_data_context(ts, data_texts(), kept)
     return 0
 
 

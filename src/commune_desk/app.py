@@ -98,6 +98,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Start the window; returns the process exit status."""
     args = _args(sys.argv[1:] if argv is None else argv)
     configure_logging()
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from commune_desk.services.commune import CommuneService
@@ -125,12 +126,11 @@ def run(argv: Sequence[str] | None = None) -> int:
             build_demo(db.context)
     except Exception as exc:  # shown to the user, with the log file named
         log.exception("Could not open %s", db_location)
-        dialogs.warn(
-            None,
-            "Commune Desk",
-            f"Không mở được cơ sở dữ liệu {db_location}:\n{exc}\n\n"
-            f"Chi tiết trong tệp nhật ký: {log_file()}",
+        text = QCoreApplication.translate(
+            "App", "Không mở được cơ sở dữ liệu %1:\n%2\n\nChi tiết trong tệp nhật ký: %3"
         )
+        message = text.replace("%1", db_location).replace("%2", str(exc))
+        dialogs.warn(None, "Commune Desk", message.replace("%3", log_file()))
         return 1
     if not CommuneService(db.context).exists():
         db = _first_start(db, dialogs)

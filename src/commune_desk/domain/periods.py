@@ -131,10 +131,13 @@ class DateWindow:
         """Number of days in the window."""
         return (self.end - self.start).days + 1
 
-    def label(self) -> str:
+    def label(self, lang: str = "vi") -> str:
         """Line under a report title: "Số liệu từ ngày 15/6/2025 đến ngày 14/9/2025"."""
         s, e = self.start, self.end
-        return f"Số liệu từ ngày {s.day}/{s.month}/{s.year} đến ngày {e.day}/{e.month}/{e.year}"
+        start, end = f"{s.day}/{s.month}/{s.year}", f"{e.day}/{e.month}/{e.year}"
+        if lang == "en":
+            return f"Data from {start} to {end}"
+        return f"Số liệu từ ngày {start} đến ngày {end}"
 
 
 @dataclass(frozen=True, order=True)

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from commune_desk.domain.numbers import format_number
 
@@ -37,13 +44,13 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.LABEL: "Chỉ tiêu",
-    Column.UNIT: "Đơn vị tính",
-    Column.TARGET: "Kế hoạch năm",
-    Column.VALUE: "Thực hiện kỳ báo cáo",
-    Column.YTD: "Lũy kế từ đầu năm",
-    Column.LAST_YEAR: "Cùng kỳ năm trước",
-    Column.PCT: "Tỷ lệ % so với KH",
+    Column.LABEL: QT_TRANSLATE_NOOP("FiguresModel", "Chỉ tiêu"),
+    Column.UNIT: QT_TRANSLATE_NOOP("FiguresModel", "Đơn vị tính"),
+    Column.TARGET: QT_TRANSLATE_NOOP("FiguresModel", "Kế hoạch năm"),
+    Column.VALUE: QT_TRANSLATE_NOOP("FiguresModel", "Thực hiện kỳ báo cáo"),
+    Column.YTD: QT_TRANSLATE_NOOP("FiguresModel", "Lũy kế từ đầu năm"),
+    Column.LAST_YEAR: QT_TRANSLATE_NOOP("FiguresModel", "Cùng kỳ năm trước"),
+    Column.PCT: QT_TRANSLATE_NOOP("FiguresModel", "Tỷ lệ % so với KH"),
 }
 
 
@@ -75,7 +82,7 @@ class FiguresModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return self.tr(HEADERS[Column(section)])
+            return QCoreApplication.translate("FiguresModel", HEADERS[Column(section)])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None

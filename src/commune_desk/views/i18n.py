@@ -9,8 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QComboBox
+
+from commune_desk.domain.periods import Period
 
 LANGUAGES = ("vi", "en")
+
+
+def ui_language() -> str:
+    """The language the interface speaks now, for texts built from data (period labels)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "vi"
+
+
+def relabel_periods(combo: QComboBox) -> None:
+    """Re-label a combo of periods (item data: the period key) in the current language."""
+    language = ui_language()
+    for index in range(combo.count()):
+        combo.setItemText(index, Period.parse(combo.itemData(index)).label(language))
 
 
 class Translations:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -19,6 +19,7 @@ from commune_desk.services.commune import CommuneProfile
 from commune_desk.views import app_settings as keys
 from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.forms.ui_main_window import Ui_MainWindow
+from commune_desk.views.i18n import ui_language
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.ui.commune_label.setText(f"<b>{p.name}</b> — {p.province} ({p.code})")
         month = current_month(self._today, p.cutoff_mode)
         self.ui.current_period_label.setText(
-            self.tr("Kỳ hiện tại: %1").replace("%1", month.label(_language()))
+            self.tr("Kỳ hiện tại: %1").replace("%1", month.label(ui_language()))
         )
         self.setWindowTitle(self.tr("Commune Desk — %1").replace("%1", p.name))
 
@@ -159,8 +160,3 @@ class MainWindow(QMainWindow):
         last = s.get(keys.LAST_SECTION)
         keys_order = [section.key for section in self._sections]
         self.ui.section_list.setCurrentRow(keys_order.index(last) if last in keys_order else 0)
-
-
-def _language() -> str:
-    """The language the interface speaks now, for texts built from data (period labels)."""
-    return "en" if QLocale().language() == QLocale.Language.English else "vi"

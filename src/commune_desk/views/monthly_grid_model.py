@@ -31,6 +31,7 @@ from commune_desk.domain.periods import Period
 from commune_desk.domain.validation import MISSING, Problem
 from commune_desk.services.values import ValueCell, ValueChange
 from commune_desk.views.comment_dialog import comment_icon
+from commune_desk.views.i18n import ui_language
 
 translate = QCoreApplication.translate  # lupdate reads translate("MonthlyGridModel", "…")
 
@@ -293,7 +294,7 @@ class MonthlyGridModel(QAbstractTableModel):
                 return translate("MonthlyGridModel", "ĐVT")
             assert column.period is not None
             if column.kind is ColumnKind.TOTAL:
-                return column.period.label()
+                return column.period.label(ui_language())
             month = column.period
             return fill(translate("MonthlyGridModel", "T%1/%2"), month.index, month.year)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -357,7 +358,7 @@ class MonthlyGridModel(QAbstractTableModel):
                 "Số liệu cả kỳ: cộng các tháng với chỉ tiêu phát sinh, "
                 "số của tháng gần nhất có số liệu với chỉ tiêu thời điểm",
             )
-        return self.lock_reason(column.period.key) or column.period.label()
+        return self.lock_reason(column.period.key) or column.period.label(ui_language())
 
     def _text(self, index: Index, row: GridRow, column: GridColumn) -> str:
         if column.kind is ColumnKind.UNIT:
@@ -375,7 +376,8 @@ class MonthlyGridModel(QAbstractTableModel):
                 how = translate("MonthlyGridModel", "cộng các tháng")
             else:
                 how = translate("MonthlyGridModel", "tháng gần nhất có số")
-            return f"{row.label} — {column.period.label() if column.period else ''} ({how})"
+            period = column.period.label(ui_language()) if column.period else ""
+            return f"{row.label} — {period} ({how})"
         key = self.key_at(index)
         cell = self.cell(self.key_at(index))
         lines: list[str] = []

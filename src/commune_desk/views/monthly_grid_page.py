@@ -30,6 +30,7 @@ from commune_desk.services.values import SaveReport, ValueChange, ValuesService
 from commune_desk.views.comment_dialog import AskComment, ask_comment
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_monthly_grid_page import Ui_MonthlyGridPage
+from commune_desk.views.i18n import relabel_periods, ui_language
 from commune_desk.views.monthly_grid_model import (
     ColumnKind,
     GridData,
@@ -151,7 +152,7 @@ class MonthlyGridPage(QWidget):
         self.undo_action.triggered.connect(self._on_undo_action_triggered)
         self.ui.lock_label.hide()
         for period in period_choices(self._today):
-            self.ui.period_combo.addItem(period.label(), period.key)
+            self.ui.period_combo.addItem(period.label(ui_language()), period.key)
         self.ui.period_combo.currentIndexChanged.connect(
             self._on_period_combo_current_index_changed
         )
@@ -257,7 +258,7 @@ class MonthlyGridPage(QWidget):
     def _where(self, key: Key) -> tuple[str, str]:
         """The element's label and the month's label, for messages."""
         row = next(r for r in self._rows if r.code == key[0])
-        return row.label, Period.parse(key[1]).label()
+        return row.label, Period.parse(key[1]).label(ui_language())
 
     def _on_delegate_value_committed(self, index: QPersistentModelIndex, text: str) -> None:
         self._commit_ok = False
@@ -394,6 +395,7 @@ class MonthlyGridPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
+            relabel_periods(self.ui.period_combo)
             count = self._model.columnCount()
             self._model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(count - 1, 0))
         super().changeEvent(event)

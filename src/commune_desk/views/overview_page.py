@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.domain.catalogue import Indicator
@@ -11,6 +12,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.views.figures_model import FigureRow, FiguresModel
 from commune_desk.views.forms.ui_overview_page import Ui_OverviewPage
+from commune_desk.views.i18n import relabel_periods, ui_language
 
 
 class OverviewPage(QWidget):
@@ -31,9 +33,16 @@ class OverviewPage(QWidget):
         for _ in range(7):
             periods.append(periods[-1].previous())
         for period in periods:
-            self.ui.period_combo.addItem(period.label(), period.key)
+            self.ui.period_combo.addItem(period.label(ui_language()), period.key)
         self.ui.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            relabel_periods(self.ui.period_combo)
+            self.refresh()
+        super().changeEvent(event)
 
     @property
     def model(self) -> FiguresModel:
@@ -62,4 +71,4 @@ class OverviewPage(QWidget):
                 )
             )
         self._model.set_rows(rows)
-        self.ui.window_label.setText(result.window.label())
+        self.ui.window_label.setText(result.window.label(ui_language()))

@@ -1,0 +1,1536 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+  <context>
+    <name>App</name>
+    <message>
+      <source>Không mở được cơ sở dữ liệu %1:
+%2
+
+Chi tiết trong tệp nhật ký: %3</source>
+      <translation>Could not open the database %1:
+%2
+
+Details are in the log file: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommentDialog</name>
+    <message>
+      <source>Ghi chú cho số liệu</source>
+      <translation>Comment on the figure</translation>
+    </message>
+    <message>
+      <source>&amp;Ghi chú (để trống để xóa):</source>
+      <translation>&amp;Comment (leave empty to remove):</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>Đã xảy ra lỗi không mong muốn: %1
+
+Chương trình vẫn tiếp tục chạy. Chi tiết đã được ghi vào tệp nhật ký:
+%2</source>
+      <translation>An unexpected error occurred: %1
+
+The program keeps running. The details have been written to the log file:
+%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>FiguresModel</name>
+    <message>
+      <source>Chỉ tiêu</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Đơn vị tính</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Kế hoạch năm</source>
+      <translation>Year's target</translation>
+    </message>
+    <message>
+      <source>Thực hiện kỳ báo cáo</source>
+      <translation>This period</translation>
+    </message>
+    <message>
+      <source>Lũy kế từ đầu năm</source>
+      <translation>Year to date</translation>
+    </message>
+    <message>
+      <source>Cùng kỳ năm trước</source>
+      <translation>Same period last year</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ % so với KH</source>
+      <translation>% of target</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Nhập từ Excel — %1</source>
+      <translation>Import from Excel — %1</translation>
+    </message>
+    <message>
+      <source>Tệp: %1</source>
+      <translation>File: %1</translation>
+    </message>
+    <message>
+      <source>Đang kiểm tra tệp…</source>
+      <translation>Checking the file…</translation>
+    </message>
+    <message>
+      <source>Đã nhập: thêm %1, sửa %2, không đổi %3 dòng.</source>
+      <translation>Imported: %1 rows added, %2 changed, %3 unchanged.</translation>
+    </message>
+    <message>
+      <source>Không nhập được: %1 lỗi. Hãy sửa tệp rồi nhập lại; chưa có gì được ghi.</source>
+      <translation>Not imported (errors: %1). Correct the file and import it again; nothing has been saved.</translation>
+    </message>
+    <message>
+      <source>Lỗi: %1</source>
+      <translation>Error: %1</translation>
+    </message>
+    <message>
+      <source>Đã hủy kiểm tra tệp.</source>
+      <translation>File check cancelled.</translation>
+    </message>
+    <message>
+      <source>Đã hủy nhập; chưa có gì được ghi.</source>
+      <translation>Import cancelled; nothing has been saved.</translation>
+    </message>
+    <message>
+      <source>Đang nhập…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>Đang hủy…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>Tệp không có dòng dữ liệu nào.</source>
+      <translation>The file has no data rows.</translation>
+    </message>
+    <message>
+      <source>Tệp có %1 dòng: sẽ thêm %2, sửa %3, không đổi %4.</source>
+      <translation>Rows in the file: %1. To add: %2, to change: %3, unchanged: %4.</translation>
+    </message>
+    <message>
+      <source>Các cột không dùng (bỏ qua): %1.</source>
+      <translation>Unused columns (ignored): %1.</translation>
+    </message>
+    <message>
+      <source>Không có gì để nhập: danh sách đã giống tệp.</source>
+      <translation>Nothing to import: the list already matches the file.</translation>
+    </message>
+    <message>
+      <source>Bấm «Nhập» để ghi vào cơ sở dữ liệu.</source>
+      <translation>Click «Import» to save to the database.</translation>
+    </message>
+    <message>
+      <source>Tệp nhập</source>
+      <translation>Import file</translation>
+    </message>
+    <message>
+      <source>Tiến độ</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>&amp;Hủy</source>
+      <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+      <source>Kết quả kiểm tra</source>
+      <translation>Check results</translation>
+    </message>
+    <message>
+      <source>&amp;Các dòng bị từ chối:</source>
+      <translation>&amp;Rejected rows:</translation>
+    </message>
+    <message>
+      <source>Các dòng bị từ chối</source>
+      <translation>Rejected rows</translation>
+    </message>
+    <message>
+      <source>&amp;Nhập</source>
+      <translation>&amp;Import</translation>
+    </message>
+    <message>
+      <source>Đó&amp;ng</source>
+      <translation>Cl&amp;ose</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Tổng quan</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>Số liệu hằng tháng</source>
+      <translation>Monthly figures</translation>
+    </message>
+    <message>
+      <source>Bồi dưỡng cán bộ</source>
+      <translation>Staff training</translation>
+    </message>
+    <message>
+      <source>Tổ công nghệ số cộng đồng</source>
+      <translation>Community digital teams</translation>
+    </message>
+    <message>
+      <source>Lớp phổ cập kỹ năng số</source>
+      <translation>Digital skills classes</translation>
+    </message>
+    <message>
+      <source>Thôn, tổ dân phố</source>
+      <translation>Villages &amp; residential groups</translation>
+    </message>
+    <message>
+      <source>Kế hoạch, chỉ tiêu</source>
+      <translation>Targets</translation>
+    </message>
+    <message>
+      <source>Báo cáo</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Kỳ hiện tại: %1</source>
+      <translation>Current period: %1</translation>
+    </message>
+    <message>
+      <source>Commune Desk — %1</source>
+      <translation>Commune Desk — %1</translation>
+    </message>
+    <message>
+      <source>Commune Desk</source>
+      <translation>Commune Desk</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Kỳ hiện tại</source>
+      <translation>Current period</translation>
+    </message>
+    <message>
+      <source>Danh sách chức năng</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
+      <source>Nội dung</source>
+      <translation>Content</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthlyGridModel</name>
+    <message>
+      <source>Không có số liệu để dán.</source>
+      <translation>There are no figures to paste.</translation>
+    </message>
+    <message>
+      <source>Hãy chọn ô tháng đầu của khối.</source>
+      <translation>Select the month cell where the block starts.</translation>
+    </message>
+    <message>
+      <source>Khối dán vượt quá dòng cuối.</source>
+      <translation>The pasted block goes past the last row.</translation>
+    </message>
+    <message>
+      <source>Khối dán rơi vào dòng tiêu đề «%1».</source>
+      <translation>The pasted block falls on the heading row «%1».</translation>
+    </message>
+    <message>
+      <source>Khối dán vượt quá tháng cuối của kỳ.</source>
+      <translation>The pasted block goes past the last month of the period.</translation>
+    </message>
+    <message>
+      <source>ĐVT</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>T%1/%2</source>
+      <translation>%1/%2</translation>
+    </message>
+    <message>
+      <source>Đơn vị tính</source>
+      <translation>Unit of measure</translation>
+    </message>
+    <message>
+      <source>Số liệu cả kỳ: cộng các tháng với chỉ tiêu phát sinh, số của tháng gần nhất có số liệu với chỉ tiêu thời điểm</source>
+      <translation>Whole-period figure: the months added up for cumulative indicators, the latest month with a figure for point-in-time indicators</translation>
+    </message>
+    <message>
+      <source>cộng các tháng</source>
+      <translation>months added up</translation>
+    </message>
+    <message>
+      <source>tháng gần nhất có số</source>
+      <translation>latest month with a figure</translation>
+    </message>
+    <message>
+      <source>Ghi chú: %1</source>
+      <translation>Comment: %1</translation>
+    </message>
+    <message>
+      <source>Cập nhật: %1, %2</source>
+      <translation>Updated by %1, %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthlyGridPage</name>
+    <message>
+      <source>Đã lưu «%1», %2.</source>
+      <translation>Saved «%1», %2.</translation>
+    </message>
+    <message>
+      <source>Không lưu «%1», %2: %3</source>
+      <translation>«%1», %2 not saved: %3</translation>
+    </message>
+    <message>
+      <source>Xóa số liệu</source>
+      <translation>Delete figures</translation>
+    </message>
+    <message numerus="yes">
+      <source>Xóa %n giá trị đã chọn?</source>
+      <translation>
+        <numerusform>Delete %n selected value?</numerusform>
+        <numerusform>Delete %n selected values?</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Đã xóa %n giá trị.</source>
+      <translation>
+        <numerusform>%n value deleted.</numerusform>
+        <numerusform>%n values deleted.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Không xóa được: %1</source>
+      <translation>Could not delete: %1</translation>
+    </message>
+    <message>
+      <source>Không dán được: %1</source>
+      <translation>Could not paste: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>Đã dán %n giá trị.</source>
+      <translation>
+        <numerusform>%n value pasted.</numerusform>
+        <numerusform>%n values pasted.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Không dán được, chưa có giá trị nào được ghi: %1</source>
+      <translation>Could not paste; no value has been saved: %1</translation>
+    </message>
+    <message>
+      <source>Không còn thay đổi nào để hoàn tác.</source>
+      <translation>Nothing left to undo.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Đã hoàn tác thay đổi %n ô.</source>
+      <translation>
+        <numerusform>Change to %n cell undone.</numerusform>
+        <numerusform>Changes to %n cells undone.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Không hoàn tác được: %1</source>
+      <translation>Could not undo: %1</translation>
+    </message>
+    <message>
+      <source>Ô này chưa có giá trị: nhập số trước rồi ghi chú.</source>
+      <translation>This cell has no value yet: enter the figure first, then the comment.</translation>
+    </message>
+    <message>
+      <source>Đã ghi chú cho «%1», %2.</source>
+      <translation>Comment saved for «%1», %2.</translation>
+    </message>
+    <message>
+      <source>Không ghi chú được: %1</source>
+      <translation>Could not save the comment: %1</translation>
+    </message>
+    <message>
+      <source>&amp;Ghi chú…</source>
+      <translation>&amp;Comment…</translation>
+    </message>
+    <message>
+      <source>&amp;Dán từ Excel</source>
+      <translation>&amp;Paste from Excel</translation>
+    </message>
+    <message>
+      <source>&amp;Xóa giá trị</source>
+      <translation>&amp;Delete values</translation>
+    </message>
+    <message>
+      <source>&amp;Hoàn tác</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <source>&amp;Số liệu hằng tháng</source>
+      <translation>&amp;Monthly figures</translation>
+    </message>
+    <message>
+      <source>&amp;Kỳ:</source>
+      <translation>&amp;Period:</translation>
+    </message>
+    <message>
+      <source>Kỳ số liệu</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Chọn quý hoặc năm để xem và nhập số liệu các tháng</source>
+      <translation>Choose a quarter or a year to view and enter its monthly figures</translation>
+    </message>
+    <message>
+      <source>Trạng thái khóa sổ</source>
+      <translation>Lock status</translation>
+    </message>
+    <message>
+      <source>Bảng số liệu hằng tháng</source>
+      <translation>Monthly figures table</translation>
+    </message>
+    <message>
+      <source>Mỗi dòng là một chỉ tiêu, mỗi cột là một tháng; cột cuối là số liệu cả kỳ.</source>
+      <translation>Each row is an indicator, each column a month; the last column is the figure for the whole period.</translation>
+    </message>
+    <message>
+      <source>Thông báo</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Enter: lưu và xuống dòng · Tab: sang tháng sau · Delete: xóa giá trị · Ctrl+V: dán từ Excel · Ctrl+Z: hoàn tác · Shift+F2: ghi chú</source>
+      <translation>Enter: save and go down · Tab: next month · Delete: clear value · Ctrl+V: paste from Excel · Ctrl+Z: undo · Shift+F2: comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverviewPage</name>
+    <message>
+      <source>&lt;b&gt;Các chỉ tiêu của kỳ&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Indicators for the period&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Kỳ báo cáo:</source>
+      <translation>&amp;Reporting period:</translation>
+    </message>
+    <message>
+      <source>Kỳ báo cáo</source>
+      <translation>Reporting period</translation>
+    </message>
+    <message>
+      <source>Bảng chỉ tiêu của kỳ</source>
+      <translation>Table of the period's indicators</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceholderPage</name>
+    <message>
+      <source>Chức năng này sẽ có trong phiên bản sau.</source>
+      <translation>This feature will come in a later version.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>Sửa — %1</source>
+      <translation>Edit — %1</translation>
+    </message>
+    <message>
+      <source>Thêm — %1</source>
+      <translation>Add — %1</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Bắt buộc</source>
+      <translation>Required</translation>
+    </message>
+    <message>
+      <source>Lỗi: %1</source>
+      <translation>Error: %1</translation>
+    </message>
+    <message>
+      <source>ngày/tháng/năm, ví dụ 21/11/2026; để trống nếu chưa có</source>
+      <translation>dd/mm/yyyy, or empty if none</translation>
+    </message>
+    <message>
+      <source>— chọn —</source>
+      <translation>— choose —</translation>
+    </message>
+    <message>
+      <source>Các mục có dấu * là bắt buộc.</source>
+      <translation>Fields marked * are required.</translation>
+    </message>
+    <message>
+      <source>Thông báo lỗi</source>
+      <translation>Error message</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordFilters</name>
+    <message>
+      <source>Tất cả các thôn</source>
+      <translation>All villages</translation>
+    </message>
+    <message>
+      <source>Lọc theo %1</source>
+      <translation>Filter by %1</translation>
+    </message>
+    <message>
+      <source>Tất cả</source>
+      <translation>All</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordModel</name>
+    <message>
+      <source>Có</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>Không</source>
+      <translation>No</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordPage</name>
+    <message numerus="yes">
+      <source>%1 dòng</source>
+      <translation>
+        <numerusform>%1 row</numerusform>
+        <numerusform>%1 rows</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Không sửa được</source>
+      <translation>Cannot edit</translation>
+    </message>
+    <message>
+      <source>Xóa %1 «%2»?</source>
+      <translation>Delete «%2» from %1?</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Không xóa được</source>
+      <translation>Cannot delete</translation>
+    </message>
+    <message>
+      <source>Nhập %1 từ Excel</source>
+      <translation>Import %1 from Excel</translation>
+    </message>
+    <message>
+      <source>Bảng tính (*.xlsx *.xlsm *.csv);;Tất cả các tệp (*)</source>
+      <translation>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Xuất danh sách ra tệp Excel</source>
+      <translation>Export the list to an Excel file</translation>
+    </message>
+    <message>
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Đã xuất %1 dòng vào tệp %2.</source>
+      <translation>The list has been exported to %2 (rows: %1).</translation>
+    </message>
+    <message>
+      <source>Xuất danh sách</source>
+      <translation>Export list</translation>
+    </message>
+    <message>
+      <source>Không xuất được danh sách</source>
+      <translation>Could not export the list</translation>
+    </message>
+    <message>
+      <source>Đã hủy xuất danh sách.</source>
+      <translation>List export cancelled.</translation>
+    </message>
+    <message>
+      <source>Đang xuất danh sách…</source>
+      <translation>Exporting the list…</translation>
+    </message>
+    <message>
+      <source>Tìm &amp;kiếm:</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <source>Tìm kiếm</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <source>Mã, tên, ghi chú…</source>
+      <translation>Code, name, note…</translation>
+    </message>
+    <message>
+      <source>Tìm trong các cột chữ và mã (Ctrl+F)</source>
+      <translation>Search the text and code columns (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>T&amp;hôn:</source>
+      <translation>&amp;Village:</translation>
+    </message>
+    <message>
+      <source>Lọc theo thôn, tổ dân phố</source>
+      <translation>Filter by village or residential group</translation>
+    </message>
+    <message>
+      <source>&amp;Loại:</source>
+      <translation>&amp;Type:</translation>
+    </message>
+    <message>
+      <source>Lọc theo loại</source>
+      <translation>Filter by type</translation>
+    </message>
+    <message>
+      <source>Lọc theo ngày</source>
+      <translation>Filter by date</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>từ</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>Từ ngày</source>
+      <translation>From date</translation>
+    </message>
+    <message>
+      <source>dd/MM/yyyy</source>
+      <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+      <source>đến</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>Đến ngày</source>
+      <translation>To date</translation>
+    </message>
+    <message>
+      <source>Danh sách</source>
+      <translation>List</translation>
+    </message>
+    <message>
+      <source>Số dòng</source>
+      <translation>Row count</translation>
+    </message>
+    <message>
+      <source>Tiến độ</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Hủy việc đang chạy</source>
+      <translation>Cancel the running task</translation>
+    </message>
+    <message>
+      <source>&amp;Thêm…</source>
+      <translation>&amp;Add…</translation>
+    </message>
+    <message>
+      <source>Thêm một dòng (Ctrl+N, Insert)</source>
+      <translation>Add a row (Ctrl+N, Insert)</translation>
+    </message>
+    <message>
+      <source>&amp;Sửa…</source>
+      <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+      <source>Sửa dòng đang chọn (Enter, F2, nhấp đúp)</source>
+      <translation>Edit the selected row (Enter, F2, double-click)</translation>
+    </message>
+    <message>
+      <source>&amp;Xóa</source>
+      <translation>&amp;Delete</translation>
+    </message>
+    <message>
+      <source>Xóa dòng đang chọn (Delete)</source>
+      <translation>Delete the selected row (Delete)</translation>
+    </message>
+    <message>
+      <source>Nhập từ &amp;Excel…</source>
+      <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+      <source>Nhập danh sách từ tệp .xlsx hoặc .csv (Ctrl+I)</source>
+      <translation>Import a list from an .xlsx or .csv file (Ctrl+I)</translation>
+    </message>
+    <message>
+      <source>X&amp;uất danh sách…</source>
+      <translation>E&amp;xport list…</translation>
+    </message>
+    <message>
+      <source>Xuất danh sách đang lọc ra tệp .xlsx (Ctrl+E)</source>
+      <translation>Export the filtered list to an .xlsx file (Ctrl+E)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordSection</name>
+    <message>
+      <source>Các danh sách</source>
+      <translation>Lists</translation>
+    </message>
+  </context>
+  <context>
+    <name>RowErrorsModel</name>
+    <message>
+      <source>Dòng</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>Cột</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>Mã</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source>Không có thay đổi nào cần lưu.</source>
+      <translation>Nothing to save.</translation>
+    </message>
+    <message>
+      <source>Số liệu của mọi kỳ, kể cả các kỳ đã qua, sẽ được tính theo cách mới. Tiếp tục?</source>
+      <translation>The figures of every period, past ones included, will be computed the new way. Continue?</translation>
+    </message>
+    <message>
+      <source>Đổi cách tính kỳ số liệu</source>
+      <translation>Change the data cut-off</translation>
+    </message>
+    <message>
+      <source>Đã đổi cách tính kỳ số liệu.</source>
+      <translation>The data cut-off has been changed.</translation>
+    </message>
+    <message>
+      <source>Đã lưu thông tin xã.</source>
+      <translation>Commune details saved.</translation>
+    </message>
+    <message>
+      <source>Đã lưu thông tin báo cáo.</source>
+      <translation>Report details saved.</translation>
+    </message>
+    <message>
+      <source>Xem trước phần đầu và phần ký của báo cáo:</source>
+      <translation>Preview of the report's heading and signature:</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Cài đặt của xã và của chương trình&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Commune and program settings&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Ctrl+S: lưu mọi thay đổi trên trang này</source>
+      <translation>Ctrl+S: save every change on this page</translation>
+    </message>
+    <message>
+      <source>Thông tin xã</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>&amp;Mã xã:</source>
+      <translation>&amp;Code:</translation>
+    </message>
+    <message>
+      <source>Mã xã</source>
+      <translation>Commune code</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị hành chính của xã; không thay đổi được</source>
+      <translation>The commune's administrative code; cannot be changed</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị hành chính xác định cơ sở dữ liệu của xã nên không thay đổi được.</source>
+      <translation>The administrative code identifies the commune's database, so it cannot be changed.</translation>
+    </message>
+    <message>
+      <source>Tên &amp;xã:</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <source>Tên xã</source>
+      <translation>Commune name</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Xã Thiệu Trung</source>
+      <translation>For example: Xã Thiệu Trung</translation>
+    </message>
+    <message>
+      <source>&amp;Tỉnh, thành phố:</source>
+      <translation>&amp;Province:</translation>
+    </message>
+    <message>
+      <source>Tỉnh, thành phố</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Thanh Hóa</source>
+      <translation>For example: Thanh Hóa</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu thông tin xã</source>
+      <translation>&amp;Save commune details</translation>
+    </message>
+    <message>
+      <source>Lưu thông tin xã</source>
+      <translation>Save commune details</translation>
+    </message>
+    <message>
+      <source>Kết quả lưu thông tin xã</source>
+      <translation>Result of saving the commune details</translation>
+    </message>
+    <message>
+      <source>Kỳ số liệu</source>
+      <translation>Reporting periods</translation>
+    </message>
+    <message>
+      <source>&amp;Cách tính kỳ:</source>
+      <translation>Cut-&amp;off:</translation>
+    </message>
+    <message>
+      <source>Cách tính kỳ số liệu</source>
+      <translation>Data cut-off</translation>
+    </message>
+    <message>
+      <source>Tháng dương lịch</source>
+      <translation>Calendar months</translation>
+    </message>
+    <message>
+      <source>Theo Nghị định 09/2019 (15 tháng trước – 14 tháng này)</source>
+      <translation>Decree 09/2019 (15th of the previous month – 14th of this month)</translation>
+    </message>
+    <message>
+      <source>Theo Nghị định 09/2019/NĐ-CP, số liệu tháng tính từ ngày 15 tháng trước đến ngày 14 tháng báo cáo; năm tính từ 15/12 năm trước đến 14/12. Thay đổi có hiệu lực ngay với mọi kỳ, kể cả các kỳ đã qua.</source>
+      <translation>Under Decree 09/2019/NĐ-CP a month's data run from the 15th of the previous month to the 14th of the reporting month; a year runs from 15/12 of the previous year to 14/12. A change applies at once to every period, past ones included.</translation>
+    </message>
+    <message>
+      <source>Kết quả đổi cách tính kỳ</source>
+      <translation>Result of changing the cut-off</translation>
+    </message>
+    <message>
+      <source>Ngôn ngữ</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Ngôn ngữ &amp;giao diện:</source>
+      <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+      <source>Ngôn ngữ giao diện</source>
+      <translation>Interface language</translation>
+    </message>
+    <message>
+      <source>Giao diện đổi ngay, không cần khởi động lại. Báo cáo gửi cấp trên luôn bằng tiếng Việt.</source>
+      <translation>The interface changes at once, without a restart. Reports sent to the province are always in Vietnamese.</translation>
+    </message>
+    <message>
+      <source>Người ký và nơi nhận báo cáo</source>
+      <translation>Report signer and recipients</translation>
+    </message>
+    <message>
+      <source>&amp;Quyền hạn ký:</source>
+      <translation>Signs &amp;for:</translation>
+    </message>
+    <message>
+      <source>Quyền hạn ký</source>
+      <translation>Signs for</translation>
+    </message>
+    <message>
+      <source>TM. (thay mặt) khi Chủ tịch ký; KT. (ký thay) khi Phó Chủ tịch ký.</source>
+      <translation>TM. (on behalf of) when the Chairman signs; KT. (signing for) when a Vice-Chairman signs.</translation>
+    </message>
+    <message>
+      <source>Chức &amp;vụ người ký:</source>
+      <translation>Signer's &amp;title:</translation>
+    </message>
+    <message>
+      <source>Chức vụ người ký</source>
+      <translation>Signer's title</translation>
+    </message>
+    <message>
+      <source>Họ tên người &amp;ký:</source>
+      <translation>Signer's na&amp;me:</translation>
+    </message>
+    <message>
+      <source>Họ tên người ký</source>
+      <translation>Signer's name</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Lê Văn Hùng</source>
+      <translation>For example: Lê Văn Hùng</translation>
+    </message>
+    <message>
+      <source>Người lập &amp;biểu:</source>
+      <translation>Prepared &amp;by:</translation>
+    </message>
+    <message>
+      <source>Người lập biểu</source>
+      <translation>Prepared by</translation>
+    </message>
+    <message>
+      <source>Cán bộ lập biểu số liệu</source>
+      <translation>The officer who prepares the tables</translation>
+    </message>
+    <message>
+      <source>Địa &amp;danh ghi ngày:</source>
+      <translation>Place in the &amp;date line:</translation>
+    </message>
+    <message>
+      <source>Địa danh ghi ngày</source>
+      <translation>Place in the date line</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Thiệu Trung</source>
+      <translation>For example: Thiệu Trung</translation>
+    </message>
+    <message>
+      <source>Ký &amp;hiệu số báo cáo:</source>
+      <translation>Report number suffi&amp;x:</translation>
+    </message>
+    <message>
+      <source>Ký hiệu số báo cáo</source>
+      <translation>Report number suffix</translation>
+    </message>
+    <message>
+      <source>Ví dụ: BC-UBND</source>
+      <translation>For example: BC-UBND</translation>
+    </message>
+    <message>
+      <source>Nơi &amp;nhận:</source>
+      <translation>&amp;Recipients:</translation>
+    </message>
+    <message>
+      <source>Nơi nhận, mỗi dòng một nơi</source>
+      <translation>Recipients, one per line</translation>
+    </message>
+    <message>
+      <source>UBND tỉnh Thanh Hóa (b/c)
+Sở Khoa học và Công nghệ
+Đảng ủy, HĐND xã</source>
+      <translation>UBND tỉnh Thanh Hóa (b/c)
+Sở Khoa học và Công nghệ
+Đảng ủy, HĐND xã</translation>
+    </message>
+    <message>
+      <source>Mỗi dòng một nơi nhận. Báo cáo tự thêm gạch đầu dòng, dấu chấm phẩy cuối dòng và dòng cuối «- Lưu: VT.», không cần gõ các dấu này.</source>
+      <translation>One recipient per line. The report adds the leading dash, the closing semicolon and the last line «- Lưu: VT.»; there is no need to type them.</translation>
+    </message>
+    <message>
+      <source>Xem trước trên báo cáo</source>
+      <translation>Preview on the report</translation>
+    </message>
+    <message>
+      <source>Lư&amp;u thông tin báo cáo</source>
+      <translation>Sa&amp;ve report details</translation>
+    </message>
+    <message>
+      <source>Lưu thông tin báo cáo</source>
+      <translation>Save report details</translation>
+    </message>
+    <message>
+      <source>Kết quả lưu thông tin báo cáo</source>
+      <translation>Result of saving the report details</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message numerus="yes">
+      <source>Mã xã gồm 5 chữ số; mới nhập %n chữ số.</source>
+      <translation>
+        <numerusform>The commune code has 5 digits; %n digit typed so far.</numerusform>
+        <numerusform>The commune code has 5 digits; %n digits typed so far.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Nhập mã xã (5 chữ số).</source>
+      <translation>Type the commune code (5 digits).</translation>
+    </message>
+    <message>
+      <source>Nhập tên xã.</source>
+      <translation>Type the commune's name.</translation>
+    </message>
+    <message>
+      <source>Nhập tên tỉnh, thành phố.</source>
+      <translation>Type the province.</translation>
+    </message>
+    <message>
+      <source>Commune Desk — Thiết lập ban đầu</source>
+      <translation>Commune Desk — first set-up</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Chào mừng đến với Commune Desk&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Welcome to Commune Desk&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Cơ sở dữ liệu chưa có thông tin xã. Nhập thông tin của xã để bắt đầu, hoặc mở dữ liệu mẫu để dùng thử chương trình.</source>
+      <translation>The database has no commune yet. Enter your commune's details to start, or open the demo data to try the program.</translation>
+    </message>
+    <message>
+      <source>Thông tin xã</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>&amp;Mã xã:</source>
+      <translation>&amp;Code:</translation>
+    </message>
+    <message>
+      <source>Mã xã, 5 chữ số</source>
+      <translation>Commune code, 5 digits</translation>
+    </message>
+    <message>
+      <source>5 chữ số, ví dụ 15880</source>
+      <translation>5 digits, for example 15880</translation>
+    </message>
+    <message>
+      <source>Mã đơn vị hành chính của xã, gồm 5 chữ số; không đổi được sau này.</source>
+      <translation>The commune's 5-digit administrative code; it cannot be changed later.</translation>
+    </message>
+    <message>
+      <source>Tên &amp;xã:</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <source>Tên xã</source>
+      <translation>Commune name</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Xã Thiệu Trung</source>
+      <translation>For example: Xã Thiệu Trung</translation>
+    </message>
+    <message>
+      <source>&amp;Tỉnh, thành phố:</source>
+      <translation>&amp;Province:</translation>
+    </message>
+    <message>
+      <source>Tỉnh, thành phố</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Thanh Hóa</source>
+      <translation>For example: Thanh Hóa</translation>
+    </message>
+    <message>
+      <source>&amp;Cách tính kỳ:</source>
+      <translation>Cut-&amp;off:</translation>
+    </message>
+    <message>
+      <source>Cách tính kỳ số liệu</source>
+      <translation>Data cut-off</translation>
+    </message>
+    <message>
+      <source>Tháng dương lịch</source>
+      <translation>Calendar months</translation>
+    </message>
+    <message>
+      <source>Theo Nghị định 09/2019 (15 tháng trước – 14 tháng này)</source>
+      <translation>Decree 09/2019 (15th of the previous month – 14th of this month)</translation>
+    </message>
+    <message>
+      <source>Danh sách thôn, tổ dân phố, cán bộ và các số liệu khác nhập sau, ở các mục của chương trình. Tên xã, tỉnh và cách tính kỳ sửa được ở mục «Cài đặt».</source>
+      <translation>Villages, staff and the other records come later, in the program's sections. The name, the province and the cut-off can be changed under «Settings».</translation>
+    </message>
+    <message>
+      <source>Điều còn thiếu</source>
+      <translation>What is missing</translation>
+    </message>
+    <message>
+      <source>Mở &amp;dữ liệu mẫu</source>
+      <translation>Open the &amp;demo data</translation>
+    </message>
+    <message>
+      <source>Mở dữ liệu mẫu</source>
+      <translation>Open the demo data</translation>
+    </message>
+    <message>
+      <source>Mở một xã mẫu với số liệu tự tạo để dùng thử; dữ liệu mẫu lưu riêng, không lẫn với dữ liệu thật.</source>
+      <translation>Opens an invented commune to try the program; the demo data are kept apart from real data.</translation>
+    </message>
+    <message>
+      <source>&amp;Bắt đầu</source>
+      <translation>&amp;Start</translation>
+    </message>
+    <message>
+      <source>Bắt đầu với thông tin xã đã nhập</source>
+      <translation>Start with the commune details typed</translation>
+    </message>
+    <message>
+      <source>Th&amp;oát</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>Thoát chương trình</source>
+      <translation>Quit the program</translation>
+    </message>
+  </context>
+  <context>
+    <name>TargetsModel</name>
+    <message>
+      <source>Chỉ tiêu</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Đơn vị tính</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Mặc định</source>
+      <translation>Default</translation>
+    </message>
+    <message>
+      <source>Kế hoạch của xã</source>
+      <translation>Commune's target</translation>
+    </message>
+    <message>
+      <source>Áp dụng</source>
+      <translation>Applied</translation>
+    </message>
+    <message>
+      <source>Kế hoạch riêng của xã</source>
+      <translation>The commune's own target</translation>
+    </message>
+    <message>
+      <source>Mức mặc định của danh mục</source>
+      <translation>The catalogue's default</translation>
+    </message>
+  </context>
+  <context>
+    <name>TargetsPage</name>
+    <message>
+      <source>«%1» không phải là số. Gõ số như 85 hoặc 1.234,5; để trống để dùng mức mặc định.</source>
+      <translation>«%1» is not a number. Type a number such as 85 or 1.234,5; leave it empty to use the default.</translation>
+    </message>
+    <message>
+      <source>Kế hoạch không được là số âm («%1»); hãy gõ số từ 0 trở lên.</source>
+      <translation>A target cannot be negative («%1»); type 0 or more.</translation>
+    </message>
+    <message>
+      <source>Không lưu «%1»: %2</source>
+      <translation>«%1» not saved: %2</translation>
+    </message>
+    <message>
+      <source>Đã lưu kế hoạch năm %1 của «%2»: %3.</source>
+      <translation>Target for %1 of «%2» saved: %3.</translation>
+    </message>
+    <message>
+      <source>Đã bỏ kế hoạch riêng năm %1 của «%2»; áp dụng mức mặc định %3.</source>
+      <translation>The commune's own %1 target of «%2» removed; the default %3 applies.</translation>
+    </message>
+    <message>
+      <source>Đã bỏ kế hoạch riêng năm %1 của «%2»; chỉ tiêu này chưa có kế hoạch.</source>
+      <translation>The commune's own %1 target of «%2» removed; this indicator has no target now.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Kế hoạch, chỉ tiêu năm&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Yearly plan and targets&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Năm:</source>
+      <translation>&amp;Year:</translation>
+    </message>
+    <message>
+      <source>Năm kế hoạch</source>
+      <translation>Plan year</translation>
+    </message>
+    <message>
+      <source>Chọn ô ở cột «Kế hoạch của xã», gõ số (ví dụ 85 hoặc 1.234,5) rồi nhấn Enter để lưu. Xóa trống ô (hoặc nhấn Delete) để dùng lại mức mặc định của danh mục. Cột «Áp dụng» in đậm khi xã dùng kế hoạch riêng.</source>
+      <translation>Choose a cell of the «Commune's target» column, type a number (such as 85 or 1.234,5) and press Enter to save it. Empty the cell (or press Delete) to use the catalogue's default again. «Applied» is bold when the commune uses its own target.</translation>
+    </message>
+    <message>
+      <source>&amp;Bảng kế hoạch:</source>
+      <translation>&amp;Targets table:</translation>
+    </message>
+    <message>
+      <source>Bảng kế hoạch, chỉ tiêu năm</source>
+      <translation>Table of the year's targets</translation>
+    </message>
+    <message>
+      <source>Thông báo</source>
+      <translation>Message</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordKinds</name>
+    <message>
+      <source>Thôn, tổ dân phố</source>
+      <translation>Villages and residential groups</translation>
+    </message>
+    <message>
+      <source>Mã thôn</source>
+      <translation>Village code</translation>
+    </message>
+    <message>
+      <source>Tên thôn, tổ dân phố</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Loại</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Đang hoạt động</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>Cán bộ, công chức, viên chức, người lao động</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>Mã cán bộ</source>
+      <translation>Staff code</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Năm sinh</source>
+      <translation>Year of birth</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Nhóm</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>Thành viên Ban Chỉ đạo</source>
+      <translation>Steering committee member</translation>
+    </message>
+    <message>
+      <source>Số điện thoại</source>
+      <translation>Phone number</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu công tác</source>
+      <translation>Start of employment</translation>
+    </message>
+    <message>
+      <source>Ngày thôi công tác</source>
+      <translation>End of employment</translation>
+    </message>
+    <message>
+      <source>Khóa bồi dưỡng, tập huấn</source>
+      <translation>Training courses</translation>
+    </message>
+    <message>
+      <source>Mã khóa</source>
+      <translation>Course code</translation>
+    </message>
+    <message>
+      <source>Tên khóa bồi dưỡng</source>
+      <translation>Course title</translation>
+    </message>
+    <message>
+      <source>Chủ đề</source>
+      <translation>Topics</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>Ngày kết thúc</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>Số giờ</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <source>Đơn vị tổ chức</source>
+      <translation>Organiser</translation>
+    </message>
+    <message>
+      <source>Hình thức</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Học viên tham gia bồi dưỡng</source>
+      <translation>Course participants</translation>
+    </message>
+    <message>
+      <source>Hoàn thành</source>
+      <translation>Completed</translation>
+    </message>
+    <message>
+      <source>Tổ công nghệ số cộng đồng</source>
+      <translation>Community digital technology teams</translation>
+    </message>
+    <message>
+      <source>Mã tổ</source>
+      <translation>Team code</translation>
+    </message>
+    <message>
+      <source>Tên tổ</source>
+      <translation>Team name</translation>
+    </message>
+    <message>
+      <source>Cấp</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Ngày thành lập</source>
+      <translation>Established</translation>
+    </message>
+    <message>
+      <source>Ngày giải thể</source>
+      <translation>Dissolved</translation>
+    </message>
+    <message>
+      <source>Thành viên Tổ công nghệ số cộng đồng</source>
+      <translation>Team members</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Thành phần</source>
+      <translation>Affiliation</translation>
+    </message>
+    <message>
+      <source>Ngày tham gia</source>
+      <translation>Joined on</translation>
+    </message>
+    <message>
+      <source>Ngày thôi tham gia</source>
+      <translation>Left on</translation>
+    </message>
+    <message>
+      <source>Hoạt động hỗ trợ người dân</source>
+      <translation>Support for residents</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Nội dung hỗ trợ</source>
+      <translation>Support type</translation>
+    </message>
+    <message>
+      <source>Số lượt người được hỗ trợ</source>
+      <translation>People supported</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Lớp phổ cập kỹ năng số cho người dân</source>
+      <translation>Digital skills classes for residents</translation>
+    </message>
+    <message>
+      <source>Mã lớp</source>
+      <translation>Class code</translation>
+    </message>
+    <message>
+      <source>Ngày mở lớp</source>
+      <translation>Class date</translation>
+    </message>
+    <message>
+      <source>Nội dung</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Số lượt người tham gia</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Người hướng dẫn</source>
+      <translation>Instructor</translation>
+    </message>
+    <message>
+      <source>Nam</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Thôn</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>Tổ dân phố</source>
+      <translation>Residential group</translation>
+    </message>
+    <message>
+      <source>Cấp xã</source>
+      <translation>Commune level</translation>
+    </message>
+    <message>
+      <source>Cấp thôn</source>
+      <translation>Village level</translation>
+    </message>
+    <message>
+      <source>Trực tiếp</source>
+      <translation>In person</translation>
+    </message>
+    <message>
+      <source>Trực tuyến</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Kết hợp</source>
+      <translation>Blended</translation>
+    </message>
+    <message>
+      <source>Chuyển đổi số</source>
+      <translation>Digital transformation</translation>
+    </message>
+    <message>
+      <source>Kỹ năng số cơ bản</source>
+      <translation>Basic digital skills</translation>
+    </message>
+    <message>
+      <source>Trí tuệ nhân tạo</source>
+      <translation>Artificial intelligence</translation>
+    </message>
+    <message>
+      <source>An toàn thông tin</source>
+      <translation>Information security</translation>
+    </message>
+    <message>
+      <source>Dịch vụ công trực tuyến</source>
+      <translation>Online public services</translation>
+    </message>
+    <message>
+      <source>VNeID/định danh điện tử</source>
+      <translation>VNeID/electronic identification</translation>
+    </message>
+    <message>
+      <source>Cán bộ</source>
+      <translation>Official</translation>
+    </message>
+    <message>
+      <source>Công chức</source>
+      <translation>Civil servant</translation>
+    </message>
+    <message>
+      <source>Viên chức</source>
+      <translation>Public employee</translation>
+    </message>
+    <message>
+      <source>Người lao động</source>
+      <translation>Worker</translation>
+    </message>
+    <message>
+      <source>Tổ trưởng</source>
+      <translation>Team leader</translation>
+    </message>
+    <message>
+      <source>Tổ phó</source>
+      <translation>Deputy team leader</translation>
+    </message>
+    <message>
+      <source>Thành viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <source>Bí thư chi bộ</source>
+      <translation>Party cell secretary</translation>
+    </message>
+    <message>
+      <source>Trưởng thôn/tổ trưởng TDP</source>
+      <translation>Village head/residential group head</translation>
+    </message>
+    <message>
+      <source>Công an</source>
+      <translation>Police</translation>
+    </message>
+    <message>
+      <source>Đoàn thanh niên</source>
+      <translation>Youth Union</translation>
+    </message>
+    <message>
+      <source>Hội phụ nữ</source>
+      <translation>Women's Union</translation>
+    </message>
+    <message>
+      <source>Hội cựu chiến binh</source>
+      <translation>Veterans' Association</translation>
+    </message>
+    <message>
+      <source>Hội nông dân</source>
+      <translation>Farmers' Association</translation>
+    </message>
+    <message>
+      <source>Doanh nghiệp viễn thông</source>
+      <translation>Telecom company</translation>
+    </message>
+    <message>
+      <source>Giáo viên</source>
+      <translation>Teacher</translation>
+    </message>
+    <message>
+      <source>Khác</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>Cài đặt, kích hoạt VNeID</source>
+      <translation>VNeID installation and activation</translation>
+    </message>
+    <message>
+      <source>Nộp hồ sơ dịch vụ công trực tuyến</source>
+      <translation>Online public service applications</translation>
+    </message>
+    <message>
+      <source>Thanh toán không dùng tiền mặt</source>
+      <translation>Cashless payment</translation>
+    </message>
+    <message>
+      <source>Mua bán trên sàn thương mại điện tử</source>
+      <translation>Buying and selling on e-commerce platforms</translation>
+    </message>
+    <message>
+      <source>An toàn trên không gian mạng, phòng chống lừa đảo</source>
+      <translation>Online safety and fraud prevention</translation>
+    </message>
+    <message>
+      <source>Nền tảng số khác</source>
+      <translation>Other digital platforms</translation>
+    </message>
+  </context>
+</TS>
