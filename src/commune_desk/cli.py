@@ -13,18 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from commune_desk import __version__, paths
+from commune_desk.domain.records import IMPORT_ORDER as RECORD_KINDS
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-RECORD_KINDS = (
-    "villages",
-    "staff",
-    "trainings",
-    "participants",
-    "teams",
-    "members",
-    "activities",
-    "classes",
-)
 
 
 class Refused(Exception):
