@@ -218,3 +218,40 @@ def test_module_and_entry_point_run(tmp_path):
     if exe.exists():
         result = subprocess.run([str(exe), "nonsense"], capture_output=True, text=True, check=False)
         assert result.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "text.csv",
+            "period,code,value\n2025-09,tthc.procedures,ba trăm\n",
+            "text.csv, dòng 2, cột value, mã tthc.procedures",
+        ),
+        (
+            "unknown.csv",
+            "period,code,value\n2025-09,tthc.khong_co,3\n",
+            "unknown.csv, dòng 2, cột code, mã tthc.khong_co",
+        ),
+        (
+            "month.csv",
+            "period,code,value\n09/2025,tthc.procedures,3\n",
+            "month.csv, dòng 2, cột period",
+        ),
+        (
+            "rule.csv",
+            "period,code,value\n2025-09,tthc.docs_total,10\n2025-09,tthc.docs_electronic,12\n",
+            "các dòng 2, 3",
+        ),
+        ("empty.csv", "", "empty.csv: tệp rỗng"),
+        ("fake.xlsx", "not a workbook", "fake.xlsx: không phải tệp Excel"),
+    ],
+)
+def test_import_refusals_end_to_end(db, capsys, tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "import", "values", str(path), "--db", db)
+    assert code == 1
+    assert expected in err
+    code, out, _ = run(capsys, "audit", "--db", db, "--format", "json")
+    assert [e for e in json.loads(out) if e["entity"] == "value"] == []  # nothing imported
