@@ -30,6 +30,7 @@ test: $(STAMP) ui translations
 bench: $(STAMP) ui translations
 	$(PY) benchmarks/indicators.py
 	$(PY) benchmarks/window.py
+	$(PY) benchmarks/export.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .

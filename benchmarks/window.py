@@ -80,9 +80,14 @@ def activity_log(repeat: int) -> None:
             villages = list(repo.code_map(session, 1, "villages").values())
             existing = repo.count_rows(session, "activities", 1)
             rows = [
-                {"team_id": teams[i % len(teams)], "village_id": villages[i % len(villages)],
-                 "date": dt.date(2023, 1, 1) + dt.timedelta(days=i % 700),
-                 "type": types[i % len(types)], "people_supported": i % 40, "note": ""}
+                {
+                    "team_id": teams[i % len(teams)],
+                    "village_id": villages[i % len(villages)],
+                    "date": dt.date(2023, 1, 1) + dt.timedelta(days=i % 700),
+                    "type": types[i % len(types)],
+                    "people_supported": i % 40,
+                    "note": "",
+                }
                 for i in range(100_000 - existing)
             ]
             repo.insert_rows(session, "activities", 1, rows)
@@ -108,9 +113,11 @@ def activity_log(repeat: int) -> None:
             page.deleteLater()
         db.close()
     med = statistics.median
-    print(f"activity log with 100,000 rows: open {med(opened) * 1000:.0f} ms, "
-          f"sort {med(sorted_) * 1000:.0f} ms, filter by type {med(filtered) * 1000:.0f} ms "
-          f"({total} rows match)")
+    print(
+        f"activity log with 100,000 rows: open {med(opened) * 1000:.0f} ms, "
+        f"sort {med(sorted_) * 1000:.0f} ms, filter by type {med(filtered) * 1000:.0f} ms "
+        f"({total} rows match)"
+    )
 
 
 if __name__ == "__main__":

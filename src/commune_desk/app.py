@@ -34,13 +34,30 @@ def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], o
     from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section
     from commune_desk.views.monthly_grid_page import MonthlyGridPage
     from commune_desk.views.overview_page import OverviewPage
-    from commune_desk.views.placeholder_page import PlaceholderPage
     from commune_desk.views.record_sections import SECTION_KINDS, build_record_section
+    from commune_desk.views.reports_page import ReportsPage
     from commune_desk.views.settings_page import SettingsPage
     from commune_desk.views.targets_page import TargetsPage
 
     profile = CommuneService(ctx).profile()
     built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
+
+    def data_changed() -> None:
+        """Tell the overview, if it was built, that figures or records changed."""
+        overview = built[0].existing_page("overview") if built else None
+        if overview is not None:
+            overview.data_changed()
+
+    def monthly_page() -> MonthlyGridPage:
+        page = MonthlyGridPage(ctx, dialogs)
+        page.values_changed.connect(data_changed)
+        return page
+
+    def record_section(kinds: tuple[str, ...]):  # noqa: ANN202 - a Qt widget
+        section = build_record_section(ctx, dialogs, kinds)
+        for page in section.pages.values():
+            page.records_changed.connect(data_changed)
+        return section
 
     def settings_page() -> SettingsPage:
         page = SettingsPage(ctx, dialogs, settings)
@@ -50,14 +67,14 @@ def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], o
         return page
 
     factories: dict[str, Callable[[], object]] = {
-        "overview": lambda: OverviewPage(ctx),
-        "monthly": lambda: MonthlyGridPage(ctx, dialogs),
+        "overview": lambda: OverviewPage(ctx, dialogs),
+        "monthly": monthly_page,
         "targets": lambda: TargetsPage(ctx, dialogs),
         "settings": settings_page,
-        "reports": PlaceholderPage,
+        "reports": lambda: ReportsPage(ctx, dialogs),
     }
     for key, kinds in SECTION_KINDS.items():
-        factories[key] = lambda kinds=kinds: build_record_section(ctx, dialogs, kinds)
+        factories[key] = lambda kinds=kinds: record_section(kinds)
     sections = [Section(key, title, factories[key]) for key, title in SECTION_TITLES.items()]
     built.append(MainWindow(profile, sections, settings, ctx.today()))
     return built[0]

@@ -70,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--period", required=True, help="2025-09, 2025-Q3, 2025-H1 hoặc 2025")
     ind.add_argument("--format", choices=("table", "json"), default="table")
 
+    exp = command("export", "xuất báo cáo Excel của một kỳ; không có --draft là nộp và khóa kỳ")
+    exp.add_argument("--period", required=True, help="2025-09, 2025-Q3, 2025-H1 hoặc 2025")
+    exp.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="tệp báo cáo")
+    exp.add_argument(
+        "--draft", action="store_true", help="bản nháp: ghi chữ BẢN NHÁP, không nộp, không khóa"
+    )
+    exp.add_argument("--template", type=Path, metavar="FILE.xlsx", help="mẫu biểu của tỉnh")
+
+    unlock = command("unlock", "mở khóa một kỳ đã nộp báo cáo (ghi lý do vào nhật ký)")
+    unlock.add_argument("--period", required=True, help="kỳ đã nộp, ví dụ 2025-Q3")
+    unlock.add_argument("--reason", required=True, help="lý do mở khóa")
+
     command("check", "kiểm tra tính toàn vẹn và số liệu của mọi tháng")
 
     backup = command("backup", "sao lưu cơ sở dữ liệu")
@@ -242,6 +254,50 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from commune_desk.domain.periods import Period
+    from commune_desk.services.reports import ReportService
+
+    period = Period.parse(args.period)
+    out = (
+        args.out
+        if args.out.suffix.lower() == ".xlsx"
+        else args.out.with_name(args.out.name + ".xlsx")
+    )
+    db = _open(args)
+    try:
+        result = ReportService(db.context).export(period, out, args.draft, args.template)
+    finally:
+        db.close()
+    if result.version is None:
+        print(f"Đã xuất bản nháp báo cáo {period.label()}: {result.path}")
+    else:
+        print(
+            f"Đã nộp báo cáo {period.label()}, phiên bản {result.version}: {result.path} "
+            f"(SHA-256 {result.sha256}). Kỳ này đã khóa."
+        )
+    for warning in result.warnings:
+        print(f"Cảnh báo: {warning.message}")
+    return EXIT_OK
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    from commune_desk.domain.periods import Period
+    from commune_desk.services.reports import ReportService
+
+    period = Period.parse(args.period)
+    db = _open(args)
+    try:
+        status = ReportService(db.context).unlock(period, args.reason)
+    finally:
+        db.close()
+    print(
+        f"Đã mở khóa {period.label()} (đã nộp phiên bản {status.version}); "
+        "lần nộp sau sẽ là phiên bản tiếp theo."
+    )
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from commune_desk.services.backups import check_database_file
     from commune_desk.services.checks import CheckService
@@ -356,6 +412,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
     "indicators": cmd_indicators,
+    "export": cmd_export,
+    "unlock": cmd_unlock,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from commune_desk.data.repositories import records as repo
-from commune_desk.excel import lists
+from commune_desk.excel import atomic, lists
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.exports import ExportService
 from commune_desk.services.records import RecordQuery, RecordService
@@ -195,7 +195,7 @@ def test_a_folder_that_refuses_new_files_is_named(ctx, records, out, monkeypatch
     def refuse(**kwargs):  # what a read-only folder does, even when the tests run as root
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(lists.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(ServiceError, match=r"a\.xlsx: không có quyền ghi vào thư mục"):
         ExportService(ctx).export_list("activities", RecordQuery(), out / "a.xlsx")
     assert leftovers(out) == []
@@ -208,7 +208,7 @@ def test_a_target_open_elsewhere_is_left_whole(ctx, records, out, monkeypatch):
     def refuse(src, dst):  # what Windows does while Excel holds the file
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(lists.os, "replace", refuse)
+    monkeypatch.setattr(atomic.os, "replace", refuse)
     with pytest.raises(ServiceError, match=r"list\.xlsx: tệp đang được mở"):
         ExportService(ctx).export_list("activities", RecordQuery(), target)
     assert target.read_bytes() == b"the workbook Excel holds open"

@@ -14,6 +14,7 @@ class FakeDialogs:
     open_path: Path | None = None
     save_path: Path | None = None
     folder: Path | None = None
+    text_answer: str | None = None  # what ask_text returns (None: the user cancelled)
     asked: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, text)
 
     def confirm(self, parent, title: str, text: str) -> bool:
@@ -37,6 +38,10 @@ class FakeDialogs:
     def choose_folder(self, parent, title: str) -> Path | None:
         self.asked.append(("folder", title, ""))
         return self.folder
+
+    def ask_text(self, parent, title: str, label: str, text: str = "") -> str | None:
+        self.asked.append(("ask_text", title, label))
+        return self.text_answer
 
     def texts(self, kind: str) -> list[str]:
         return [text for k, _, text in self.asked if k == kind]

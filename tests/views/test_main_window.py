@@ -40,18 +40,22 @@ def test_header_shows_the_commune_and_the_current_period(window):
     assert window.current_key == "overview"
 
 
-def test_overview_shows_the_current_quarter(window):
+def test_overview_shows_the_current_quarter(qtbot, window):
     page = window.page("overview")
     assert page.ui.period_combo.currentText() == "Quý IV/2026"
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() > 0 and not page.busy
+    )  # computed in the background
     row = _row(page.model, "tthc.received_online")
     assert page.model.index(row, Column.VALUE).data() == "500"
     assert page.model.index(row, Column.YTD).data() == "920"
 
 
-def test_choosing_another_period_updates_the_figures(window):
+def test_choosing_another_period_updates_the_figures(qtbot, window):
     page = window.page("overview")
     combo = page.ui.period_combo
     combo.setCurrentIndex(combo.findData("2026-Q3"))
+    qtbot.waitUntil(lambda: page.overview is not None and page.overview.period.key == "2026-Q3")
     row = _row(page.model, "ind.online_records_pct")
     assert page.model.index(row, Column.VALUE).data() == "84,0"
     assert "1/7/2026" in page.ui.window_label.text()
@@ -68,8 +72,10 @@ def test_keyboard_switches_sections_and_the_last_one_is_remembered(qtbot, window
     assert again.current_key == "settings"
 
 
-def test_figures_model_passes_the_model_tester(qtmodeltester, window):
-    qtmodeltester.check(window.page("overview").model)
+def test_figures_model_passes_the_model_tester(qtbot, qtmodeltester, window):
+    page = window.page("overview")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    qtmodeltester.check(page.model)
 
 
 def test_every_section_opens(window):
@@ -95,3 +101,12 @@ def test_cutoff_change_in_settings_updates_the_header(window):
     page.ui.cutoff_combo.setCurrentIndex(1)
     page.ui.cutoff_combo.activated.emit(1)  # Decree 09: 21/11 already belongs to December
     assert "Tháng 12/2026" in window.ui.current_period_label.text()
+
+
+def test_a_change_in_the_grid_refreshes_the_overview(qtbot, window, ctx):
+    overview = window.page("overview")
+    grid = window.show_section("monthly")
+    calls = []
+    overview.data_changed = lambda: calls.append(1)  # the slot the root connects
+    grid.values_changed.emit()
+    assert calls == [1]

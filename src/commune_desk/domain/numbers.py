@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 Number = int | float
 
@@ -39,7 +40,10 @@ def plain_decimal(value: Number | None) -> str:
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
-        return repr(value)
+        text = repr(value)
+        if "e" in text or "E" in text:  # 1e-05: written out, never in scientific notation
+            text = format(Decimal(text), "f")
+        return text
     return str(value)
 
 

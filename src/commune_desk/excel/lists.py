@@ -10,26 +10,24 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from commune_desk.excel.atomic import WorkbookWriteError, write_atomically
+from commune_desk.excel.text import clean_text, looks_like_formula
+from commune_desk.excel.text import sheet_title as valid_sheet_title
+
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12
 DATE_FORMAT = "dd/mm/yyyy"
-FORMULA_START = ("=", "+", "-", "@")
 MAX_WIDTH = 60
-# Characters XML 1.0 cannot carry; a pasted control character must not break the file.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 Progress = Callable[[int], None]  # rows written so far; may raise to stop
 
 
-class ListWriteError(OSError):
-    """The list could not be written; the message is Vietnamese and names the file."""
+# The list could not be written; the message is Vietnamese and names the file.
+ListWriteError = WorkbookWriteError
 
 
 @dataclass(frozen=True)
@@ -46,49 +44,14 @@ def write_list(
     progress: Progress | None = None,
 ) -> int:
     """Write `rows` under a bold header row to `path`; returns the number of rows written."""
-    path = Path(path)
-    folder = path.parent
-    if path.is_dir():
-        raise ListWriteError(f"Không ghi được tệp {path.name}: đó là một thư mục.")
-    if not folder.is_dir():
-        raise ListWriteError(f"Không ghi được tệp {path.name}: không có thư mục {folder}.")
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{path.stem[:40]}-", suffix=".tmp", dir=folder
-        )
-    except OSError as exc:
-        raise ListWriteError(
-            f"Không ghi được tệp {path.name}: không có quyền ghi vào thư mục {folder} "
-            f"({exc.strerror or exc})."
-        ) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        count = _save(temp, sheet_title, columns, rows, progress)
-        # mkstemp makes the file private (0600); give the list the usual permissions.
-        temp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        try:
-            os.replace(temp, path)
-        except OSError as exc:
-            raise ListWriteError(
-                f"Không ghi được tệp {path.name}: tệp đang được mở trong chương trình khác "
-                f"(Excel?) hoặc không có quyền ghi. Hãy đóng tệp rồi thử lại "
-                f"({exc.strerror or exc})."
-            ) from exc
-    except OSError as exc:
-        if isinstance(exc, ListWriteError):
-            raise
-        raise ListWriteError(
-            f"Không ghi được tệp {path.name}: {exc.strerror or exc}. Chưa có gì được ghi."
-        ) from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    return count
+    return write_atomically(
+        Path(path), lambda temp: _save(temp, sheet_title, columns, rows, progress)
+    )
 
 
 def _save(
     target: Path,
-    sheet_title: str,
+    title: str,
     columns: Sequence[ListColumn],
     rows: Iterable[Sequence[object]],
     progress: Progress | None,
@@ -99,7 +62,7 @@ def _save(
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_sheet_title(sheet_title))
+    sheet = workbook.create_sheet(valid_sheet_title(title))
     body_font = Font(name=FONT_NAME, size=FONT_SIZE)
     header_font = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     for number, column in enumerate(columns, start=1):
@@ -120,8 +83,8 @@ def _save(
         if value is None:
             return None
         if isinstance(value, str):
-            value = _ILLEGAL.sub("", value)
-            if value.startswith(FORMULA_START):
+            value = clean_text(value)
+            if looks_like_formula(value):
                 text = styled(value, body_font)
                 text.data_type = "s"  # text as typed, never a formula
                 text.quotePrefix = True
@@ -153,8 +116,3 @@ def _save(
     if progress is not None:
         progress(count)
     return count
-
-
-def _sheet_title(title: str) -> str:
-    cleaned = re.sub(r"[\[\]:*?/\\]", " ", title).strip() or "Danh sách"
-    return cleaned[:31]

@@ -13,7 +13,8 @@ from commune_desk.data.repositories import commune as repo
 from commune_desk.domain.periods import Mode
 from commune_desk.services import audit
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import NotInitialised, ServiceError
+from commune_desk.services.errors import NotInitialised, PeriodLocked, ServiceError
+from commune_desk.services.locks import active_locks
 
 CODE_PATTERN = re.compile(r"^\d{5}$")  # official commune codes have five digits
 
@@ -81,9 +82,17 @@ class CommuneService:
             return repo.the_commune(session) is not None
 
     def set_cutoff_mode(self, mode: Mode) -> None:
+        """Change how months are cut; refused while a submitted period is locked (its
+        figures would change)."""
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             old = commune.cutoff_mode
+            locks = active_locks(session, commune.id) if str(Mode(mode)) != old else []
+            if locks:
+                raise PeriodLocked(
+                    "Không đổi được cách tính kỳ số liệu: số liệu của kỳ đã nộp sẽ thay đổi. "
+                    + locks[0].message()
+                )
             commune.cutoff_mode = str(Mode(mode))
             audit_repo.add_entries(
                 session,

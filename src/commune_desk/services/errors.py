@@ -20,6 +20,10 @@ class PeriodLocked(ServiceError):
     pass
 
 
+class NotAllowed(ServiceError):
+    """The acting account's role may not do this."""
+
+
 class NotInitialised(ServiceError):
     def __init__(self) -> None:
         super().__init__(
@@ -34,6 +38,18 @@ class ValidationFailed(ServiceError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(p.message for p in self.problems))
+
+
+class SubmissionRefused(ServiceError):
+    """A report refused because its period has validation errors; nothing was written."""
+
+    def __init__(self, period_label: str, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        head = (
+            f"Không nộp được báo cáo {period_label}: còn {len(self.problems)} lỗi số liệu phải "
+            "sửa trước khi nộp (chưa ghi tệp nào, chưa khóa kỳ):"
+        )
+        super().__init__("\n".join([head, *(f"- {p.message}" for p in self.problems)]))
 
 
 @dataclass(frozen=True)

@@ -100,29 +100,7 @@ class IndicatorService:
         if not periods:
             return []
         with self._ctx.read_session() as session:
-            commune = require_commune(session)
-            mode = Mode(commune.cutoff_mode)
-            first = min(p.first_month for p in periods).same_period_last_year().start_of_year()
-            last = max(p.last_month for p in periods)
-            calc = _Calculator(session, self._ctx, commune.id, mode, first, last)
-            targets_by_year: dict[int, dict[str, float]] = {}
-            results = []
-            for period in periods:
-                year_targets = targets_by_year.get(period.year)
-                if year_targets is None:
-                    year_targets = self._targets(session, commune.id, period.year)
-                    targets_by_year[period.year] = year_targets
-                figures = build_figures(
-                    self._ctx.catalogue,
-                    calc.span_values(period.span()),
-                    calc.span_values(period.ytd()),
-                    calc.span_values(period.same_period_last_year().span()),
-                    year_targets,
-                )
-                results.append(
-                    PeriodFigures(commune.code, commune.name, period, period.window(mode), figures)
-                )
-            return results
+            return compute_in(session, self._ctx, periods)
 
     def targets(self, year: int) -> dict[str, float]:
         """The year's targets: the commune's own, else the catalogue's defaults."""
@@ -162,14 +140,51 @@ class IndicatorService:
             )
 
     def _targets(self, session: Session, commune_id: int, year: int) -> dict[str, float]:
-        catalogue = self._ctx.catalogue
-        merged: dict[str, float] = {}
-        for code in catalogue.codes():
-            default = catalogue.default_target(code, year)
-            if default is not None:
-                merged[code] = default
-        merged.update(repo.targets(session, commune_id, year))
-        return merged
+        return year_targets(session, self._ctx, commune_id, year)
+
+
+def year_targets(
+    session: Session, ctx: ServiceContext, commune_id: int, year: int
+) -> dict[str, float]:
+    """The year's targets: the commune's own, else the catalogue's defaults."""
+    catalogue = ctx.catalogue
+    merged: dict[str, float] = {}
+    for code in catalogue.codes():
+        default = catalogue.default_target(code, year)
+        if default is not None:
+            merged[code] = default
+    merged.update(repo.targets(session, commune_id, year))
+    return merged
+
+
+def compute_in(
+    session: Session, ctx: ServiceContext, periods: Iterable[Period]
+) -> list[PeriodFigures]:
+    """Figures of several periods inside the caller's transaction (values are read once)."""
+    periods = list(periods)
+    if not periods:
+        return []
+    commune = require_commune(session)
+    mode = Mode(commune.cutoff_mode)
+    first = min(p.first_month for p in periods).same_period_last_year().start_of_year()
+    last = max(p.last_month for p in periods)
+    calc = _Calculator(session, ctx, commune.id, mode, first, last)
+    targets_by_year: dict[int, dict[str, float]] = {}
+    results = []
+    for period in periods:
+        if period.year not in targets_by_year:
+            targets_by_year[period.year] = year_targets(session, ctx, commune.id, period.year)
+        figures = build_figures(
+            ctx.catalogue,
+            calc.span_values(period.span()),
+            calc.span_values(period.ytd()),
+            calc.span_values(period.same_period_last_year().span()),
+            targets_by_year[period.year],
+        )
+        results.append(
+            PeriodFigures(commune.code, commune.name, period, period.window(mode), figures)
+        )
+    return results
 
 
 def values_json(result: PeriodFigures) -> Mapping[str, object]:

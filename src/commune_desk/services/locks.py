@@ -21,10 +21,11 @@ class LockInfo:
     locked_by: str
 
     def message(self) -> str:
-        version = f" phiên bản {self.version}," if self.version else ""
+        """Why a change is refused, naming the submission that locked the period."""
+        version = f" phiên bản {self.version}" if self.version else ""
         when = self.locked_at.strftime("%d/%m/%Y")
         return (
-            f"{self.period.label()} đã nộp báo cáo ({version} ngày {when}, {self.locked_by}) "
+            f"{self.period.label()} đã nộp báo cáo{version} ngày {when} ({self.locked_by}) "
             "nên đang khóa; cần lãnh đạo mở khóa trước khi sửa số liệu của kỳ này."
         )
 

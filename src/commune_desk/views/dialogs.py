@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Dialogs(Protocol):
@@ -21,6 +21,9 @@ class Dialogs(Protocol):
         self, parent: QWidget | None, title: str, suggested: str, filters: str
     ) -> Path | None: ...
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None: ...
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None: ...
 
 
 class QtDialogs:
@@ -50,3 +53,10 @@ class QtDialogs:
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         name = QFileDialog.getExistingDirectory(parent, title)
         return Path(name) if name else None
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        """A line of text typed by the user; None when they cancel."""
+        answer, accepted = QInputDialog.getText(parent, title, label, text=text)
+        return answer if accepted else None

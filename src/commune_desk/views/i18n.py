@@ -25,7 +25,9 @@ def relabel_periods(combo: QComboBox) -> None:
     """Re-label a combo of periods (item data: the period key) in the current language."""
     language = ui_language()
     for index in range(combo.count()):
-        combo.setItemText(index, Period.parse(combo.itemData(index)).label(language))
+        key = combo.itemData(index)
+        if key:  # separators carry no period
+            combo.setItemText(index, Period.parse(key).label(language))
 
 
 class Translations:

@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
             self._pages[key] = widget
         return self._pages[key]
 
+    def existing_page(self, key: str) -> QWidget | None:
+        """The section's page if it was built, without building it."""
+        return self._pages.get(key)
+
     @property
     def current_key(self) -> str:
         item = self.ui.section_list.currentItem()

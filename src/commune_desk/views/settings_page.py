@@ -6,7 +6,6 @@ for the whole page); the cut-off mode and the language apply as soon as they are
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from html import escape
 
@@ -14,6 +13,20 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from commune_desk.domain.documents import (
+    CAPACITY_FOR_TITLE,
+    PREPARER_NAME,
+    RECIPIENTS,
+    REPORT_KEYS,
+    REPORT_NUMBER_PREFIX,
+    REPORT_PLACE,
+    SIGNER_CAPACITY,
+    SIGNER_NAME,
+    SIGNER_TITLE,
+    TITLE_FOR_CAPACITY,
+    date_line,
+    recipient_lines,
+)
 from commune_desk.domain.periods import Mode
 from commune_desk.services.commune import CommuneProfile, CommuneService
 from commune_desk.services.context import ServiceContext
@@ -23,50 +36,9 @@ from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_settings_page import Ui_SettingsPage
 
-# Keys of the commune's settings that the report reads.
-SIGNER_NAME = "signer_name"
-SIGNER_TITLE = "signer_title"
-SIGNER_CAPACITY = "signer_capacity"
-PREPARER_NAME = "preparer_name"
-REPORT_PLACE = "report_place"
-REPORT_NUMBER_PREFIX = "report_number_prefix"
-RECIPIENTS = "recipients"
-REPORT_KEYS = (
-    SIGNER_NAME,
-    SIGNER_TITLE,
-    SIGNER_CAPACITY,
-    PREPARER_NAME,
-    REPORT_PLACE,
-    REPORT_NUMBER_PREFIX,
-    RECIPIENTS,
-)
-
-# Official wording (Decree 30/2020): who signs for whom. Printed as is, never translated.
-CAPACITY_FOR_TITLE = {"CHỦ TỊCH": "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH": "KT. CHỦ TỊCH"}
-TITLE_FOR_CAPACITY = {capacity: title for title, capacity in CAPACITY_FOR_TITLE.items()}
 CUTOFF_MODES = (Mode.CALENDAR, Mode.DECREE09)  # the order of cutoff_combo's items
 LANGUAGES = ("vi", "en")  # the order of language_combo's items
 _ERROR_STYLE = "color: #b3261e;"  # a colour only: the font follows the system
-
-
-def recipient_lines(text: str) -> list[str]:
-    """One recipient per non-empty line, without the "- " and ";" the report adds itself.
-
-    A line "Lưu: VT." is dropped: the report always ends with it.
-    """
-    lines = []
-    for raw in text.splitlines():
-        line = raw.strip().lstrip("-–•+ ").rstrip(";, ").strip()
-        squeezed = "".join(ch for ch in line.casefold() if ch.isalnum())
-        if line and squeezed != "lưuvt":
-            lines.append(line)
-    return lines
-
-
-def date_line(place: str, day: dt.date) -> str:
-    """The italic date line of a report: "Thiệu Trung, ngày 05 tháng 10 năm 2025"."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 class SettingsPage(QWidget):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as records_repo
+from commune_desk.domain import documents
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Mode
 from commune_desk.services import audit
@@ -64,6 +65,7 @@ def build_demo(ctx: ServiceContext, seed: int = 2025, today: dt.date | None = No
         )
     plan = Plan(ctx.catalogue, seed, today)
     communes.init(COMMUNE_CODE, COMMUNE_NAME, PROVINCE)
+    communes.set_settings(_report_settings(plan))
     with ctx.sessions.begin() as session:
         commune = require_commune(session)
         _write_records(session, commune.id, plan)
@@ -97,6 +99,30 @@ def build_demo(ctx: ServiceContext, seed: int = 2025, today: dt.date | None = No
 
 
 # ------------------------------------------------------------------------------- writing
+
+
+def _report_settings(plan: Plan) -> dict[str, str]:
+    """Who signs and prepares the demo's reports, and to whom they go (Cài đặt)."""
+
+    def holder(position: str) -> str:
+        return next((p["full_name"] for p in plan.staff if p["position"] == position), "")
+
+    return {
+        documents.SIGNER_CAPACITY: "TM. ỦY BAN NHÂN DÂN",
+        documents.SIGNER_TITLE: "CHỦ TỊCH",
+        documents.SIGNER_NAME: holder("Chủ tịch UBND xã"),
+        documents.PREPARER_NAME: holder("Công chức Văn phòng - Thống kê"),
+        documents.REPORT_PLACE: documents.place_name(COMMUNE_NAME),
+        documents.REPORT_NUMBER_PREFIX: documents.DEFAULT_NUMBER_PREFIX,
+        documents.RECIPIENTS: "\n".join(
+            (
+                f"UBND tỉnh {PROVINCE}",
+                f"Sở Khoa học và Công nghệ tỉnh {PROVINCE}",
+                "Thường trực Đảng ủy, HĐND xã",
+                "Chủ tịch, các Phó Chủ tịch UBND xã",
+            )
+        ),
+    }
 
 
 def _write_records(session: Session, commune_id: int, plan: Plan) -> None:

@@ -196,7 +196,7 @@ class Plan:
         )
         commune_team = {
             "code": "TCN-XA",
-            "name": f"Tổ công nghệ số cộng đồng {COMMUNE_NAME.lower()}",
+            "name": f"Tổ công nghệ số cộng đồng xã {COMMUNE_NAME.removeprefix('Xã ')}",
             "level": "commune",
             "village_code": None,
             "established_on": dt.date(2024, rng.randint(3, 9), rng.randint(1, 28)),

@@ -1,0 +1,127 @@
+"""The hidden `_data` sheet of a commune report (the contract in shared/DESIGN.md).
+
+Column A `key`, column B `value`, row 1 those headers; every value is text; the last row is
+`sha256`, the hex SHA-256 of the UTF-8 text made of one line `key<TAB>value<LF>` for every row
+between the header and that last row. Consolidation trusts this sheet, so it is read back with
+python-calamine (fast, and a hostile file is checked first) and its checksum verified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from commune_desk.domain.numbers import plain_decimal
+from commune_desk.excel.tables import TableError, check_xlsx_container
+
+DATA_SHEET = "_data"
+HEADER = ("key", "value")
+CHECKSUM_KEY = "sha256"
+FORMAT = "commune-desk-report/1"
+
+
+class DataSheetError(ValueError):
+    """A workbook whose `_data` sheet is missing or malformed; the message names the file."""
+
+
+def checksum(rows: Iterable[tuple[str, str]]) -> str:
+    """The hex SHA-256 of `key<TAB>value<LF>` for every row, in order."""
+    digest = hashlib.sha256()
+    for key, value in rows:
+        digest.update(f"{key}\t{value}\n".encode())
+    return digest.hexdigest()
+
+
+def data_rows(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The rows under the header: the pairs, then the `sha256` row."""
+    rows = []
+    for key, value in pairs:
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise TypeError(f"_data row {key!r}: key and value must be text")
+        if any(ch in key + value for ch in "\t\n\r") or not key or key == CHECKSUM_KEY:
+            raise ValueError(f"_data row {key!r}: no tabs or line breaks; key not empty")
+        rows.append((key, value))
+    return [*rows, (CHECKSUM_KEY, checksum(rows))]
+
+
+def add_data_sheet(workbook: Any, pairs: Sequence[tuple[str, str]]) -> Any:
+    """Append the hidden `_data` sheet to an openpyxl workbook (replacing one already there)."""
+    if DATA_SHEET in workbook.sheetnames:
+        workbook.remove(workbook[DATA_SHEET])
+    sheet = workbook.create_sheet(DATA_SHEET)
+    sheet.sheet_state = "hidden"
+    for number, (key, value) in enumerate([HEADER, *data_rows(pairs)], start=1):
+        for column, text in ((1, key), (2, value)):
+            cell = sheet.cell(row=number, column=column)
+            cell.value = text
+            cell.data_type = "s"  # text as written, never a number or a formula
+    sheet.column_dimensions["A"].width = 32
+    sheet.column_dimensions["B"].width = 70
+    return sheet
+
+
+@dataclass(frozen=True)
+class DataSheet:
+    file: str
+    rows: tuple[tuple[str, str], ...]  # between the header and the sha256 row
+    stored_sha256: str
+
+    @property
+    def computed_sha256(self) -> str:
+        return checksum(self.rows)
+
+    @property
+    def intact(self) -> bool:
+        """Whether the stored checksum matches the rows (nobody edited them by hand)."""
+        return self.stored_sha256.lower() == self.computed_sha256
+
+    @property
+    def values(self) -> dict[str, str]:
+        return dict(self.rows)
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        return self.values.get(key, default)
+
+    def number(self, key: str) -> float | None:
+        """A value as a number; None for an empty value (a missing figure)."""
+        text = self.values.get(key, "")
+        return float(text) if text else None
+
+
+def _text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float | int) and not isinstance(cell, bool):
+        return plain_decimal(cell)  # a hand-edited sheet may hold numbers
+    return str(cell)
+
+
+def read_data_sheet(path: Path) -> DataSheet:
+    """Read the `_data` sheet of a report workbook; DataSheetError if it is absent or broken."""
+    path = Path(path)
+    name = path.name
+    try:
+        check_xlsx_container(path)
+    except TableError as exc:
+        raise DataSheetError(str(exc)) from exc
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        if DATA_SHEET not in workbook.sheet_names:
+            raise DataSheetError(f"{name}: không có trang {DATA_SHEET} (không phải báo cáo xã).")
+        grid = workbook.get_sheet_by_name(DATA_SHEET).to_python(skip_empty_area=False)
+    except (CalamineError, OSError, ValueError) as exc:
+        if isinstance(exc, DataSheetError):
+            raise
+        raise DataSheetError(f"{name}: không đọc được trang {DATA_SHEET} ({exc}).") from exc
+    lines = [(_text(r[0]), _text(r[1]) if len(r) > 1 else "") for r in grid if r and any(r)]
+    if not lines or lines[0] != HEADER:
+        raise DataSheetError(f"{name}: trang {DATA_SHEET} không có dòng tiêu đề «key | value».")
+    body = lines[1:]
+    if not body or body[-1][0] != CHECKSUM_KEY:
+        raise DataSheetError(f"{name}: trang {DATA_SHEET} thiếu dòng «{CHECKSUM_KEY}» ở cuối.")
+    return DataSheet(name, tuple(body[:-1]), body[-1][1].strip())

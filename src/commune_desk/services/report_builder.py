@@ -1,0 +1,209 @@
+"""Assembling the ReportDocument of a period inside the caller's transaction.
+
+The figures come from the indicator engine, the notes from the comments on the period's
+values, the signer and recipients from the commune's settings, the appendices from the
+records; `excel.report` turns the document into the workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from commune_desk import __version__
+from commune_desk.data.repositories import commune as commune_repo
+from commune_desk.data.repositories import values as values_repo
+from commune_desk.domain import documents as doc
+from commune_desk.domain.catalogue import Catalogue, Element, Indicator
+from commune_desk.domain.numbers import plain_decimal
+from commune_desk.domain.periods import Period
+from commune_desk.excel.data_sheet import FORMAT
+from commune_desk.excel.report_document import ReportDocument, ReportRow, Signature
+from commune_desk.services.commune import require_commune
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.indicators import PeriodFigures, compute_in
+from commune_desk.services.report_appendices import build_appendices
+
+
+@dataclass(frozen=True)
+class Commune:
+    id: int
+    code: str
+    name: str
+    province: str
+    settings: Mapping[str, str]
+
+
+def load_commune(session: Session) -> Commune:
+    """The commune and its settings, as the report needs them."""
+    row = require_commune(session)
+    return Commune(
+        row.id, row.code, row.name, row.province.name, commune_repo.settings(session, row.id)
+    )
+
+
+def report_rows(
+    catalogue: Catalogue, figures: PeriodFigures, notes: Mapping[str, str] | None = None
+) -> tuple[ReportRow, ...]:
+    """The table of the report: each section's heading, then its figures and indicators."""
+    notes = notes or {}
+    rows: list[ReportRow] = []
+    for section in catalogue.sections:
+        items = catalogue.section_items(section.key)
+        if not items:
+            continue
+        # The profile section (numeral "0") comes before section I and takes no number.
+        numeral = "" if section.numeral.strip("0 ") == "" else section.numeral
+        rows.append(ReportRow(numeral, section.title, is_section=True))
+        number = 0
+        for item in items:
+            detail = isinstance(item, Element) and item.parent is not None
+            number += 0 if detail else 1
+            f = figures.figures[item.code]
+            rows.append(
+                ReportRow(
+                    stt="" if detail else str(number),
+                    label=item.label,
+                    unit=item.unit,
+                    target=f.target,
+                    value=f.value,
+                    ytd=f.ytd,
+                    last_year=f.last_year,
+                    pct=f.pct_of_target,
+                    note=notes.get(item.code, ""),
+                    is_indicator=isinstance(item, Indicator),
+                    is_detail=detail,
+                    code=item.code,
+                )
+            )
+    return tuple(rows)
+
+
+def value_notes(session: Session, commune_id: int, period: Period) -> dict[str, str]:
+    """The comments typed on the period's values (why a figure is unusual), by code."""
+    months = period.months()
+    stored = values_repo.stored_values(session, commune_id, [m.key for m in months])
+    by_code: dict[str, list[tuple[str, str]]] = {}
+    for value in sorted(stored, key=lambda v: v.month):
+        if value.comment.strip():
+            by_code.setdefault(value.code, []).append((value.month, value.comment.strip()))
+    notes = {}
+    for code, comments in by_code.items():
+        if len(months) == 1:
+            notes[code] = "; ".join(text for _, text in comments)
+        else:
+            notes[code] = "; ".join(f"Tháng {int(m[5:])}: {text}" for m, text in comments)
+    return notes
+
+
+def build_document(
+    session: Session,
+    ctx: ServiceContext,
+    commune: Commune,
+    period: Period,
+    draft: bool,
+    version: int | None,
+    appendices: bool = True,
+) -> ReportDocument:
+    """The whole report of `period`, read inside the caller's transaction.
+
+    Without `appendices`, only sheet 1 (what the screen previews and prints).
+    """
+    catalogue = ctx.catalogue
+    figures, *months = compute_in(session, ctx, [period, *(period.months() if appendices else ())])
+    settings = commune.settings
+    place = settings.get(doc.REPORT_PLACE, "").strip() or doc.place_name(commune.name)
+    title = settings.get(doc.SIGNER_TITLE, "").strip() or "CHỦ TỊCH"
+    signature = Signature(
+        doc.signer_capacity(title, settings.get(doc.SIGNER_CAPACITY, "")),
+        title,
+        settings.get(doc.SIGNER_NAME, "").strip(),
+    )
+    today = ctx.today()
+    agency = doc.agency_lines(commune.name)
+    number = doc.document_number(settings.get(doc.REPORT_NUMBER_PREFIX, ""))
+    subject = doc.report_subject(period)
+    window = doc.window_line(figures.window)
+    sheets = ()
+    if appendices:
+        sheets = build_appendices(
+            session,
+            catalogue,
+            commune.id,
+            figures.window,
+            figures,
+            months,
+            _appendix_subtitle(commune, period, figures),
+        )
+    fields = {
+        "commune.name": commune.name,
+        "commune.code": commune.code,
+        "commune.province": commune.province,
+        "commune.agency": f"{agency[0]} {agency[1]}",
+        "period.key": period.key,
+        "period.label": period.label(),
+        "period.subject": period.subject_label(),
+        "report.title": "BÁO CÁO (BẢN NHÁP)" if draft else "BÁO CÁO",
+        "report.subject": subject,
+        "report.date": f"{today:%d/%m/%Y}",
+        "report.date_line": doc.date_line(place, today),
+        "report.window": figures.window.label(),
+        "report.number": number,
+        "report.version": "" if version is None else str(version),
+        "signer.capacity": signature.capacity,
+        "signer.title": signature.title,
+        "signer.name": signature.name,
+        "preparer.name": settings.get(doc.PREPARER_NAME, "").strip(),
+    }
+    return ReportDocument(
+        agency=agency,
+        form_code=doc.FORM_CODE,
+        number_line=number,
+        date_line=doc.date_line(place, today),
+        subject=subject,
+        window_line=window,
+        rows=report_rows(catalogue, figures, value_notes(session, commune.id, period)),
+        signature=signature,
+        preparer=settings.get(doc.PREPARER_NAME, "").strip(),
+        recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
+        draft=draft,
+        appendices=sheets,
+        data=data_pairs(catalogue, commune, figures, ctx.now(), draft, version),
+        fields=tuple(fields.items()),
+    )
+
+
+def _appendix_subtitle(commune: Commune, period: Period, figures: PeriodFigures) -> str:
+    window = figures.window.label()
+    return (
+        f"(Kèm theo Báo cáo {period.subject_label()} của UBND {commune.name}; "
+        f"{window[:1].lower()}{window[1:]})"
+    )
+
+
+def data_pairs(
+    catalogue: Catalogue,
+    commune: Commune,
+    figures: PeriodFigures,
+    generated_at: dt.datetime,
+    draft: bool,
+    version: int | None,
+) -> tuple[tuple[str, str], ...]:
+    """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum."""
+    head: Sequence[tuple[str, str]] = (
+        ("format", FORMAT),
+        ("commune_code", commune.code),
+        ("commune_name", commune.name),
+        ("province", commune.province),
+        ("period", figures.period.key),
+        ("generated_at", generated_at.isoformat(timespec="seconds")),
+        ("app_version", __version__),
+        ("draft", "1" if draft else "0"),
+        ("version", "" if version is None else str(version)),
+        ("catalogue_version", catalogue.version),
+    )
+    values = tuple((code, plain_decimal(figures.figures[code].value)) for code in catalogue.codes())
+    return (*head, *values)

@@ -1,0 +1,137 @@
+"""Table model of the report's rows as they will be printed (frozen ReportRow dataclasses)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from commune_desk.domain.numbers import format_number
+from commune_desk.excel.report_document import ReportRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    STT = 0
+    LABEL = 1
+    UNIT = 2
+    TARGET = 3
+    VALUE = 4
+    YTD = 5
+    LAST_YEAR = 6
+    PCT = 7
+    NOTE = 8
+
+
+# The official column titles (forms.md); the printed report keeps them in Vietnamese.
+HEADERS = {
+    Column.STT: QT_TRANSLATE_NOOP("ReportModel", "STT"),
+    Column.LABEL: QT_TRANSLATE_NOOP("ReportModel", "Chỉ tiêu"),
+    Column.UNIT: QT_TRANSLATE_NOOP("ReportModel", "Đơn vị tính"),
+    Column.TARGET: QT_TRANSLATE_NOOP("ReportModel", "Kế hoạch năm"),
+    Column.VALUE: QT_TRANSLATE_NOOP("ReportModel", "Thực hiện kỳ báo cáo"),
+    Column.YTD: QT_TRANSLATE_NOOP("ReportModel", "Lũy kế từ đầu năm"),
+    Column.LAST_YEAR: QT_TRANSLATE_NOOP("ReportModel", "Cùng kỳ năm trước"),
+    Column.PCT: QT_TRANSLATE_NOOP("ReportModel", "Tỷ lệ % so với KH"),
+    Column.NOTE: QT_TRANSLATE_NOOP("ReportModel", "Ghi chú"),
+}
+_NUMBERS = (Column.TARGET, Column.VALUE, Column.YTD, Column.LAST_YEAR, Column.PCT)
+
+
+def cell_text(row: ReportRow, column: Column) -> str:
+    """A cell as the report prints it: numbers the Vietnamese way (1.234 and 89,2)."""
+    if column is Column.STT:
+        return row.stt
+    if column is Column.LABEL:
+        return row.label.upper() if row.is_section else row.label
+    if column is Column.UNIT:
+        return row.unit
+    if column is Column.NOTE:
+        return row.note
+    if column is Column.PCT:
+        return format_number(row.pct, 1)
+    value = {
+        Column.TARGET: row.target,
+        Column.VALUE: row.value,
+        Column.YTD: row.ytd,
+        Column.LAST_YEAR: row.last_year,
+    }[column]
+    return format_number(value, 1 if row.is_indicator else None)
+
+
+class ReportModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ReportRow, ...] = ()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_rows(self, rows: Sequence[ReportRow]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ReportRow:
+        return self._rows[row]
+
+    @property
+    def rows(self) -> tuple[ReportRow, ...]:
+        return self._rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(Column)
+        ):
+            return QCoreApplication.translate("ReportModel", HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.LABEL and row.code:
+            return f"{row.label} ({row.code})"
+        if role == Qt.ItemDataRole.FontRole:
+            if row.is_section:
+                return self._bold
+            if row.is_detail:
+                return self._italic
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in _NUMBERS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column in (Column.STT, Column.UNIT):
+                return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)

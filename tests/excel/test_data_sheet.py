@@ -1,0 +1,121 @@
+"""The hidden `_data` sheet: written as text with its checksum, read back and verified."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from commune_desk.excel.data_sheet import (
+    DATA_SHEET,
+    DataSheetError,
+    add_data_sheet,
+    checksum,
+    data_rows,
+    read_data_sheet,
+)
+
+PAIRS = (
+    ("format", "commune-desk-report/1"),
+    ("commune_name", "Xã Thiệu Trung"),
+    ("tthc.received_online", "1168"),
+    ("ind.online_records_pct", "89.29663608562691"),
+    ("pop.population", ""),
+    ("note", "=SUM(A1:A2)"),
+)
+
+
+def write(path: Path, pairs=PAIRS) -> Path:
+    workbook = Workbook()
+    workbook.active.title = "Báo cáo"
+    add_data_sheet(workbook, pairs)
+    workbook.save(path)
+    return path
+
+
+def test_the_checksum_is_the_contract_of_design_md():
+    text = "".join(f"{k}\t{v}\n" for k, v in PAIRS)
+    assert checksum(PAIRS) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    rows = data_rows(PAIRS)
+    assert rows[-1] == ("sha256", checksum(PAIRS))
+    assert rows[:-1] == list(PAIRS)
+
+
+def test_the_sheet_is_hidden_text_with_headers_and_the_checksum_last(tmp_path):
+    path = write(tmp_path / "r.xlsx")
+    sheet = load_workbook(path)[DATA_SHEET]
+    assert sheet.sheet_state == "hidden"
+    assert (sheet["A1"].value, sheet["B1"].value) == ("key", "value")
+    rows = [(r[0].value, r[1].value) for r in sheet.iter_rows(min_row=2)]
+    assert rows[:-1] == [(k, v or None) for k, v in PAIRS]  # openpyxl reads "" as empty
+    assert rows[-1] == ("sha256", checksum(PAIRS))
+    for row in sheet.iter_rows(min_row=1):
+        for cell in row:
+            if cell.value is not None:
+                assert cell.data_type == "s"  # text, never a number or a formula
+    assert "<f>" not in _xml(path)
+
+
+def _xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        return "".join(archive.read(n).decode() for n in names)
+
+
+def test_read_back_and_verified(tmp_path):
+    data = read_data_sheet(write(tmp_path / "r.xlsx"))
+    assert data.intact
+    assert data.rows == PAIRS
+    assert data.get("commune_name") == "Xã Thiệu Trung"
+    assert data.number("tthc.received_online") == 1168
+    assert data.number("pop.population") is None
+    assert data.get("note") == "=SUM(A1:A2)"
+
+
+def test_an_edited_value_breaks_the_checksum(tmp_path):
+    path = write(tmp_path / "r.xlsx")
+    workbook = load_workbook(path)
+    workbook[DATA_SHEET]["B4"] = "9999"
+    workbook.save(path)
+    data = read_data_sheet(path)
+    assert data.get("tthc.received_online") == "9999"
+    assert not data.intact
+    assert data.stored_sha256 == checksum(PAIRS)
+
+
+def test_numbers_typed_into_the_sheet_read_as_plain_decimals(tmp_path):
+    path = write(tmp_path / "r.xlsx")
+    workbook = load_workbook(path)
+    workbook[DATA_SHEET]["B4"] = 1168  # a number cell, as a hand edit would leave it
+    workbook.save(path)
+    data = read_data_sheet(path)
+    assert data.get("tthc.received_online") == "1168"
+    assert data.intact
+
+
+def test_missing_or_broken_sheets_are_named(tmp_path):
+    plain = tmp_path / "plain.xlsx"
+    Workbook().save(plain)
+    with pytest.raises(DataSheetError, match=r"plain\.xlsx: không có trang _data"):
+        read_data_sheet(plain)
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("not a workbook")
+    with pytest.raises(DataSheetError, match=r"junk\.xlsx"):
+        read_data_sheet(junk)
+    workbook = Workbook()
+    sheet = workbook.create_sheet(DATA_SHEET)
+    sheet.append(["key", "value"])
+    sheet.append(["format", "x"])
+    workbook.save(tmp_path / "nosum.xlsx")
+    with pytest.raises(DataSheetError, match="sha256"):
+        read_data_sheet(tmp_path / "nosum.xlsx")
+
+
+@pytest.mark.parametrize("pair", [("a\tb", "1"), ("a", "1\n2"), ("", "1"), ("sha256", "x")])
+def test_keys_and_values_that_would_break_the_lines_are_refused(pair):
+    with pytest.raises(ValueError):
+        data_rows([pair])

@@ -1,0 +1,261 @@
+"""The Báo cáo page: status, preview, problems, draft, submission, unlock, print preview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QWidget,
+)
+
+from commune_desk.domain.periods import Period
+from commune_desk.excel.data_sheet import read_data_sheet
+from commune_desk.services.context import Actor
+from commune_desk.services.records import RecordService
+from commune_desk.services.reports import ReportService
+from commune_desk.services.values import ValueChange, ValuesService
+from commune_desk.views.report_model import Column, ReportModel
+from commune_desk.views.report_print import make_printer, render, report_html
+from commune_desk.views.reports_page import ReportsPage, report_periods
+from tests.views.fakes import FakeDialogs
+
+Q3 = Period.parse("2026-Q3")
+
+
+@pytest.fixture
+def values(ctx):
+    ValuesService(ctx).save(
+        [
+            ValueChange("tthc.received_online", "2026-09", 1168),
+            ValueChange("tthc.received_direct", "2026-09", 140),
+        ]
+    )
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+class Opened:
+    """Records the URLs the page asks the desktop to open."""
+
+    def __init__(self) -> None:
+        self.urls: list[QUrl] = []
+
+    def __call__(self, url: QUrl) -> bool:
+        self.urls.append(url)
+        return True
+
+
+def show(qtbot, ctx, dialogs, opened=None) -> ReportsPage:
+    page = ReportsPage(ctx, dialogs, open_url=opened or Opened())
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, ctx, values):
+    model = ReportModel()
+    model.set_rows(ReportService(ctx).preview(Q3).rows)
+    qtmodeltester.check(model)
+    sections = [r for r in range(model.rowCount()) if model.row_at(r).is_section]
+    assert model.index(sections[1], Column.LABEL).data() == "PHỔ CẬP KỸ NĂNG SỐ CHO NGƯỜI DÂN"
+    online = next(
+        r for r in range(model.rowCount()) if model.row_at(r).code == "ind.online_records_pct"
+    )
+    assert model.index(online, Column.VALUE).data() == "89,3"
+    assert model.index(online, Column.TARGET).data() == "80,0"
+    received = next(
+        r for r in range(model.rowCount()) if model.row_at(r).code == "tthc.received_online"
+    )
+    assert model.index(received, Column.VALUE).data() == "1.168"
+
+
+def test_the_periods_offered_start_with_the_quarter_just_ended(qtbot, ctx, dialogs):
+    assert [p.key for p in report_periods(Period.parse("2026-11"))[:3]] == [
+        "2026-Q4",
+        "2026-Q3",
+        "2026-Q2",
+    ]
+    page = show(qtbot, ctx, dialogs)
+    assert page.period == Q3
+    assert page.ui.period_combo.currentText() == "Quý III/2026"
+    keys = [page.ui.period_combo.itemData(i) for i in range(page.ui.period_combo.count())]
+    assert {"2026-11", "2026-H2", "2026", "2025"} <= set(keys)
+    assert "chưa có số liệu" in page.ui.status_label.text()
+    assert not page.ui.open_folder_button.isEnabled()
+
+
+def test_preview_and_problems(qtbot, ctx, dialogs, values):
+    page = show(qtbot, ctx, dialogs)
+    assert page.model.rowCount() == len(ctx.catalogue.codes()) + len(ctx.catalogue.sections)
+    assert "đang nhập" in page.ui.status_label.text()
+    assert page.ui.window_label.text() == "Số liệu từ ngày 1/7/2026 đến ngày 30/9/2026"
+    assert "cảnh báo" in page.ui.problems_label.text()
+    items = [page.ui.problems_list.item(i).text() for i in range(page.ui.problems_list.count())]
+    assert items and all(i.startswith("Cảnh báo: ") for i in items)
+    assert page.ui.submit_button.isEnabled() and not page.ui.unlock_button.isEnabled()
+
+
+def test_errors_disable_the_submission_and_are_listed(qtbot, ctx, dialogs):
+    records = RecordService(ctx)
+    for code in ("T1", "T2"):
+        records.create("villages", {"code": code, "name": f"Thôn {code}"})
+    ValuesService(ctx).set_value("infra.villages_mobile", "2026-08", 2)
+    village = next(r for r in records.list("villages") if r["code"] == "T2")
+    records.update("villages", village.id, {"active": False})
+    page = show(qtbot, ctx, dialogs)
+    assert not page.ui.submit_button.isEnabled()
+    assert page.ui.draft_button.isEnabled()
+    assert "1 lỗi" in page.ui.problems_label.text()
+    assert page.ui.problems_list.item(0).text().startswith("Lỗi: Tháng 8/2026")
+
+
+def test_a_draft_is_written_in_the_background_then_the_folder_opens(
+    qtbot, ctx, dialogs, values, tmp_path
+):
+    opened = Opened()
+    page = show(qtbot, ctx, dialogs, opened)
+    dialogs.save_path = tmp_path / "nhap"
+    with qtbot.waitSignal(page.exported, timeout=20_000) as signal:
+        page.ui.draft_button.click()
+        assert not page.ui.draft_button.isEnabled()  # while writing
+        assert page.ui.progress_bar.isVisible()
+    result = signal.args[0]
+    assert result.path == tmp_path / "nhap.xlsx" and result.version is None
+    assert read_data_sheet(result.path).get("draft") == "1"
+    assert dialogs.asked[0][:2] == ("save", "Xuất bản nháp")
+    assert dialogs.asked[0][2] == "Báo cáo 2026-Q3 (bản nháp).xlsx"
+    assert "Đã ghi bản nháp" in dialogs.texts("inform")[0]
+    assert not page.ui.progress_bar.isVisible() and page.ui.draft_button.isEnabled()
+    assert "đang nhập" in page.ui.status_label.text()  # a draft records nothing
+    page.ui.open_folder_button.click()
+    assert opened.urls == [QUrl.fromLocalFile(str(tmp_path))]
+
+
+def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path):
+    page = show(qtbot, ctx, dialogs)
+    dialogs.save_path = tmp_path / "q3.xlsx"
+    dialogs.confirm_answer = False
+    page.ui.submit_button.click()
+    assert [k for k, _, _ in dialogs.asked] == ["confirm"]  # declined: no file asked for
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(page.exported, timeout=20_000) as signal:
+        page.ui.submit_button.click()
+    assert signal.args[0].version == 1
+    assert dialogs.asked[-2][2] == "Báo cáo 2026-Q3 v1.xlsx"
+    assert "phiên bản 1" in dialogs.texts("inform")[-1]
+    assert "đã nộp v1" in page.ui.status_label.text()
+    assert not page.ui.submit_button.isEnabled()
+    assert page.ui.unlock_button.isEnabled()
+
+
+def test_a_failed_write_is_explained(qtbot, ctx, dialogs, values, tmp_path):
+    page = show(qtbot, ctx, dialogs)
+    dialogs.save_path = tmp_path / "khong-co" / "q3.xlsx"
+    page.ui.submit_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs.texts("warn")), timeout=20_000)
+    assert "không có thư mục" in dialogs.texts("warn")[0]
+    assert page.ui.submit_button.isEnabled()
+    assert "đang nhập" in page.ui.status_label.text()
+
+
+def test_unlock_asks_for_a_reason(qtbot, ctx, dialogs, values, tmp_path):
+    ReportService(ctx).export(Q3, tmp_path / "q3.xlsx")
+    supervisor = replace(ctx, actor=Actor("lanhdao", "supervisor"))
+    page = show(qtbot, supervisor, dialogs)
+    assert page.ui.unlock_button.isEnabled()
+    dialogs.text_answer = None
+    page.ui.unlock_button.click()
+    assert "đã nộp v1" in page.ui.status_label.text()  # cancelled
+    dialogs.text_answer = "  "
+    page.ui.unlock_button.click()
+    assert dialogs.texts("warn") == ["Cần ghi lý do mở khóa."]
+    dialogs.text_answer = "Sửa số hồ sơ tháng 9"
+    page.ui.unlock_button.click()
+    assert "đã mở khóa" in page.ui.status_label.text()
+    assert "Sửa số hồ sơ tháng 9" in page.ui.status_label.text()
+    assert "lần nộp sau là v2" in page.ui.status_label.text()
+    assert page.ui.submit_button.isEnabled() and not page.ui.unlock_button.isEnabled()
+
+
+def test_an_officer_cannot_unlock(qtbot, ctx, dialogs, values, tmp_path):
+    ReportService(ctx).export(Q3, tmp_path / "q3.xlsx")
+    page = show(qtbot, ctx, dialogs)
+    dialogs.text_answer = "muốn sửa"
+    page.ui.unlock_button.click()
+    assert "không được mở khóa" in dialogs.texts("warn")[0]
+    assert "đã nộp v1" in page.ui.status_label.text()
+
+
+def test_print_preview_of_the_report_sheet(qtbot, ctx, dialogs, values, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    page = show(qtbot, ctx, dialogs)
+    page.ui.print_preview_button.click()
+    dialog = page.findChild(QPrintPreviewDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    html = report_html(page.preview.document)
+    for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:", "1.168", "89,3", "<thead>"):
+        assert text in html
+    printer = make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "in.pdf"))
+    render(page.preview.document, printer)
+    assert (tmp_path / "in.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_changing_the_period_refreshes(qtbot, ctx, dialogs, values):
+    page = show(qtbot, ctx, dialogs)
+    combo = page.ui.period_combo
+    combo.setCurrentIndex(combo.findData("2026-09"))
+    assert page.period == Period.parse("2026-09")
+    assert page.ui.window_label.text() == "Số liệu từ ngày 1/9/2026 đến ngày 30/9/2026"
+    online = next(r for r in page.model.rows if r.code == "tthc.received_online")
+    assert online.value == 1168
+
+
+def test_every_input_is_named_and_every_button_has_a_text(qtbot, ctx, dialogs):
+    page = show(qtbot, ctx, dialogs)
+    buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy()}
+    inputs = (QComboBox, QAbstractItemView)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()} {type(w.parentWidget()).__name__}"
+        for w in page.findChildren(QWidget)
+        if isinstance(w, inputs)
+        and w.isVisibleTo(page)
+        and not (w.accessibleName().strip() or id(w) in buddies)
+        and not isinstance(w, QHeaderView)  # a table's headers are read with the table
+        and not isinstance(w.parentWidget(), QComboBox)
+    ]
+    assert unnamed == []
+    for button in page.findChildren(QAbstractButton):
+        if button.isVisibleTo(page) and not button.objectName().startswith("qt_"):
+            assert "&" in button.text(), button.objectName()  # a keyboard mnemonic
+
+
+def test_a_language_change_relabels_the_periods(qtbot, ctx, dialogs):
+    from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+
+    page = show(qtbot, ctx, dialogs)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+        assert page.ui.period_combo.currentText() == "Q3 2026"
+        assert page.ui.window_label.text() == "Data from 1/7/2026 to 30/9/2026"
+    finally:
+        QLocale.setDefault(before)
+    QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+    assert page.ui.period_combo.currentText() == "Quý III/2026"
