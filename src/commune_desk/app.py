@@ -53,7 +53,7 @@ def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], o
         page.values_changed.connect(data_changed)
         return page
 
-    def record_section(kinds: tuple[str, ...]):  # noqa: ANN202 - a Qt widget
+    def record_section(kinds: tuple[str, ...]):
         section = build_record_section(ctx, dialogs, kinds)
         for page in section.pages.values():
             page.records_changed.connect(data_changed)
