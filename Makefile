@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test ui translations demo bench lint format clean
+.PHONY: run test ui translations bench lint format clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,7 @@ bench: $(STAMP) ui translations
 	$(PY) benchmarks/indicators.py
 	$(PY) benchmarks/window.py
 	$(PY) benchmarks/export.py
+	$(PY) benchmarks/charts.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .

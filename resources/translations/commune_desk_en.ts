@@ -417,10 +417,216 @@ The program keeps running. The details have been written to the log file:
     </message>
   </context>
   <context>
+    <name>OverviewCards</name>
+    <message>
+      <source>✓ Đạt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>↗ Đúng tiến độ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>! Chậm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chưa có chỉ tiêu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 điểm %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chưa có số liệu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lũy kế đến hết kỳ %1: &lt;b&gt;%2&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tử số: %1 — mẫu số: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Riêng kỳ %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Năm nay chưa có chỉ tiêu kế hoạch: không xét tiến độ.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chỉ tiêu năm: %1 (đạt %2 % chỉ tiêu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>xu hướng của %1 tháng có số liệu (bình phương nhỏ nhất): %2 mỗi tháng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>lũy kế × 12 / %1 tháng đã qua</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>chưa đủ hai tháng có số liệu: giữ giá trị hiện tại</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dự báo đến tháng 12: %1 (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đạt: giá trị đã bằng hoặc vượt chỉ tiêu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đúng tiến độ: chưa đạt, nhưng dự báo đến cuối năm đạt chỉ tiêu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chậm: dự báo đến cuối năm vẫn thấp hơn chỉ tiêu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chưa có số liệu để đánh giá.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chỉ tiêu: %1 · đạt %2 %</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OverviewCharts</name>
+    <message>
+      <source>Trực tuyến</source>
+      <translation type="unfinished">Online</translation>
+    </message>
+    <message>
+      <source>Trực tiếp</source>
+      <translation type="unfinished">In person</translation>
+    </message>
+    <message>
+      <source>Qua bưu chính công ích</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tổng số CBCCVC, NLĐ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã bồi dưỡng chuyển đổi số, kỹ năng số (người)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tập huấn AI (lượt, lũy kế)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tập huấn an toàn thông tin (lượt, lũy kế)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Được phủ sóng di động băng rộng (4G/5G)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Có cáp quang đến thôn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Có Tổ công nghệ số cộng đồng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Số thôn, tổ dân phố</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tháng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chưa có số liệu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chỉ tiêu năm {year}: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{label} — năm {year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Quý</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dự báo tháng 12: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ, năm {year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>lượt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hồ sơ tiếp nhận theo hình thức và tỷ lệ hồ sơ trực tuyến, năm {year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>hồ sơ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tỷ lệ hồ sơ trực tuyến</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tỷ lệ trực tuyến {year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thôn, tổ dân phố có hạ tầng số và Tổ công nghệ số cộng đồng — {period}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>thôn, tổ dân phố</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>tổng số: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cùng kỳ năm trước</source>
+      <translation type="unfinished">Same period last year</translation>
+    </message>
+    <message>
+      <source>Cán bộ, công chức, viên chức, người lao động được bồi dưỡng, năm {year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>người, lượt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Biểu đồ</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>OverviewPage</name>
     <message>
-      <source>&lt;b&gt;Các chỉ tiêu của kỳ&lt;/b&gt;</source>
-      <translation>&lt;b&gt;Indicators for the period&lt;/b&gt;</translation>
+      <source>&lt;b&gt;Tiến độ so với chỉ tiêu năm&lt;/b&gt;</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;Kỳ báo cáo:</source>
@@ -431,15 +637,121 @@ The program keeps running. The details have been written to the log file:
       <translation>Reporting period</translation>
     </message>
     <message>
+      <source>Các chỉ số và tiến độ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C&amp;hỉ số:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chỉ số vẽ biểu đồ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Theo:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vẽ theo tháng hoặc theo quý</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Lưu PNG…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lưu biểu đồ đang xem thành ảnh PNG độ phân giải in (300 dpi)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sao &amp;chép</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chép biểu đồ đang xem vào bộ nhớ tạm để dán vào Word, Excel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Biểu đồ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chỉ số theo thời gian</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đang tải biểu đồ…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hỗ trợ người dân</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hồ sơ trực tuyến</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phủ sóng, cáp quang, Tổ CNSCĐ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bồi dưỡng cán bộ</source>
+      <translation type="unfinished">Staff training</translation>
+    </message>
+    <message>
+      <source>Bảng số liệu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Bảng chỉ tiêu của kỳ</source>
       <translation>Table of the period's indicators</translation>
     </message>
-  </context>
-  <context>
-    <name>PlaceholderPage</name>
     <message>
-      <source>Chức năng này sẽ có trong phiên bản sau.</source>
-      <translation>This feature will come in a later version.</translation>
+      <source>Đang tính…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Không tính được số liệu: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Không tải được thư viện vẽ biểu đồ: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>— đạt %1 · đúng tiến độ %2 · chậm %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>tháng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>quý</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lưu biểu đồ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ảnh PNG (*.png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Không lưu được %1:
+%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã lưu %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã chép biểu đồ; dán vào Word hoặc Excel bằng Ctrl+V</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -698,6 +1010,221 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>Các danh sách</source>
       <translation>Lists</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportModel</name>
+    <message>
+      <source>STT</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chỉ tiêu</source>
+      <translation type="unfinished">Indicator</translation>
+    </message>
+    <message>
+      <source>Đơn vị tính</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kế hoạch năm</source>
+      <translation type="unfinished">Year's target</translation>
+    </message>
+    <message>
+      <source>Thực hiện kỳ báo cáo</source>
+      <translation type="unfinished">This period</translation>
+    </message>
+    <message>
+      <source>Lũy kế từ đầu năm</source>
+      <translation type="unfinished">Year to date</translation>
+    </message>
+    <message>
+      <source>Cùng kỳ năm trước</source>
+      <translation type="unfinished">Same period last year</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ % so với KH</source>
+      <translation type="unfinished">% of target</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>Báo cáo %1 (bản nháp).xlsx</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Xuất bản nháp</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nộp báo cáo %1? Sau khi nộp, số liệu và các hồ sơ của kỳ sẽ bị khóa; muốn sửa phải được lãnh đạo mở khóa.
+Số cảnh báo sẽ nộp kèm: %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nộp báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Báo cáo %1 v%2.xlsx</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lý do mở khóa %1 (ghi vào nhật ký):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mở khóa kỳ báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cần ghi lý do mở khóa.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Không mở khóa được</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã ghi bản nháp vào tệp %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã nộp báo cáo phiên bản %1 vào tệp %2. Kỳ báo cáo đã được khóa.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Báo cáo</source>
+      <translation type="unfinished">Reports</translation>
+    </message>
+    <message>
+      <source>Không ghi được báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Đang ghi báo cáo…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Trạng thái: đã nộp v%1 ngày %2 (%3); số liệu của kỳ đang khóa.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Trạng thái: đã mở khóa ngày %1 (%2), lý do: %3. Đã nộp v%4; lần nộp sau là v%5.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Trạng thái: đang nhập số liệu, chưa nộp.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Trạng thái: chưa có số liệu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Các tháng của kỳ đã khóa theo báo cáo %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiểm tra &amp;số liệu: %1 lỗi (phải sửa trước khi nộp), %2 cảnh báo:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiểm tra &amp;số liệu: không có lỗi; %1 cảnh báo (nộp kèm báo cáo):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiểm tra &amp;số liệu: không có lỗi, không có cảnh báo.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lỗi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cảnh báo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&lt;b&gt;Báo cáo định kỳ gửi tỉnh&lt;/b&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Kỳ báo cáo:</source>
+      <translation type="unfinished">&amp;Reporting period:</translation>
+    </message>
+    <message>
+      <source>Kỳ báo cáo</source>
+      <translation type="unfinished">Reporting period</translation>
+    </message>
+    <message>
+      <source>Trạng thái báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Xem trước các dòng của báo cáo:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Xem trước báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiểm tra &amp;số liệu:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lỗi và cảnh báo của kỳ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Xuất bản &amp;nháp</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ghi báo cáo có chữ «BẢN NHÁP» để xem lại; không nộp, không khóa kỳ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nộp &amp;báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ghi báo cáo chính thức, lưu phiên bản và khóa số liệu của kỳ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Xem bản &amp;in…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mở &amp;khóa…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lãnh đạo mở khóa kỳ đã nộp để sửa số liệu (cần ghi lý do)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tiến độ ghi báo cáo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mở &amp;thư mục</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mở thư mục chứa tệp báo cáo vừa ghi</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
