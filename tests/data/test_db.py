@@ -87,3 +87,17 @@ def test_reads_do_not_wait_for_a_writer(opened, db_path):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_migrations_build_exactly_the_models(tmp_path):
+    """A model changed without a migration would leave clerks' databases behind."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from commune_desk.data.models import Base
+
+    engine = create_db_engine(tmp_path / "m.sqlite3")
+    migrate(engine)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    engine.dispose()
