@@ -124,9 +124,11 @@ def test_only_the_visible_chart_is_drawn_and_tabs_draw_theirs(qtbot, demo):
     page = _open(qtbot, demo)
     page.charts.drawn.clear()
     _choose(qtbot, page, "2026-Q3")
-    assert page.charts.drawn == ["indicator"]
+    # Only the visible chart is drawn (a late resize of its canvas may draw it again).
+    assert set(page.charts.drawn) == {"indicator"}
     page.ui.chart_tabs.setCurrentWidget(page.ui.coverage_tab)
-    assert page.charts.drawn == ["indicator", "coverage"]
+    assert set(page.charts.drawn) == {"indicator", "coverage"}
+    assert page.charts.drawn[-1] == "coverage"
     assert not page.ui.indicator_combo.isEnabled()
 
 
