@@ -420,213 +420,213 @@ The program keeps running. The details have been written to the log file:
     <name>OverviewCards</name>
     <message>
       <source>✓ Đạt</source>
-      <translation type="unfinished" />
+      <translation>✓ Met</translation>
     </message>
     <message>
       <source>↗ Đúng tiến độ</source>
-      <translation type="unfinished" />
+      <translation>↗ On track</translation>
     </message>
     <message>
       <source>! Chậm</source>
-      <translation type="unfinished" />
+      <translation>! Behind</translation>
     </message>
     <message>
       <source>Chưa có chỉ tiêu</source>
-      <translation type="unfinished" />
+      <translation>No target</translation>
     </message>
     <message>
       <source>%1 điểm %</source>
-      <translation type="unfinished" />
+      <translation>%1 percentage points</translation>
     </message>
     <message>
       <source>Chưa có số liệu</source>
-      <translation type="unfinished" />
+      <translation>No data yet</translation>
     </message>
     <message>
       <source>Lũy kế đến hết kỳ %1: &lt;b&gt;%2&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>Year to date, to the end of %1: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
       <source>Tử số: %1 — mẫu số: %2</source>
-      <translation type="unfinished" />
+      <translation>Numerator: %1 — denominator: %2</translation>
     </message>
     <message>
       <source>Riêng kỳ %1: %2</source>
-      <translation type="unfinished" />
+      <translation>%1 alone: %2</translation>
     </message>
     <message>
       <source>Năm nay chưa có chỉ tiêu kế hoạch: không xét tiến độ.</source>
-      <translation type="unfinished" />
+      <translation>No target set for this year: progress is not assessed.</translation>
     </message>
     <message>
       <source>Chỉ tiêu năm: %1 (đạt %2 % chỉ tiêu)</source>
-      <translation type="unfinished" />
+      <translation>Year's target: %1 (%2 % met)</translation>
     </message>
     <message>
       <source>xu hướng của %1 tháng có số liệu (bình phương nhỏ nhất): %2 mỗi tháng</source>
-      <translation type="unfinished" />
+      <translation>trend over %1 months with data (least squares): %2 per month</translation>
     </message>
     <message>
       <source>lũy kế × 12 / %1 tháng đã qua</source>
-      <translation type="unfinished" />
+      <translation>year to date × 12 / months elapsed (%1)</translation>
     </message>
     <message>
       <source>chưa đủ hai tháng có số liệu: giữ giá trị hiện tại</source>
-      <translation type="unfinished" />
+      <translation>fewer than two months with data: current value kept</translation>
     </message>
     <message>
       <source>Dự báo đến tháng 12: %1 (%2)</source>
-      <translation type="unfinished" />
+      <translation>Projection for December: %1 (%2)</translation>
     </message>
     <message>
       <source>Đạt: giá trị đã bằng hoặc vượt chỉ tiêu.</source>
-      <translation type="unfinished" />
+      <translation>Met: the value has reached or exceeded the target.</translation>
     </message>
     <message>
       <source>Đúng tiến độ: chưa đạt, nhưng dự báo đến cuối năm đạt chỉ tiêu.</source>
-      <translation type="unfinished" />
+      <translation>On track: not met yet, but projected to meet the target by the end of the year.</translation>
     </message>
     <message>
       <source>Chậm: dự báo đến cuối năm vẫn thấp hơn chỉ tiêu.</source>
-      <translation type="unfinished" />
+      <translation>Behind: the year-end projection is still below the target.</translation>
     </message>
     <message>
       <source>Chưa có số liệu để đánh giá.</source>
-      <translation type="unfinished" />
+      <translation>No data to assess yet.</translation>
     </message>
     <message>
       <source>Chỉ tiêu: %1 · đạt %2 %</source>
-      <translation type="unfinished" />
+      <translation>Target: %1 · %2 % met</translation>
     </message>
   </context>
   <context>
     <name>OverviewCharts</name>
     <message>
       <source>Trực tuyến</source>
-      <translation type="unfinished">Online</translation>
+      <translation>Online</translation>
     </message>
     <message>
       <source>Trực tiếp</source>
-      <translation type="unfinished">In person</translation>
+      <translation>In person</translation>
     </message>
     <message>
       <source>Qua bưu chính công ích</source>
-      <translation type="unfinished" />
+      <translation>By public postal service</translation>
     </message>
     <message>
       <source>Tổng số CBCCVC, NLĐ</source>
-      <translation type="unfinished" />
+      <translation>Total staff</translation>
     </message>
     <message>
       <source>Đã bồi dưỡng chuyển đổi số, kỹ năng số (người)</source>
-      <translation type="unfinished" />
+      <translation>Trained in digital transformation and skills (people)</translation>
     </message>
     <message>
       <source>Tập huấn AI (lượt, lũy kế)</source>
-      <translation type="unfinished" />
+      <translation>AI training (attendances, year to date)</translation>
     </message>
     <message>
       <source>Tập huấn an toàn thông tin (lượt, lũy kế)</source>
-      <translation type="unfinished" />
+      <translation>Information security training (attendances, year to date)</translation>
     </message>
     <message>
       <source>Được phủ sóng di động băng rộng (4G/5G)</source>
-      <translation type="unfinished" />
+      <translation>Mobile broadband coverage (4G/5G)</translation>
     </message>
     <message>
       <source>Có cáp quang đến thôn</source>
-      <translation type="unfinished" />
+      <translation>Fibre to the village</translation>
     </message>
     <message>
       <source>Có Tổ công nghệ số cộng đồng</source>
-      <translation type="unfinished" />
+      <translation>With a community digital team</translation>
     </message>
     <message>
       <source>Số thôn, tổ dân phố</source>
-      <translation type="unfinished" />
+      <translation>Villages and residential groups</translation>
     </message>
     <message>
       <source>Tháng</source>
-      <translation type="unfinished" />
+      <translation>Month</translation>
     </message>
     <message>
       <source>Chưa có số liệu</source>
-      <translation type="unfinished" />
+      <translation>No data yet</translation>
     </message>
     <message>
       <source>Chỉ tiêu năm {year}: {value}</source>
-      <translation type="unfinished" />
+      <translation>{year} target: {value}</translation>
     </message>
     <message>
       <source>{label} — năm {year}</source>
-      <translation type="unfinished" />
+      <translation>{label} — {year}</translation>
     </message>
     <message>
       <source>Quý</source>
-      <translation type="unfinished" />
+      <translation>Quarter</translation>
     </message>
     <message>
       <source>Dự báo tháng 12: {value}</source>
-      <translation type="unfinished" />
+      <translation>December projection: {value}</translation>
     </message>
     <message>
       <source>Lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ, năm {year}</source>
-      <translation type="unfinished" />
+      <translation>People supported by community digital teams, {year}</translation>
     </message>
     <message>
       <source>lượt</source>
-      <translation type="unfinished" />
+      <translation>people supported</translation>
     </message>
     <message>
       <source>Hồ sơ tiếp nhận theo hình thức và tỷ lệ hồ sơ trực tuyến, năm {year}</source>
-      <translation type="unfinished" />
+      <translation>Applications received by channel and share of online applications, {year}</translation>
     </message>
     <message>
       <source>hồ sơ</source>
-      <translation type="unfinished" />
+      <translation>applications</translation>
     </message>
     <message>
       <source>Tỷ lệ hồ sơ trực tuyến</source>
-      <translation type="unfinished" />
+      <translation>Share of online applications</translation>
     </message>
     <message>
       <source>Tỷ lệ trực tuyến {year}</source>
-      <translation type="unfinished" />
+      <translation>Online share {year}</translation>
     </message>
     <message>
       <source>Thôn, tổ dân phố có hạ tầng số và Tổ công nghệ số cộng đồng — {period}</source>
-      <translation type="unfinished" />
+      <translation>Villages and residential groups with digital infrastructure and community digital teams — {period}</translation>
     </message>
     <message>
       <source>thôn, tổ dân phố</source>
-      <translation type="unfinished" />
+      <translation>villages and residential groups</translation>
     </message>
     <message>
       <source>tổng số: {value}</source>
-      <translation type="unfinished" />
+      <translation>total: {value}</translation>
     </message>
     <message>
       <source>Cùng kỳ năm trước</source>
-      <translation type="unfinished">Same period last year</translation>
+      <translation>Same period last year</translation>
     </message>
     <message>
       <source>Cán bộ, công chức, viên chức, người lao động được bồi dưỡng, năm {year}</source>
-      <translation type="unfinished" />
+      <translation>Officials, civil servants, public employees and workers trained, {year}</translation>
     </message>
     <message>
       <source>người, lượt</source>
-      <translation type="unfinished" />
+      <translation>people, attendances</translation>
     </message>
     <message>
       <source>Biểu đồ</source>
-      <translation type="unfinished" />
+      <translation>Chart</translation>
     </message>
   </context>
   <context>
     <name>OverviewPage</name>
     <message>
       <source>&lt;b&gt;Tiến độ so với chỉ tiêu năm&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Progress towards the year's targets&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&amp;Kỳ báo cáo:</source>
@@ -638,71 +638,71 @@ The program keeps running. The details have been written to the log file:
     </message>
     <message>
       <source>Các chỉ số và tiến độ</source>
-      <translation type="unfinished" />
+      <translation>Indicators and progress</translation>
     </message>
     <message>
       <source>C&amp;hỉ số:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Indicator:</translation>
     </message>
     <message>
       <source>Chỉ số vẽ biểu đồ</source>
-      <translation type="unfinished" />
+      <translation>Indicator to chart</translation>
     </message>
     <message>
       <source>&amp;Theo:</source>
-      <translation type="unfinished" />
+      <translation>&amp;By:</translation>
     </message>
     <message>
       <source>Vẽ theo tháng hoặc theo quý</source>
-      <translation type="unfinished" />
+      <translation>Chart by month or by quarter</translation>
     </message>
     <message>
       <source>&amp;Lưu PNG…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Save PNG…</translation>
     </message>
     <message>
       <source>Lưu biểu đồ đang xem thành ảnh PNG độ phân giải in (300 dpi)</source>
-      <translation type="unfinished" />
+      <translation>Save the chart shown as a PNG image at print resolution (300 dpi)</translation>
     </message>
     <message>
       <source>Sao &amp;chép</source>
-      <translation type="unfinished" />
+      <translation>&amp;Copy</translation>
     </message>
     <message>
       <source>Chép biểu đồ đang xem vào bộ nhớ tạm để dán vào Word, Excel</source>
-      <translation type="unfinished" />
+      <translation>Copy the chart shown to the clipboard, to paste into Word or Excel</translation>
     </message>
     <message>
       <source>Biểu đồ</source>
-      <translation type="unfinished" />
+      <translation>Charts</translation>
     </message>
     <message>
       <source>Chỉ số theo thời gian</source>
-      <translation type="unfinished" />
+      <translation>Indicator over time</translation>
     </message>
     <message>
       <source>Đang tải biểu đồ…</source>
-      <translation type="unfinished" />
+      <translation>Loading the chart…</translation>
     </message>
     <message>
       <source>Hỗ trợ người dân</source>
-      <translation type="unfinished" />
+      <translation>Support to residents</translation>
     </message>
     <message>
       <source>Hồ sơ trực tuyến</source>
-      <translation type="unfinished" />
+      <translation>Online applications</translation>
     </message>
     <message>
       <source>Phủ sóng, cáp quang, Tổ CNSCĐ</source>
-      <translation type="unfinished" />
+      <translation>Coverage, fibre, digital teams</translation>
     </message>
     <message>
       <source>Bồi dưỡng cán bộ</source>
-      <translation type="unfinished">Staff training</translation>
+      <translation>Staff training</translation>
     </message>
     <message>
       <source>Bảng số liệu</source>
-      <translation type="unfinished" />
+      <translation>Figures table</translation>
     </message>
     <message>
       <source>Bảng chỉ tiêu của kỳ</source>
@@ -710,48 +710,49 @@ The program keeps running. The details have been written to the log file:
     </message>
     <message>
       <source>Đang tính…</source>
-      <translation type="unfinished" />
+      <translation>Calculating…</translation>
     </message>
     <message>
       <source>Không tính được số liệu: %1</source>
-      <translation type="unfinished" />
+      <translation>Could not calculate the figures: %1</translation>
     </message>
     <message>
       <source>Không tải được thư viện vẽ biểu đồ: %1</source>
-      <translation type="unfinished" />
+      <translation>Could not load the charting library: %1</translation>
     </message>
     <message>
       <source>— đạt %1 · đúng tiến độ %2 · chậm %3</source>
-      <translation type="unfinished" />
+      <translation>— met %1 · on track %2 · behind %3</translation>
     </message>
     <message>
       <source>tháng</source>
-      <translation type="unfinished" />
+      <translation>month</translation>
     </message>
     <message>
       <source>quý</source>
-      <translation type="unfinished" />
+      <translation>quarter</translation>
     </message>
     <message>
       <source>Lưu biểu đồ</source>
-      <translation type="unfinished" />
+      <translation>Save chart</translation>
     </message>
     <message>
       <source>Ảnh PNG (*.png)</source>
-      <translation type="unfinished" />
+      <translation>PNG image (*.png)</translation>
     </message>
     <message>
       <source>Không lưu được %1:
 %2</source>
-      <translation type="unfinished" />
+      <translation>Could not save %1:
+%2</translation>
     </message>
     <message>
       <source>Đã lưu %1</source>
-      <translation type="unfinished" />
+      <translation>Saved %1</translation>
     </message>
     <message>
       <source>Đã chép biểu đồ; dán vào Word hoặc Excel bằng Ctrl+V</source>
-      <translation type="unfinished" />
+      <translation>Chart copied; paste it into Word or Excel with Ctrl+V</translation>
     </message>
   </context>
   <context>
@@ -1016,215 +1017,216 @@ The program keeps running. The details have been written to the log file:
     <name>ReportModel</name>
     <message>
       <source>STT</source>
-      <translation type="unfinished" />
+      <translation>No.</translation>
     </message>
     <message>
       <source>Chỉ tiêu</source>
-      <translation type="unfinished">Indicator</translation>
+      <translation>Indicator</translation>
     </message>
     <message>
       <source>Đơn vị tính</source>
-      <translation type="unfinished" />
+      <translation>Unit</translation>
     </message>
     <message>
       <source>Kế hoạch năm</source>
-      <translation type="unfinished">Year's target</translation>
+      <translation>Year's target</translation>
     </message>
     <message>
       <source>Thực hiện kỳ báo cáo</source>
-      <translation type="unfinished">This period</translation>
+      <translation>This period</translation>
     </message>
     <message>
       <source>Lũy kế từ đầu năm</source>
-      <translation type="unfinished">Year to date</translation>
+      <translation>Year to date</translation>
     </message>
     <message>
       <source>Cùng kỳ năm trước</source>
-      <translation type="unfinished">Same period last year</translation>
+      <translation>Same period last year</translation>
     </message>
     <message>
       <source>Tỷ lệ % so với KH</source>
-      <translation type="unfinished">% of target</translation>
+      <translation>% of target</translation>
     </message>
     <message>
       <source>Ghi chú</source>
-      <translation type="unfinished" />
+      <translation>Note</translation>
     </message>
   </context>
   <context>
     <name>ReportsPage</name>
     <message>
       <source>Báo cáo %1 (bản nháp).xlsx</source>
-      <translation type="unfinished" />
+      <translation>Report %1 (draft).xlsx</translation>
     </message>
     <message>
       <source>Xuất bản nháp</source>
-      <translation type="unfinished" />
+      <translation>Export draft</translation>
     </message>
     <message>
       <source>Nộp báo cáo %1? Sau khi nộp, số liệu và các hồ sơ của kỳ sẽ bị khóa; muốn sửa phải được lãnh đạo mở khóa.
 Số cảnh báo sẽ nộp kèm: %2.</source>
-      <translation type="unfinished" />
+      <translation>Submit the report for %1? Once it is submitted, the period's figures and records are locked; changing them needs a leader to unlock the period.
+Warnings submitted with it: %2.</translation>
     </message>
     <message>
       <source>Nộp báo cáo</source>
-      <translation type="unfinished" />
+      <translation>Submit report</translation>
     </message>
     <message>
       <source>Báo cáo %1 v%2.xlsx</source>
-      <translation type="unfinished" />
+      <translation>Report %1 v%2.xlsx</translation>
     </message>
     <message>
       <source>Lý do mở khóa %1 (ghi vào nhật ký):</source>
-      <translation type="unfinished" />
+      <translation>Reason for unlocking %1 (recorded in the log):</translation>
     </message>
     <message>
       <source>Mở khóa kỳ báo cáo</source>
-      <translation type="unfinished" />
+      <translation>Unlock reporting period</translation>
     </message>
     <message>
       <source>Cần ghi lý do mở khóa.</source>
-      <translation type="unfinished" />
+      <translation>A reason for unlocking is required.</translation>
     </message>
     <message>
       <source>Không mở khóa được</source>
-      <translation type="unfinished" />
+      <translation>Could not unlock</translation>
     </message>
     <message>
       <source>Đã ghi bản nháp vào tệp %1.</source>
-      <translation type="unfinished" />
+      <translation>The draft has been saved to %1.</translation>
     </message>
     <message>
       <source>Đã nộp báo cáo phiên bản %1 vào tệp %2. Kỳ báo cáo đã được khóa.</source>
-      <translation type="unfinished" />
+      <translation>Report version %1 submitted and saved to %2. The reporting period is now locked.</translation>
     </message>
     <message>
       <source>Báo cáo</source>
-      <translation type="unfinished">Reports</translation>
+      <translation>Report</translation>
     </message>
     <message>
       <source>Không ghi được báo cáo</source>
-      <translation type="unfinished" />
+      <translation>Could not write the report</translation>
     </message>
     <message>
       <source>Bảng tính Excel (*.xlsx)</source>
-      <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+      <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
       <source>Đang ghi báo cáo…</source>
-      <translation type="unfinished" />
+      <translation>Writing the report…</translation>
     </message>
     <message>
       <source>Trạng thái: đã nộp v%1 ngày %2 (%3); số liệu của kỳ đang khóa.</source>
-      <translation type="unfinished" />
+      <translation>Status: submitted v%1 on %2 (%3); the period's figures are locked.</translation>
     </message>
     <message>
       <source>Trạng thái: đã mở khóa ngày %1 (%2), lý do: %3. Đã nộp v%4; lần nộp sau là v%5.</source>
-      <translation type="unfinished" />
+      <translation>Status: unlocked on %1 (%2), reason: %3. Submitted v%4; the next submission will be v%5.</translation>
     </message>
     <message>
       <source>Trạng thái: đang nhập số liệu, chưa nộp.</source>
-      <translation type="unfinished" />
+      <translation>Status: data entry in progress, not submitted.</translation>
     </message>
     <message>
       <source>Trạng thái: chưa có số liệu.</source>
-      <translation type="unfinished" />
+      <translation>Status: no data yet.</translation>
     </message>
     <message>
       <source>Các tháng của kỳ đã khóa theo báo cáo %1.</source>
-      <translation type="unfinished" />
+      <translation>The period's months are locked by the %1 report.</translation>
     </message>
     <message>
       <source>Kiểm tra &amp;số liệu: %1 lỗi (phải sửa trước khi nộp), %2 cảnh báo:</source>
-      <translation type="unfinished" />
+      <translation>Data &amp;check (errors: %1, to fix before submitting; warnings: %2):</translation>
     </message>
     <message>
       <source>Kiểm tra &amp;số liệu: không có lỗi; %1 cảnh báo (nộp kèm báo cáo):</source>
-      <translation type="unfinished" />
+      <translation>Data &amp;check (no errors; warnings: %1, submitted with the report):</translation>
     </message>
     <message>
       <source>Kiểm tra &amp;số liệu: không có lỗi, không có cảnh báo.</source>
-      <translation type="unfinished" />
+      <translation>Data &amp;check: no errors, no warnings.</translation>
     </message>
     <message>
       <source>Lỗi</source>
-      <translation type="unfinished" />
+      <translation>Error</translation>
     </message>
     <message>
       <source>Cảnh báo</source>
-      <translation type="unfinished" />
+      <translation>Warning</translation>
     </message>
     <message>
       <source>&lt;b&gt;Báo cáo định kỳ gửi tỉnh&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;b&gt;Periodic report to the province&lt;/b&gt;</translation>
     </message>
     <message>
       <source>&amp;Kỳ báo cáo:</source>
-      <translation type="unfinished">&amp;Reporting period:</translation>
+      <translation>&amp;Reporting period:</translation>
     </message>
     <message>
       <source>Kỳ báo cáo</source>
-      <translation type="unfinished">Reporting period</translation>
+      <translation>Reporting period</translation>
     </message>
     <message>
       <source>Trạng thái báo cáo</source>
-      <translation type="unfinished" />
+      <translation>Report status</translation>
     </message>
     <message>
       <source>&amp;Xem trước các dòng của báo cáo:</source>
-      <translation type="unfinished" />
+      <translation>Pre&amp;view of the report's rows:</translation>
     </message>
     <message>
       <source>Xem trước báo cáo</source>
-      <translation type="unfinished" />
+      <translation>Report preview</translation>
     </message>
     <message>
       <source>Kiểm tra &amp;số liệu:</source>
-      <translation type="unfinished" />
+      <translation>Data &amp;check:</translation>
     </message>
     <message>
       <source>Lỗi và cảnh báo của kỳ</source>
-      <translation type="unfinished" />
+      <translation>Errors and warnings for the period</translation>
     </message>
     <message>
       <source>Xuất bản &amp;nháp</source>
-      <translation type="unfinished" />
+      <translation>Export &amp;draft</translation>
     </message>
     <message>
       <source>Ghi báo cáo có chữ «BẢN NHÁP» để xem lại; không nộp, không khóa kỳ</source>
-      <translation type="unfinished" />
+      <translation>Write the report stamped «BẢN NHÁP» (draft) for review; nothing is submitted or locked</translation>
     </message>
     <message>
       <source>Nộp &amp;báo cáo</source>
-      <translation type="unfinished" />
+      <translation>&amp;Submit report</translation>
     </message>
     <message>
       <source>Ghi báo cáo chính thức, lưu phiên bản và khóa số liệu của kỳ</source>
-      <translation type="unfinished" />
+      <translation>Write the official report, save it as a version and lock the period's figures</translation>
     </message>
     <message>
       <source>Xem bản &amp;in…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Print preview…</translation>
     </message>
     <message>
       <source>Mở &amp;khóa…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Unlock…</translation>
     </message>
     <message>
       <source>Lãnh đạo mở khóa kỳ đã nộp để sửa số liệu (cần ghi lý do)</source>
-      <translation type="unfinished" />
+      <translation>For a leader to unlock a submitted period so its figures can be corrected (a reason is required)</translation>
     </message>
     <message>
       <source>Tiến độ ghi báo cáo</source>
-      <translation type="unfinished" />
+      <translation>Report writing progress</translation>
     </message>
     <message>
       <source>Mở &amp;thư mục</source>
-      <translation type="unfinished" />
+      <translation>&amp;Open folder</translation>
     </message>
     <message>
       <source>Mở thư mục chứa tệp báo cáo vừa ghi</source>
-      <translation type="unfinished" />
+      <translation>Open the folder containing the report just written</translation>
     </message>
   </context>
   <context>
