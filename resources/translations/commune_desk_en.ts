@@ -1134,7 +1134,7 @@ Warnings submitted with it: %2.</translation>
     </message>
     <message>
       <source>Các tháng của kỳ đã khóa theo báo cáo %1.</source>
-      <translation>The period's months are locked by the %1 report.</translation>
+      <translation>The period's months are locked by the report for %1.</translation>
     </message>
     <message>
       <source>Kiểm tra &amp;số liệu: %1 lỗi (phải sửa trước khi nộp), %2 cảnh báo:</source>
