@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from commune_desk.domain.numbers import format_number
 from commune_desk.excel.report_document import ReportRow
+from commune_desk.views.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,46 +68,17 @@ def cell_text(row: ReportRow, column: Column) -> str:
     return format_number(value, 1 if row.is_indicator else None)
 
 
-class ReportModel(QAbstractTableModel):
+class ReportModel(RowsModel[ReportRow]):
+    columns = Column
+    headers = HEADERS
+    context = "ReportModel"
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[ReportRow, ...] = ()
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-
-    def set_rows(self, rows: Sequence[ReportRow]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReportRow:
-        return self._rows[row]
-
-    @property
-    def rows(self) -> tuple[ReportRow, ...]:
-        return self._rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(Column)
-        ):
-            return QCoreApplication.translate("ReportModel", HEADERS[Column(section)])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -132,6 +101,3 @@ class ReportModel(QAbstractTableModel):
             if column in (Column.STT, Column.UNIT):
                 return int(Qt.AlignmentFlag.AlignCenter)
         return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)

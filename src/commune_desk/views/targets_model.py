@@ -6,16 +6,13 @@ the text and calls the service, then hands the new row back with `replace_row`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -23,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from commune_desk.domain.numbers import format_number
+from commune_desk.views.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,17 +64,12 @@ def format_target(value: float | None) -> str:
     return format_number(value, decimals)
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowsModel[TargetViewRow]):
     own_target_edited = Signal(str, str)  # catalogue code, the text typed in the cell
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[TargetViewRow, ...] = ()
-
-    def set_rows(self, rows: Sequence[TargetViewRow]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
+    columns = Column
+    headers = HEADERS
+    context = "TargetsModel"
+    numbered = True
 
     def replace_row(self, row: TargetViewRow) -> None:
         """Show a row again after its target changed (no reset: an open editor survives)."""
@@ -84,36 +77,10 @@ class TargetsModel(QAbstractTableModel):
         self._rows = (*self._rows[:number], row, *self._rows[number + 1 :])
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
 
-    def row_at(self, row: int) -> TargetViewRow:
-        return self._rows[row]
-
     def row_of(self, code: str) -> int:
         return next(i for i, row in enumerate(self._rows) if row.code == code)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-
     # -- QAbstractTableModel -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            return QCoreApplication.translate("TargetsModel", HEADERS[Column(section)])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == Column.OWN:
