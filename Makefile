@@ -32,6 +32,7 @@ bench: $(STAMP) ui translations
 	$(PY) benchmarks/window.py
 	$(PY) benchmarks/export.py
 	$(PY) benchmarks/charts.py
+	$(PY) benchmarks/consolidate.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .

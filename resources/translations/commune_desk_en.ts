@@ -29,6 +29,133 @@ Details are in the log file: %3</translation>
     </message>
   </context>
   <context>
+    <name>ConsolidationPage</name>
+    <message>
+      <source>Chọn thư mục báo cáo</source>
+      <translation>Choose a folder of reports</translation>
+    </message>
+    <message>
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Chọn báo cáo</source>
+      <translation>Choose a report</translation>
+    </message>
+    <message>
+      <source>Danh sách (*.csv *.xlsx)</source>
+      <translation>Lists (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Chọn danh sách xã</source>
+      <translation>Choose the list of communes</translation>
+    </message>
+    <message>
+      <source>Lưu bảng tổng hợp</source>
+      <translation>Save the consolidated workbook</translation>
+    </message>
+    <message>
+      <source>Đang đọc báo cáo của các xã…</source>
+      <translation>Reading the communes' reports…</translation>
+    </message>
+    <message>
+      <source>Không tổng hợp được</source>
+      <translation>Could not consolidate</translation>
+    </message>
+    <message>
+      <source>Đã hủy tổng hợp; chưa ghi tệp nào.</source>
+      <translation>Consolidation cancelled; no file was written.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Tổng hợp báo cáo của các xã&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Consolidate the communes' reports&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Tệp và thư mục báo cáo của các xã:</source>
+      <translation>&amp;Files and folders of commune reports:</translation>
+    </message>
+    <message>
+      <source>Tệp và thư mục cần tổng hợp</source>
+      <translation>Files and folders to consolidate</translation>
+    </message>
+    <message>
+      <source>Thêm tệ&amp;p…</source>
+      <translation>Add fil&amp;e…</translation>
+    </message>
+    <message>
+      <source>&amp;Xóa danh sách</source>
+      <translation>Clea&amp;r list</translation>
+    </message>
+    <message>
+      <source>Thêm thư mụ&amp;c…</source>
+      <translation>Add fol&amp;der…</translation>
+    </message>
+    <message>
+      <source>&amp;Danh sách xã (code,name):</source>
+      <translation>&amp;Communes list (code,name):</translation>
+    </message>
+    <message>
+      <source>Danh sách xã của tỉnh</source>
+      <translation>The province's list of communes</translation>
+    </message>
+    <message>
+      <source>(không bắt buộc)</source>
+      <translation>(optional)</translation>
+    </message>
+    <message>
+      <source>Chọn…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>&amp;Kỳ (ví dụ 2025-Q3):</source>
+      <translation>&amp;Period (e.g. 2025-Q3):</translation>
+    </message>
+    <message>
+      <source>Kỳ cần tổng hợp</source>
+      <translation>Period to consolidate</translation>
+    </message>
+    <message>
+      <source>(để trống: kỳ có nhiều báo cáo nhất)</source>
+      <translation>(empty: the period with the most reports)</translation>
+    </message>
+    <message>
+      <source>Tệp kết &amp;quả:</source>
+      <translation>O&amp;utput file:</translation>
+    </message>
+    <message>
+      <source>Tổn&amp;g hợp</source>
+      <translation>Conso&amp;lidate</translation>
+    </message>
+    <message>
+      <source>Tệp kết quả</source>
+      <translation>Output file</translation>
+    </message>
+    <message>
+      <source>Chọn tệp kết quả</source>
+      <translation>Choose the output file</translation>
+    </message>
+    <message>
+      <source>&amp;Hủy</source>
+      <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+      <source>Tiến độ tổng hợp</source>
+      <translation>Consolidation progress</translation>
+    </message>
+    <message>
+      <source>&amp;Mở tệp kết quả</source>
+      <translation>&amp;Open the result</translation>
+    </message>
+    <message>
+      <source>Kết quả tổng hợp</source>
+      <translation>Consolidation result</translation>
+    </message>
+    <message>
+      <source>Các vấn đề</source>
+      <translation>Problems</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>Đã xảy ra lỗi không mong muốn: %1
@@ -200,6 +327,10 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>Báo cáo</source>
       <translation>Reports</translation>
+    </message>
+    <message>
+      <source>Tổng hợp các xã</source>
+      <translation>Consolidate communes</translation>
     </message>
     <message>
       <source>Cài đặt</source>

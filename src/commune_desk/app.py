@@ -31,6 +31,7 @@ def _database(args: argparse.Namespace) -> str:
 def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], object] = None):  # noqa: RUF013 - Qt types stay in views
     """Compose the main window and its sections for an opened database."""
     from commune_desk.services.commune import CommuneService
+    from commune_desk.views.consolidation_page import ConsolidationPage
     from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section
     from commune_desk.views.monthly_grid_page import MonthlyGridPage
     from commune_desk.views.overview_page import OverviewPage
@@ -72,6 +73,7 @@ def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], o
         "targets": lambda: TargetsPage(ctx, dialogs),
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs),
+        "consolidation": lambda: ConsolidationPage(ctx.catalogue, dialogs),
     }
     for key, kinds in SECTION_KINDS.items():
         factories[key] = lambda kinds=kinds: record_section(kinds)

@@ -82,6 +82,19 @@ def _parser() -> argparse.ArgumentParser:
     unlock.add_argument("--period", required=True, help="kỳ đã nộp, ví dụ 2025-Q3")
     unlock.add_argument("--reason", required=True, help="lý do mở khóa")
 
+    cons = sub.add_parser(
+        "consolidate",
+        help="tổng hợp báo cáo của các xã thành một bảng tính (không cần cơ sở dữ liệu)",
+        description="tổng hợp báo cáo của các xã: bảng tổng hợp, tình trạng nộp, danh sách vấn đề",
+    )
+    cons.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="tệp .xlsx hoặc thư mục")
+    cons.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="tệp kết quả")
+    cons.add_argument("--period", help="kỳ cần tổng hợp (mặc định: kỳ có nhiều báo cáo nhất)")
+    cons.add_argument(
+        "--units", type=Path, metavar="FILE", help="danh sách xã (.csv/.xlsx: code,name)"
+    )
+    cons.add_argument("--template", type=Path, metavar="FILE.xlsx", help="mẫu biểu của tỉnh")
+
     command("check", "kiểm tra tính toàn vẹn và số liệu của mọi tháng")
 
     backup = command("backup", "sao lưu cơ sở dữ liệu")
@@ -281,6 +294,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    """Consolidate commune reports; needs no commune database (the catalogue file only)."""
+    from commune_desk.domain.catalogue import load_catalogue
+    from commune_desk.services.consolidation import ConsolidationService
+
+    out = (
+        args.out
+        if args.out.suffix.lower() == ".xlsx"
+        else args.out.with_name(args.out.name + ".xlsx")
+    )
+    service = ConsolidationService(load_catalogue(paths.catalogue_file()))
+    result = service.consolidate(args.paths, out, args.period, args.units, args.template)
+    print(result.summary)
+    return EXIT_OK
+
+
 def cmd_unlock(args: argparse.Namespace) -> int:
     from commune_desk.domain.periods import Period
     from commune_desk.services.reports import ReportService
@@ -414,6 +443,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "indicators": cmd_indicators,
     "export": cmd_export,
     "unlock": cmd_unlock,
+    "consolidate": cmd_consolidate,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,

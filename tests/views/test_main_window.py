@@ -36,7 +36,7 @@ def _row(model: FiguresModel, code: str) -> int:
 def test_header_shows_the_commune_and_the_current_period(window):
     assert "Xã Thiệu Trung" in window.ui.commune_label.text()
     assert "Tháng 11/2026" in window.ui.current_period_label.text()
-    assert window.ui.section_list.count() == 9
+    assert window.ui.section_list.count() == 10
     assert window.current_key == "overview"
 
 
@@ -65,6 +65,8 @@ def test_keyboard_switches_sections_and_the_last_one_is_remembered(qtbot, window
     from PySide6.QtCore import Qt
 
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key == "consolidation"
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key == "settings"
     window.close()
     again = build_main_window(ctx, settings, FakeDialogs())

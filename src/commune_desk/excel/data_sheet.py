@@ -118,6 +118,14 @@ def read_data_sheet(path: Path) -> DataSheet:
         if isinstance(exc, DataSheetError):
             raise
         raise DataSheetError(f"{name}: không đọc được trang {DATA_SHEET} ({exc}).") from exc
+    return parse_data_grid(name, grid)
+
+
+def parse_data_grid(name: str, grid: Sequence[Sequence[object]]) -> DataSheet:
+    """The DataSheet of the `_data` cells as read by python-calamine (DataSheetError if bad).
+
+    Shared by `read_data_sheet` and the consolidation reader, which opens the workbook once.
+    """
     lines = [(_text(r[0]), _text(r[1]) if len(r) > 1 else "") for r in grid if r and any(r)]
     if not lines or lines[0] != HEADER:
         raise DataSheetError(f"{name}: trang {DATA_SHEET} không có dòng tiêu đề «key | value».")

@@ -38,6 +38,7 @@ SECTION_TITLES = {
     "villages": QT_TRANSLATE_NOOP("MainWindow", "Thôn, tổ dân phố"),
     "targets": QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch, chỉ tiêu"),
     "reports": QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"),
+    "consolidation": QT_TRANSLATE_NOOP("MainWindow", "Tổng hợp các xã"),
     "settings": QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"),
 }
 
@@ -65,8 +66,8 @@ class MainWindow(QMainWindow):
             self.ui.section_list.addItem(item)
             placeholder = QLabel(self.ui.page_stack)
             self.ui.page_stack.addWidget(placeholder)
-            if index < 9:
-                shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            if index < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"), self)
                 shortcut.activated.connect(lambda i=index: self.ui.section_list.setCurrentRow(i))
         self.ui.section_list.currentRowChanged.connect(self._on_section_list_current_row_changed)
         self.retranslate()

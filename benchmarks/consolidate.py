@@ -1,0 +1,72 @@
+"""Time to consolidate 200 commune reports, next to python-calamine's floor for reading them.
+
+Generates 200 quarter reports once (the real report writer, varied figures) in a temporary
+folder, then consolidates them several times and prints the median, next to the median time
+python-calamine needs only to open the same files and read their report sheet and `_data`.
+Run with `.venv/bin/python benchmarks/consolidate.py [--communes N] [--repeat N]`.
+Target: consolidation within 3 times the reading floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the report generator of the tests
+
+from commune_desk.services.consolidation import ConsolidationService  # noqa: E402
+from tests.consolidation_helpers import catalogue, varied_values, write_commune  # noqa: E402
+
+
+def read_floor(files: list[Path]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    for path in files:
+        workbook = CalamineWorkbook.from_path(str(path))
+        workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        workbook.get_sheet_by_name("_data").to_python(skip_empty_area=False)
+
+
+def median_time(function, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communes", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    cat = catalogue()
+    with tempfile.TemporaryDirectory(prefix="commune-desk-bench-") as home:
+        folder = Path(home) / "reports"
+        folder.mkdir()
+        rng = random.Random(2025)
+        started = time.perf_counter()
+        for index in range(args.communes):
+            code = f"{14000 + index}"
+            write_commune(folder, code, f"Xã Thử {index:03d}", "2025-Q3", varied_values(cat, rng))
+        print(f"generated {args.communes} reports in {time.perf_counter() - started:.1f} s")
+        files = sorted(folder.glob("*.xlsx"))
+        service = ConsolidationService(cat)
+        out = Path(home) / "tong_hop.xlsx"
+        service.consolidate([folder], out)  # warm-up: imports openpyxl and calamine
+        read_floor(files)
+        floor = median_time(lambda: read_floor(files), args.repeat)
+        whole = median_time(lambda: service.consolidate([folder], out), args.repeat)
+        print(f"python-calamine reading floor : {floor:6.3f} s")
+        print(f"consolidation (read + write)  : {whole:6.3f} s  = {whole / floor:.1f}× the floor")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""What the consolidated workbook holds, as plain frozen dataclasses (built by the service)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from commune_desk.domain.consolidation import Issue
+from commune_desk.domain.numbers import Number
+
+ROWS_SHEET = "_rows"
+ROWS_HEADER = ("commune_code", "commune_name", "period", "version", "file", "status")
+
+
+@dataclass(frozen=True)
+class ConsolidatedCommune:
+    """One commune used in the consolidation, with every catalogue code's value."""
+
+    code: str
+    name: str
+    period: str
+    version: int | None
+    file: str
+    status: str  # "Đã nộp v2", "Bản nháp", "Điền theo mẫu"
+    values: Mapping[str, Number | None]
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One commune × period of the completeness grid."""
+
+    status: str  # "Chưa nộp", "Bản nháp", "Đã nộp v2"
+    file: str = ""
+    generated: str = ""  # dd/mm/yyyy
+
+    @property
+    def missing(self) -> bool:
+        return not self.file
+
+
+@dataclass(frozen=True)
+class GridRow:
+    code: str
+    name: str
+    cells: tuple[GridCell, ...]  # one per period of the grid
+    expected: bool = True  # False: found in the files but not in the province's list
+
+
+@dataclass(frozen=True)
+class ConsolidationDocument:
+    province: str  # "Thanh Hóa", or "" when the reports do not say
+    period_key: str
+    period_label: str  # "Quý III/2025"
+    period_subject: str  # "Quý III năm 2025"
+    generated: dt.date
+    communes: tuple[ConsolidatedCommune, ...]
+    totals: Mapping[str, Number | None]
+    targets: Mapping[str, float]  # indicator code -> the year's target
+    meeting: Mapping[str, int]  # indicator code -> communes reaching the target
+    grid_periods: tuple[tuple[str, str], ...]  # (key, label) of the grid's columns
+    grid: tuple[GridRow, ...]
+    issues: tuple[Issue, ...]
+    files_read: int
+    main_indicators: tuple[str, ...]  # ranked in the chart sheet

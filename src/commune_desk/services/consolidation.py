@@ -1,0 +1,341 @@
+"""Province consolidation: many commune reports in, one consolidated workbook and its problems.
+
+Works on files only (no database): read every report, keep the period asked for (or the most
+common one), one file per commune (the highest version), sum the figures, recompute the
+indicators, and write the workbook. A bad file is listed, never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from commune_desk.domain import consolidation as calc
+from commune_desk.domain.catalogue import Catalogue
+from commune_desk.domain.consolidation import Issue, IssueKind
+from commune_desk.domain.periods import Period, PeriodError
+from commune_desk.domain.validation import check_rules
+from commune_desk.excel.atomic import WorkbookWriteError
+from commune_desk.excel.consolidation_document import (
+    ConsolidatedCommune,
+    ConsolidationDocument,
+    GridCell,
+    GridRow,
+)
+from commune_desk.excel.consolidation_reader import (
+    CommuneReport,
+    TemplateMap,
+    load_template_map,
+    read_report,
+)
+from commune_desk.excel.consolidation_writer import write_consolidation
+from commune_desk.excel.tables import TableError, read_table
+from commune_desk.excel.template import TemplateError
+from commune_desk.services.errors import ServiceError
+
+Progress = Callable[[int, int], None]
+MAIN_INDICATORS = 4  # ranked in the chart sheet: the first indicators with a target
+
+
+class ConsolidationError(ServiceError):
+    """Nothing usable was found, an input list is refused, or the output cannot be written."""
+
+
+@dataclass(frozen=True)
+class ConsolidationResult:
+    files: int
+    communes: int
+    problems: tuple[Issue, ...]
+    out: Path
+    period: str
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"Đã đọc {self.files} tệp, tổng hợp {self.communes} xã, "
+            f"{len(self.problems)} vấn đề: {self.out}"
+        )
+
+
+class ConsolidationService:
+    def __init__(self, catalogue: Catalogue, today: Callable[[], dt.date] = dt.date.today):
+        self._catalogue = catalogue
+        self._today = today
+
+    def consolidate(
+        self,
+        paths: Sequence[Path],
+        out: Path,
+        period: str | None = None,
+        units: Path | None = None,
+        template: Path | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ConsolidationResult:
+        """Read, consolidate and write `out`; ConsolidationError when nothing is usable."""
+        out = Path(out)
+        asked = Period.parse(period).key if period else None
+        expected = read_units(units) if units else None
+        layout = _template(template) if template else None
+        files, issues = find_files(paths, exclude=out)
+        reports = self._read_all(files, layout, issues, progress, cancelled)
+        chosen = asked or calc.most_common_period(r.period for r in reports) or ""
+        if not chosen:
+            raise ConsolidationError(_nothing(len(files), issues))
+        chosen_period = Period.parse(chosen)
+        by_commune = _assign(reports, chosen, expected, issues)
+        used = [by_commune[c] for c in sorted(by_commune)]
+        if not used:
+            raise ConsolidationError(_nothing(len(files), issues))
+        for report in used:
+            for note in report.notes:
+                issues.append(_issue(report, IssueKind.VALIDATION, f"{report.file}: {note}."))
+            for problem in check_rules(self._catalogue, chosen_period, report.values):
+                detail = f"{report.file}: {problem.message} (vẫn được tổng hợp)"
+                issues.append(_issue(report, IssueKind.VALIDATION, detail))
+        document = self._document(chosen_period, used, reports, expected, issues, len(files))
+        try:
+            write_consolidation(out, document, self._catalogue)
+        except WorkbookWriteError as exc:
+            raise ConsolidationError(str(exc)) from exc
+        return ConsolidationResult(len(files), len(used), tuple(issues), out, chosen)
+
+    def _read_all(
+        self,
+        files: list[Path],
+        layout: TemplateMap | None,
+        issues: list[Issue],
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> list[CommuneReport]:
+        reports = []
+        for done, path in enumerate(files):
+            if progress is not None:
+                progress(done, len(files))
+            if cancelled is not None and cancelled():
+                raise ConsolidationError("Đã hủy tổng hợp; chưa ghi tệp nào.")
+            found = read_report(path, self._catalogue, layout)
+            if isinstance(found, Issue):
+                issues.append(found)
+            else:
+                reports.append(found)
+        if progress is not None:
+            progress(len(files), len(files))
+        return reports
+
+    def _document(
+        self,
+        period: Period,
+        used: list[CommuneReport],
+        reports: list[CommuneReport],
+        expected: dict[str, str] | None,
+        issues: list[Issue],
+        files_read: int,
+    ) -> ConsolidationDocument:
+        catalogue = self._catalogue
+        values = [r.values for r in used]
+        targets = calc.indicator_targets(catalogue, period.year)
+        provinces = Counter(r.province for r in used if r.province)
+        return ConsolidationDocument(
+            province=provinces.most_common(1)[0][0] if provinces else "",
+            period_key=period.key,
+            period_label=period.label(),
+            period_subject=period.subject_label(),
+            generated=self._today(),
+            communes=tuple(_consolidated(r) for r in used),
+            totals=calc.sum_figures(catalogue, values),
+            targets=targets,
+            meeting=calc.communes_meeting(values, targets),
+            grid_periods=_grid_periods(reports, period.key),
+            grid=_grid(reports, used, expected, _grid_periods(reports, period.key)),
+            issues=tuple(issues),
+            files_read=files_read,
+            main_indicators=tuple(list(targets)[:MAIN_INDICATORS]),
+        )
+
+
+def find_files(
+    paths: Iterable[Path], exclude: Path | None = None
+) -> tuple[list[Path], list[Issue]]:
+    """The files named and the .xlsx files under the folders named (recursively), sorted."""
+    skip = Path(exclude).resolve() if exclude else None
+    files: list[Path] = []
+    issues: list[Issue] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() == ".xlsx"
+                and p.is_file()
+                and not p.name.startswith(("~$", "."))
+            ]
+            files.extend(sorted(found))
+        elif path.is_file():
+            files.append(path)
+        else:
+            detail = f"{path}: không tìm thấy tệp hoặc thư mục."
+            issues.append(Issue(path.name, IssueKind.MISSING_FILE, detail))
+    unique = list(dict.fromkeys(p.resolve() for p in files))
+    return [p for p in unique if p != skip], issues
+
+
+def read_units(path: Path) -> dict[str, str]:
+    """The province's expected communes (code -> name) from a .csv or .xlsx `code,name` list."""
+    try:
+        table = read_table(Path(path))
+    except TableError as exc:
+        raise ConsolidationError(f"Danh sách xã {exc}") from exc
+    headers = {h.strip().lower(): h for h in table.headers}
+    if "code" not in headers or "name" not in headers:
+        raise ConsolidationError(f"Danh sách xã {table.file}: cần hai cột «code» và «name».")
+    units: dict[str, str] = {}
+    for number, row in table.rows:
+        code = _code(row.get(headers["code"]))
+        if not code:
+            raise ConsolidationError(f"Danh sách xã {table.file}, dòng {number}: thiếu mã xã.")
+        units[code] = str(row.get(headers["name"]) or "").strip()
+    if not units:
+        raise ConsolidationError(f"Danh sách xã {table.file}: không có xã nào.")
+    return units
+
+
+def _code(cell: object) -> str:
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, int):
+        return str(cell).zfill(5)  # a spreadsheet drops the leading zeros of 00001
+    return str(cell or "").strip()
+
+
+def _template(path: Path) -> TemplateMap:
+    try:
+        return load_template_map(Path(path))
+    except TemplateError as exc:
+        raise ConsolidationError(str(exc)) from exc
+
+
+def _issue(report: CommuneReport, kind: IssueKind, detail: str) -> Issue:
+    return Issue(report.file, kind, detail, report.commune_code, report.period)
+
+
+def _assign(
+    reports: list[CommuneReport],
+    chosen: str,
+    expected: dict[str, str] | None,
+    issues: list[Issue],
+) -> dict[str, CommuneReport]:
+    """The report used for each commune of the period; the others listed as issues."""
+    names = {name.casefold(): code for code, name in (expected or {}).items()}
+    by_commune: dict[str, list[CommuneReport]] = {}
+    for report in reports:
+        if not report.commune_code and report.commune_name.casefold() in names:
+            code = names[report.commune_name.casefold()]
+            report = _with(report, commune_code=code)
+        if report.period and report.period != chosen:
+            detail = (
+                f"{report.file}: báo cáo kỳ {_label(report.period)}, "
+                f"không phải kỳ {_label(chosen)}."
+            )
+            issues.append(_issue(report, IssueKind.OTHER_PERIOD, detail))
+            continue
+        if expected is not None and report.commune_code not in expected:
+            who = f"{report.commune_name} ({report.commune_code or 'không có mã'})"
+            detail = f"{report.file}: {who} không có trong danh sách xã của tỉnh."
+            issues.append(_issue(report, IssueKind.UNKNOWN_COMMUNE, detail))
+            continue
+        by_commune.setdefault(report.commune_code, []).append(_with(report, period=chosen))
+    used: dict[str, CommuneReport] = {}
+    for code, copies in by_commune.items():
+        copies.sort(key=lambda r: r.rank, reverse=True)
+        used[code] = copies[0]
+        for other in copies[1:]:
+            detail = (
+                f"{other.file}: xã {other.commune_name} đã có tệp {copies[0].file} "
+                f"({_status(copies[0])}); tệp này ({_status(other)}) không được dùng."
+            )
+            issues.append(_issue(other, IssueKind.DUPLICATE, detail))
+    return used
+
+
+def _with(report: CommuneReport, **changes: str) -> CommuneReport:
+    from dataclasses import replace
+
+    return replace(report, **changes)
+
+
+def _label(key: str) -> str:
+    try:
+        return Period.parse(key).label()
+    except PeriodError:
+        return key
+
+
+def _status(report: CommuneReport) -> str:
+    if report.source == "template":
+        return "điền theo mẫu" + (f" v{report.version}" if report.version else "")
+    if report.draft:
+        return "bản nháp"
+    return f"đã nộp v{report.version}" if report.version else "đã nộp"
+
+
+def _consolidated(report: CommuneReport) -> ConsolidatedCommune:
+    status = _status(report)
+    return ConsolidatedCommune(
+        code=report.commune_code,
+        name=report.commune_name,
+        period=report.period,
+        version=report.version,
+        file=report.file,
+        status=status[:1].upper() + status[1:],
+        values=report.values,
+    )
+
+
+def _grid_periods(reports: list[CommuneReport], chosen: str) -> tuple[tuple[str, str], ...]:
+    keys = sorted({chosen, *(r.period for r in reports if r.period)})
+    return tuple((key, _label(key)) for key in keys)
+
+
+def _grid(
+    reports: list[CommuneReport],
+    used: list[CommuneReport],
+    expected: dict[str, str] | None,
+    periods: tuple[tuple[str, str], ...],
+) -> tuple[GridRow, ...]:
+    """Every expected commune (and any other found) × every period: its best file."""
+    best: dict[tuple[str, str], CommuneReport] = {}
+    names: dict[str, str] = {}
+    for report in [*reports, *used]:
+        key = (report.commune_code, report.period)
+        names.setdefault(report.commune_code, report.commune_name)
+        if key not in best or report.rank > best[key].rank:
+            best[key] = report
+    for report in used:  # the file actually used wins its cell
+        best[(report.commune_code, report.period)] = report
+    rows = []
+    codes = list(expected or {}) + sorted(c for c in names if c not in (expected or {}))
+    for code in codes:
+        cells = []
+        for key, _label_text in periods:
+            report = best.get((code, key))
+            if report is None:
+                cells.append(GridCell("Chưa nộp"))
+            else:
+                status = _status(report)
+                cells.append(
+                    GridCell(status[:1].upper() + status[1:], report.file, report.generated)
+                )
+        in_list = expected is None or code in expected
+        name = (expected or {}).get(code) or names.get(code, "")
+        rows.append(GridRow(code, name, tuple(cells), in_list))
+    return tuple(rows)
+
+
+def _nothing(files: int, issues: list[Issue]) -> str:
+    lines = [f"Không tìm thấy báo cáo xã nào dùng được trong {files} tệp; chưa ghi tệp kết quả."]
+    lines += [f"- {issue.detail}" for issue in issues[:20]]
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""`commune-desk consolidate`: no database needed, the summary line, exit codes."""
+
+from __future__ import annotations
+
+import random
+
+from commune_desk.cli import main
+from tests.consolidation_helpers import catalogue, varied_values, write_commune
+
+
+def test_consolidate_prints_one_summary_line_and_exits_0(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rng = random.Random(2)
+    for code in ("16000", "16001", "16002"):
+        write_commune(folder, code, f"Xã {code}", "2025-Q3", varied_values(catalogue(), rng))
+    (folder / "hong.xlsx").write_text("không phải bảng tính")
+    units = tmp_path / "units.csv"
+    units.write_text("code,name\n16000,Xã A\n16001,Xã B\n16002,Xã C\n16003,Xã D\n", "utf-8")
+    out = tmp_path / "tong_hop.xlsx"
+    code = main(
+        [
+            "consolidate",
+            str(folder),
+            "--out",
+            str(out),
+            "--period",
+            "2025-Q3",
+            "--units",
+            str(units),
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.out.strip() == f"Đã đọc 4 tệp, tổng hợp 3 xã, 1 vấn đề: {out}"
+    assert out.is_file()
+    assert not list(tmp_path.glob("**/*.sqlite3"))  # no commune database was created
+
+
+def test_nothing_usable_exits_1(tmp_path, capsys):
+    (tmp_path / "a.xlsx").write_text("x")
+    code = main(["consolidate", str(tmp_path), "--out", str(tmp_path / "o.xlsx")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "Không tìm thấy báo cáo xã nào" in err and "a.xlsx" in err
+
+
+def test_an_unwritable_output_exits_1(tmp_path, capsys):
+    write_commune(
+        tmp_path, "16000", "Xã A", "2025-Q3", varied_values(catalogue(), random.Random(1))
+    )
+    code = main(["consolidate", str(tmp_path), "--out", str(tmp_path / "no" / "o.xlsx")])
+    assert code == 1
+    assert "o.xlsx" in capsys.readouterr().err
+
+
+def test_a_bad_period_exits_1_and_missing_out_is_a_usage_error(tmp_path, capsys):
+    assert (
+        main(
+            ["consolidate", str(tmp_path), "--out", str(tmp_path / "o.xlsx"), "--period", "2025-Q9"]
+        )
+        == 1
+    )
+    try:
+        main(["consolidate", str(tmp_path)])
+    except SystemExit as exc:
+        assert exc.code == 2
