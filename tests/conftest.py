@@ -48,3 +48,32 @@ def opened(db_path: Path) -> Iterator:
 @pytest.fixture
 def ctx(opened):
     return opened.context
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line in-process: (exit status, stdout, stderr)."""
+    from commune_desk.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def cli_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A database file initialised through the command line for Xã Thiệu Trung."""
+    path = str(tmp_path / "cli.sqlite3")
+    code, out, _ = run_cli(
+        capsys,
+        "init",
+        "--db",
+        path,
+        "--commune-code",
+        "15880",
+        "--commune-name",
+        "Xã Thiệu Trung",
+        "--province",
+        "Thanh Hóa",
+    )
+    assert code == 0 and "Xã Thiệu Trung" in out
+    return path

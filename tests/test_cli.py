@@ -10,32 +10,14 @@ from pathlib import Path
 import pytest
 
 from commune_desk.cli import main
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, run_cli
 
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 @pytest.fixture
-def db(tmp_path, capsys) -> str:
-    path = str(tmp_path / "cli.sqlite3")
-    code, out, _ = run(
-        capsys,
-        "init",
-        "--db",
-        path,
-        "--commune-code",
-        "15880",
-        "--commune-name",
-        "Xã Thiệu Trung",
-        "--province",
-        "Thanh Hóa",
-    )
-    assert code == 0 and "Xã Thiệu Trung" in out
-    return path
+def db(cli_db: str) -> str:
+    return cli_db
 
 
 def test_init_twice_is_refused(db, capsys):

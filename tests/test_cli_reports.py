@@ -10,32 +10,14 @@ from openpyxl import load_workbook
 from commune_desk.cli import main
 from commune_desk.excel.atomic import file_sha256
 from commune_desk.excel.data_sheet import read_data_sheet
+from tests.conftest import run_cli
 
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 @pytest.fixture
-def db(tmp_path, capsys) -> str:
-    path = str(tmp_path / "cli.sqlite3")
-    assert (
-        run(
-            capsys,
-            "init",
-            "--db",
-            path,
-            "--commune-code",
-            "15880",
-            "--commune-name",
-            "Xã Thiệu Trung",
-            "--province",
-            "Thanh Hóa",
-        )[0]
-        == 0
-    )
+def db(cli_db: str, tmp_path, capsys) -> str:
+    path = cli_db
     values = tmp_path / "values.csv"
     values.write_text(
         "period,code,value\n2025-09,tthc.received_online,1168\n2025-09,tthc.received_direct,140\n",
