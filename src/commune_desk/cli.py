@@ -106,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     aud = command("audit", "nhật ký thay đổi: ai, khi nào, sửa gì")
     aud.add_argument("--since", type=_date, help="từ ngày YYYY-MM-DD")
     aud.add_argument("--format", choices=("table", "json"), default="table")
+
+    selftest_help = "tự kiểm tra cài đặt: tài nguyên, bản dịch, dữ liệu mẫu, cửa sổ, báo cáo"
+    sub.add_parser("selftest", help=selftest_help, description=selftest_help)
     return parser
 
 
@@ -410,6 +413,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """Check the installation offscreen in a temporary folder (Qt stays out of this module)."""
+    from commune_desk.selftest import run_selftest
+
+    return run_selftest(sys.stdout)
+
+
 def _json_or_none(text: str | None) -> object:
     return None if text is None else json.loads(text)
 
@@ -448,4 +458,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "audit": cmd_audit,
+    "selftest": cmd_selftest,
 }

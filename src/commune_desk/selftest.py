@@ -1,0 +1,246 @@
+"""`commune-desk selftest`: check an installation end to end, offscreen, in a temporary folder.
+
+Each check prints one line, "OK  …" or "LỖI …" with the reason; the exit status is 0 only when
+every check passes. The checks: the resources exist, the catalogue loads, the translations load
+and translate, a demo database builds and its indicators compute, the main window opens on it
+(every section) and paints, and a draft report's `_data` checksum verifies.
+
+Nothing outside the temporary folder is touched: ``COMMUNE_DESK_HOME`` points at it while the
+checks run and is restored afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from commune_desk import paths
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+# (QTranslator file, context, source text, expected translation)
+TRANSLATION_PROBES = (
+    ("commune_desk_en", "MainWindow", "Tổng quan", "Overview"),
+    ("qtbase_vi", "QPlatformTheme", "Cancel", "Hủy"),
+)
+
+
+class CheckFailed(Exception):
+    """A check that ran and found something wrong; the message is the reason."""
+
+
+def _resources() -> list[tuple[str, Path]]:
+    """Every resource the program needs: (what, path)."""
+    translations = paths.translations_dir()
+    items = [("danh mục chỉ tiêu", paths.catalogue_file())]
+    items += [(f"bản dịch {name}", translations / f"{name}.qm") for name, *_ in TRANSLATION_PROBES]
+    items.append(("thư mục tệp mẫu", paths.samples_dir()))
+    return items
+
+
+@contextmanager
+def _environment(home: Path) -> Iterator[None]:
+    """Offscreen Qt unless a platform is set; COMMUNE_DESK_HOME at `home`; both restored."""
+    saved = {name: os.environ.get(name) for name in ("COMMUNE_DESK_HOME", "QT_QPA_PLATFORM")}
+    os.environ["COMMUNE_DESK_HOME"] = str(home)
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class _SelfTest:
+    def __init__(self, out: TextIO, home: Path) -> None:
+        self.out = out
+        self.home = home
+        self.failures = 0
+        self.catalogue: Any = None
+        self.db: Any = None
+        self.app: Any = None
+
+    def check(self, title: str, body: Callable[[], str]) -> bool:
+        """Run one check and print its line; True when it passed."""
+        started = time.perf_counter()
+        try:
+            detail = body()
+        except Exception as exc:  # every failure becomes a line, never a traceback
+            self.failures += 1
+            reason = str(exc) or type(exc).__name__
+            if not isinstance(exc, CheckFailed):
+                reason = f"{type(exc).__name__}: {reason}"
+            print(f"LỖI {title}: {reason}", file=self.out, flush=True)
+            return False
+        elapsed = time.perf_counter() - started
+        print(f"OK  {title}: {detail} ({elapsed:.1f} s)", file=self.out, flush=True)
+        return True
+
+    # -- the checks ------------------------------------------------------------------------
+    def resources(self) -> str:
+        missing = [f"{what} ({path})" for what, path in _resources() if not path.exists()]
+        if missing:
+            raise CheckFailed("thiếu " + "; ".join(missing))
+        samples = sorted(paths.samples_dir().glob("*.csv"))
+        if not samples:
+            raise CheckFailed(f"thư mục tệp mẫu {paths.samples_dir()} không có tệp .csv nào")
+        return f"đủ tài nguyên trong {paths.resources_dir()} ({len(samples)} tệp mẫu)"
+
+    def catalogue_loads(self) -> str:
+        from commune_desk.domain.catalogue import load_catalogue
+
+        self.catalogue = load_catalogue(paths.catalogue_file())
+        return (
+            f"{len(self.catalogue.elements)} số liệu, {len(self.catalogue.indicators)} chỉ tiêu, "
+            f"{len(self.catalogue.rules)} quy tắc kiểm tra"
+        )
+
+    def translations(self) -> str:
+        from PySide6.QtCore import QTranslator
+
+        self._qt_app()
+        folder = paths.translations_dir()
+        done = []
+        for name, context, source, expected in TRANSLATION_PROBES:
+            translator = QTranslator()
+            if not translator.load(name, str(folder)):
+                raise CheckFailed(f"không nạp được {folder / (name + '.qm')}")
+            got = translator.translate(context, source)
+            if got != expected:
+                raise CheckFailed(
+                    f"{name} dịch «{source}» ({context}) thành «{got}», cần «{expected}»"
+                )
+            done.append(f"{name}: «{source}» → «{got}»")
+        return "; ".join(done)
+
+    def demo_database(self) -> str:
+        from commune_desk.domain.periods import Period
+        from commune_desk.services.context import system_actor
+        from commune_desk.services.demo import build_demo
+        from commune_desk.services.indicators import IndicatorService
+        from commune_desk.services.setup import open_database
+
+        self.db = open_database(
+            self.home / "selftest.sqlite3",
+            paths.catalogue_file(),
+            system_actor(),
+            paths.backups_dir(),
+        )
+        ctx = self.db.context
+        summary = build_demo(ctx)
+        today = ctx.today()
+        period = Period.of_year(today.year)
+        figures = IndicatorService(ctx).compute(period).figures
+        codes = [i.code for i in ctx.catalogue.indicators]
+        computed = [c for c in codes if figures[c].value is not None]
+        if not computed:
+            raise CheckFailed(f"không tính được chỉ tiêu nào của {period.label()}")
+        return (
+            f"{summary.villages} thôn, {summary.values} số liệu hằng tháng; "
+            f"tính được {len(computed)}/{len(codes)} chỉ tiêu của {period.label()}"
+        )
+
+    def main_window(self) -> str:
+        from PySide6.QtCore import QThreadPool
+
+        from commune_desk.app import build_main_window
+        from commune_desk.views.app_settings import AppSettings
+        from commune_desk.views.dialogs import QtDialogs
+        from commune_desk.views.main_window import SECTION_TITLES
+
+        if self.db is None:
+            raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
+        app = self._qt_app()
+        settings = AppSettings(self.home / "selftest.ini")
+        window = build_main_window(self.db.context, settings, QtDialogs())
+        try:
+            window.resize(1200, 800)
+            window.show()
+            app.processEvents()
+            for key in SECTION_TITLES:
+                if window.show_section(key) is None:
+                    raise CheckFailed(f"mục «{key}» không dựng được trang")
+                app.processEvents()
+            QThreadPool.globalInstance().waitForDone(10_000)
+            app.processEvents()
+            image = window.grab()
+            if image.isNull():
+                raise CheckFailed("cửa sổ không vẽ được (ảnh chụp rỗng)")
+            size = f"{image.width()}×{image.height()}"
+        finally:
+            window.close()
+            QThreadPool.globalInstance().waitForDone(10_000)
+            app.processEvents()
+            window.deleteLater()
+            app.processEvents()
+        return f"{len(SECTION_TITLES)} mục đều dựng được, cửa sổ vẽ được ({size})"
+
+    def draft_report(self) -> str:
+        from commune_desk.domain.periods import Period
+        from commune_desk.excel.data_sheet import read_data_sheet
+        from commune_desk.services.reports import ReportService
+
+        if self.db is None:
+            raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
+        today = self.db.context.today()
+        period = Period.quarter(today.year, (today.month - 1) // 3 + 1)
+        path = self.home / f"bao-cao-nhap-{period.key}.xlsx"
+        result = ReportService(self.db.context).export(period, path, draft=True)
+        if not result.path.is_file():
+            raise CheckFailed(f"không thấy tệp {result.path}")
+        sheet = read_data_sheet(result.path)
+        if not sheet.intact:
+            raise CheckFailed(
+                f"mã kiểm tra của trang _data không khớp ({sheet.stored_sha256} ≠ "
+                f"{sheet.computed_sha256})"
+            )
+        return f"bản nháp {period.label()} ghi được, mã kiểm tra trang _data khớp"
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _qt_app(self):
+        from PySide6.QtWidgets import QApplication
+
+        if self.app is None:
+            self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        return self.app
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def run_selftest(out: TextIO | None = None) -> int:
+    """Run every check, printing one line each to `out`; 0 when all pass, 1 otherwise."""
+    out = sys.stdout if out is None else out
+    with (
+        tempfile.TemporaryDirectory(
+            prefix="commune-desk-selftest-", ignore_cleanup_errors=True
+        ) as folder,
+        _environment(Path(folder)),
+    ):
+        test = _SelfTest(out, Path(folder))
+        try:
+            test.check("tài nguyên", test.resources)
+            test.check("danh mục chỉ tiêu", test.catalogue_loads)
+            test.check("bản dịch", test.translations)
+            test.check("cơ sở dữ liệu mẫu", test.demo_database)
+            test.check("cửa sổ chính", test.main_window)
+            test.check("xuất báo cáo nháp", test.draft_report)
+        finally:
+            test.close()
+    if test.failures:
+        print(f"LỖI tự kiểm tra: {test.failures} mục không đạt", file=out, flush=True)
+        return EXIT_FAILED
+    print("OK  tự kiểm tra: mọi mục đều đạt", file=out, flush=True)
+    return EXIT_OK
