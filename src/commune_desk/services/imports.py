@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
+from commune_desk.domain.numbers import NumberError, parse_whole_number
 from commune_desk.domain.periods import Mode, PeriodError, parse_month
-from commune_desk.domain.records import FieldType, RecordKind
+from commune_desk.domain.records import RecordKind
 from commune_desk.domain.validation import Problem
 from commune_desk.excel.tables import Table, TableError, read_table
 from commune_desk.services import audit
@@ -122,8 +123,6 @@ class ImportService:
             commune = require_commune(session)
             villages = repo.code_map(session, commune.id, "villages")
             catalogue = self._ctx.catalogue
-            from commune_desk.domain.numbers import NumberError, parse_whole_number
-
             for row_no, raw in table.rows:
                 row = {mapping[h]: v for h, v in raw.items() if h in mapping}
                 code = str(row.get("code") or "").strip()
@@ -310,8 +309,7 @@ class ImportService:
             try:
                 dates = record_dates(session, kind, values, refs)
                 if old is not None:
-                    old_refs = dict(refs)
-                    dates += record_dates(session, kind, old, old_refs)
+                    dates += record_dates(session, kind, old, parser.ref_ids(old))
                 ensure_dates_unlocked(session, commune_id, mode, dates)
             except PeriodLocked as exc:
                 errors.append(RowError(table.file, row_no, kind.dated_by, str(exc), key_hint))
@@ -424,6 +422,3 @@ def _rule_errors(
             RowError(file, where, "value", problem.message + others, ", ".join(problem.codes))
         )
     return result
-
-
-__all__ = ["FieldType", "ImportReport", "ImportService"]

@@ -130,6 +130,10 @@ class RowParser:
                 errors["village_code"] = "tổ cấp xã không gắn với thôn; để trống mã thôn"
         return values, refs, errors
 
+    def ref_ids(self, values: Mapping[str, Any]) -> dict[str, int | None]:
+        """The ids of the records that `values` (stored or parsed) refer to by code."""
+        return {name: codes.get(values.get(name)) for name, codes in self._refs.items()}
+
     def key(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
         return tuple(values.get(name) for name in self.kind.key)
 
@@ -267,11 +271,7 @@ class RecordService:
                 values, refs, errors = parser.parse(raw, base=old.values)
                 if errors:
                     raise RecordInvalid(spec, errors)
-                old_refs = {
-                    n: repo.code_map(session, commune.id, repo.REFS[n][1]).get(v)
-                    for n, v in old.values.items()
-                    if n in repo.REFS and v
-                }
+                old_refs = parser.ref_ids(old.values)
                 mode = Mode(commune.cutoff_mode)
                 ensure_dates_unlocked(
                     session,
@@ -316,11 +316,7 @@ class RecordService:
                         f"Không xóa được {spec.label.lower()} này: còn {listed} liên quan."
                     )
                 parser = RowParser(session, self._ctx, commune.id, spec)
-                refs = {
-                    n: parser._refs[n].get(v)
-                    for n, v in old.values.items()
-                    if n in parser._refs and v
-                }
+                refs = parser.ref_ids(old.values)
                 ensure_dates_unlocked(
                     session,
                     commune.id,
