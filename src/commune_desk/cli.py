@@ -353,9 +353,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from commune_desk.services.backups import backup_database
+    from commune_desk.services.backups import backup_now
 
-    target = backup_database(_db(args), args.to or paths.backups_dir())
+    target = backup_now(_db(args), paths.backups_dir(), args.to)
     print(f"Đã sao lưu vào {target}")
     return EXIT_OK
 
@@ -366,6 +366,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     result = restore_database(_db(args), args.file, paths.backups_dir())
     if result.safety_copy:
         print(f"Đã lưu trạng thái hiện tại vào {result.safety_copy}")
+    if result.set_aside:
+        print(f"Tệp hỏng được giữ lại với tên {result.set_aside}")
     print(f"Đã khôi phục từ {result.restored_from}")
     return EXIT_OK
 

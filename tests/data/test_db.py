@@ -73,7 +73,7 @@ def test_failed_migration_leaves_file_untouched_after_backup(tmp_path):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert digest(path) == before
     (backup,) = (tmp_path / "backups").glob("*.sqlite3")
-    assert "0000unknown" in backup.name
+    assert backup.name.startswith("old_") and backup.name.endswith("_truoc-nang-cap.sqlite3")
 
 
 def test_reads_do_not_wait_for_a_writer(opened, db_path):

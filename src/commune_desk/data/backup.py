@@ -1,18 +1,150 @@
-"""Consistent copies of a SQLite database with SQLite's online backup, and restoring them."""
+"""Consistent copies of a SQLite database with SQLite's online backup, their names and rotation.
+
+A copy is named so a person can read it, and so the program can sort and rotate it:
+``<database>_<commune code>-<commune name>_<YYYY-MM-DD>_<HH-MM-SS>_<kind>.sqlite3``, e.g.
+``commune-desk_15880-xa-thieu-trung_2026-11-21_09-30-00_tu-dong.sqlite3``. The part before the
+date is the copy's *group*: rotation and the search for a good copy stay within one group, so
+the demo database and a commune's own never prune each other's copies.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
 from contextlib import closing
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 BACKUP_SUFFIX = ".sqlite3"
+KEEP_DAILY = 14
+KEEP_MONTHLY = 12
 
 
 class BackupError(RuntimeError):
     """A backup or restore that could not be done; the message is for the user."""
+
+
+class Kind(StrEnum):
+    """Why a copy was made; the value is the last part of its name."""
+
+    DAILY = "tu-dong"  # the first start of a day
+    MANUAL = "thu-cong"  # "Sao lưu ngay" or `commune-desk backup`
+    BEFORE_UPGRADE = "truoc-nang-cap"  # before a migration
+    BEFORE_RESTORE = "truoc-khoi-phuc"  # the state a restore replaced
+
+    @property
+    def rotated(self) -> bool:
+        """Daily and manual copies rotate; copies made before an upgrade or a restore stay."""
+        return self in (Kind.DAILY, Kind.MANUAL)
+
+
+_NAME = re.compile(
+    r"^(?P<group>.+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<time>\d{2}-\d{2}-\d{2})"
+    r"_(?P<kind>" + "|".join(k.value for k in Kind) + r")(?:-\d+)?" + re.escape(BACKUP_SUFFIX) + "$"
+)
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    """A copy found in a folder, as its name describes it."""
+
+    path: Path
+    group: str
+    taken_at: dt.datetime
+    kind: Kind
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+def parse_name(path: Path) -> BackupCopy | None:
+    """The copy a file name describes, or None for a file the program did not name."""
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = dt.datetime.strptime(f"{match['date']} {match['time']}", "%Y-%m-%d %H-%M-%S")
+    except ValueError:
+        return None
+    return BackupCopy(path, match["group"], taken, Kind(match["kind"]))
+
+
+def list_copies(folder: Path, group_prefix: str | None = None) -> list[BackupCopy]:
+    """The program's copies in `folder` (of one database, given `group_prefix`), newest first."""
+    if not folder.is_dir():
+        return []
+    copies = [c for p in folder.iterdir() if p.is_file() and (c := parse_name(p)) is not None]
+    if group_prefix is not None:
+        copies = [c for c in copies if in_group(c.group, group_prefix)]
+    return sorted(copies, key=lambda c: (c.taken_at, c.path.name), reverse=True)
+
+
+def in_group(group: str, database_stem: str) -> bool:
+    """Whether a copy's group belongs to the database file named `database_stem`."""
+    return group == database_stem or group.startswith(database_stem + "_")
+
+
+def to_prune(
+    copies: Iterable[BackupCopy], daily: int = KEEP_DAILY, monthly: int = KEEP_MONTHLY
+) -> list[BackupCopy]:
+    """The rotated copies to delete, group by group.
+
+    Kept: the newest copy of each of the `daily` most recent days that have a copy, and the
+    newest of each of the `monthly` most recent months that have one. Copies made before an
+    upgrade or a restore are not rotated.
+    """
+    by_group: dict[str, list[BackupCopy]] = {}
+    for copy in copies:
+        if copy.kind.rotated:
+            by_group.setdefault(copy.group, []).append(copy)
+    doomed: list[BackupCopy] = []
+    for group_copies in by_group.values():
+        newest_first = sorted(group_copies, key=lambda c: (c.taken_at, c.path.name), reverse=True)
+        keep = set()
+        for key, limit in ((_day, daily), (_month, monthly)):
+            seen: list[object] = []
+            for copy in newest_first:
+                period = key(copy)
+                if period not in seen:
+                    seen.append(period)
+                    if len(seen) <= limit:
+                        keep.add(copy.path)
+        doomed += [c for c in newest_first if c.path not in keep]
+    return doomed
+
+
+def _day(copy: BackupCopy) -> dt.date:
+    return copy.taken_at.date()
+
+
+def _month(copy: BackupCopy) -> tuple[int, int]:
+    return copy.taken_at.year, copy.taken_at.month
+
+
+def slug(text: str) -> str:
+    """ASCII words joined by hyphens: «Xã Thiệu Trung» -> xa-thieu-trung."""
+    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:40]
+
+
+def group_of(source: Path) -> str:
+    """The group of a database's copies: its file name and, when it has one, its commune."""
+    try:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT code, name FROM communes ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:
+        row = None
+    stem = slug(source.stem) or "commune-desk"
+    if row is None:
+        return stem
+    return f"{stem}_{slug(str(row[0]))}-{slug(str(row[1]))}".rstrip("-")
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -25,11 +157,12 @@ def _copy(source: Path, target: Path) -> None:
         dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """SQLite's quick check of a database file; an empty list means the file is sound."""
+def integrity_problems(path: Path, full: bool = False) -> list[str]:
+    """SQLite's quick (or full) check of a database file; an empty list means it is sound."""
+    pragma = "integrity_check" if full else "quick_check"
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
@@ -38,7 +171,18 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
-def backup_file(source: Path, to_dir: Path, label: str = "") -> Path:
+def is_sqlite_file(path: Path) -> bool:
+    """Whether the file starts as a SQLite database does (it may still be damaged inside)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def backup_file(
+    source: Path, to_dir: Path, kind: Kind = Kind.MANUAL, now: dt.datetime | None = None
+) -> Path:
     """Write a consistent copy of `source` into `to_dir` and return its path."""
     if not source.is_file():
         raise BackupError(f"Không tìm thấy tệp dữ liệu {source}.")
@@ -46,8 +190,8 @@ def backup_file(source: Path, to_dir: Path, label: str = "") -> Path:
         to_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"Không tạo được thư mục sao lưu {to_dir}: {exc.strerror}.") from exc
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    stem = f"{source.stem}-{stamp}" + (f"-{label}" if label else "")
+    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
+    stem = f"{group_of(source)}_{stamp}_{kind.value}"
     target = to_dir / f"{stem}{BACKUP_SUFFIX}"
     n = 1
     while target.exists():
@@ -63,11 +207,39 @@ def backup_file(source: Path, to_dir: Path, label: str = "") -> Path:
     return target
 
 
-def restore_file(backup: Path, target: Path) -> None:
-    """Replace the database `target` by the content of `backup`, atomically for readers.
+def prune(copies: Sequence[BackupCopy]) -> list[Path]:
+    """Delete the copies rotation no longer keeps; returns what was deleted."""
+    deleted = []
+    for copy in to_prune(copies):
+        try:
+            copy.path.unlink()
+        except OSError:
+            continue  # open elsewhere (Windows) or read-only: the next rotation tries again
+        deleted.append(copy.path)
+    return deleted
 
-    The backup is checked first; the caller backs up the current state before calling.
-    """
+
+def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm files) beside itself; never delete it."""
+    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
+    target = path.with_name(f"{path.stem}.hong-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.hong-{stamp}-{n}{path.suffix}")
+    try:
+        for extra in ("-wal", "-shm"):
+            side = Path(f"{path}{extra}")
+            if side.exists():
+                os.replace(side, Path(f"{target}{extra}"))
+        os.replace(path, target)
+    except OSError as exc:
+        raise BackupError(f"Không đổi tên được tệp hỏng {path}: {exc.strerror}.") from exc
+    return target
+
+
+def check_is_backup(backup: Path) -> None:
+    """Refuse a file that is missing, damaged or not a Commune Desk database."""
     if not backup.is_file():
         raise BackupError(f"Không tìm thấy tệp sao lưu {backup}.")
     problems = integrity_problems(backup)
@@ -80,9 +252,20 @@ def restore_file(backup: Path, target: Path) -> None:
             raise BackupError(
                 f"Tệp {backup.name} không phải là bản sao lưu của Commune Desk."
             ) from exc
+
+
+def restore_file(backup: Path, target: Path) -> None:
+    """Replace the database `target` by the content of `backup`, in one transaction.
+
+    The backup is checked first; the caller saves the current state before calling.
+    """
+    check_is_backup(backup)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with (
-        closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src,
-        closing(sqlite3.connect(target, timeout=10)) as dst,
-    ):
-        src.backup(dst)
+    try:
+        with (
+            closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(target, timeout=10)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Không khôi phục được vào {target}: {exc}.") from exc

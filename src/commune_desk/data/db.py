@@ -170,10 +170,10 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> MigrationResult:
         raise DatabaseError(_NOT_OURS)
     backup = None
     if before is not None and path is not None and backups_dir is not None:
-        from commune_desk.data.backup import backup_file
+        from commune_desk.data.backup import Kind, backup_file
 
-        backup = backup_file(path, backups_dir, label=f"truoc-nang-cap-{before}")
-        log.info("Backed up %s to %s before migrating", path, backup)
+        backup = backup_file(path, backups_dir, Kind.BEFORE_UPGRADE)
+        log.info("Backed up %s (revision %s) to %s before migrating", path, before, backup)
     try:
         command.upgrade(_alembic_config(engine), "head")
     except Exception as exc:  # the transaction is rolled back; the file keeps its old schema

@@ -1,18 +1,76 @@
-"""Backing up and restoring the commune's database file."""
+"""Backing up and restoring the commune's database file, and the start-up integrity check.
+
+Copies go to the backups folder (rotated: see `data.backup.to_prune`) or to any folder the
+user names (a USB stick: never rotated). The first opening of a database each day makes the
+day's automatic copy; a restore first saves the state it replaces.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from commune_desk.data.backup import BackupError, backup_file, integrity_problems, restore_file
+from commune_desk.data.backup import (
+    BackupCopy,
+    BackupError,
+    Kind,
+    backup_file,
+    check_is_backup,
+    group_of,
+    integrity_problems,
+    is_sqlite_file,
+    list_copies,
+    parse_name,
+    prune,
+    restore_file,
+    set_aside,
+    slug,
+)
+from commune_desk.data.backup_summary import FileSummary, summarise
 from commune_desk.data.db import sqlite_path
+from commune_desk.services.context import Actor
+from commune_desk.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseDamaged(ServiceError):
+    """The database file failed its integrity check; the program does not open it."""
+
+    def __init__(self, path: Path, problems: list[str], good_backup: Path | None) -> None:
+        self.path, self.problems, self.good_backup = path, problems, good_backup
+        text = (
+            f"Cơ sở dữ liệu {path} bị hỏng ({problems[0]}); chương trình không mở tệp hỏng "
+            "để tránh mất thêm dữ liệu."
+        )
+        if good_backup is None:
+            text += " Không tìm thấy bản sao lưu nào còn tốt trong thư mục sao lưu."
+        else:
+            text += (
+                f" Bản sao lưu tốt gần nhất: {good_backup}. Để khôi phục từ bản này: "
+                f'commune-desk restore "{good_backup}" --db "{path}"'
+            )
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
-    safety_copy: Path | None
+    safety_copy: Path | None  # the replaced state, copied to the backups folder
+    set_aside: Path | None  # the replaced file itself, renamed, when it was damaged
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What the user sees before restoring: when the copy was made and what it holds."""
+
+    path: Path
+    taken_at: dt.datetime
+    kind: Kind | None  # None for a file the program did not name
+    size: int
+    contents: FileSummary
 
 
 def _file_of(db: str | Path) -> Path:
@@ -22,22 +80,100 @@ def _file_of(db: str | Path) -> Path:
     return path
 
 
-def backup_database(db: str | Path, to_dir: Path) -> Path:
-    """A consistent copy of the database in `to_dir` (works while the program runs)."""
-    return backup_file(_file_of(db), to_dir)
+def _group_prefix(path: Path) -> str:
+    return slug(path.stem) or "commune-desk"
 
 
-def restore_database(db: str | Path, backup: Path, backups_dir: Path) -> RestoreResult:
-    """Replace the database by `backup`, after saving the current state in `backups_dir`."""
+def list_backups(db: str | Path, backups_dir: Path) -> list[BackupCopy]:
+    """The copies of this database in the backups folder, newest first."""
+    return list_copies(backups_dir, _group_prefix(_file_of(db)))
+
+
+def backup_now(
+    db: str | Path, backups_dir: Path, to_dir: Path | None = None, now: dt.datetime | None = None
+) -> Path:
+    """A consistent copy, made while the program may run: in the backups folder (rotated)
+    or in `to_dir`, such as a USB stick (left as it is)."""
+    source = _file_of(db)
+    if to_dir is not None and to_dir.resolve() != backups_dir.resolve():
+        return backup_file(source, to_dir, Kind.MANUAL, now)
+    return _rotated_backup(source, backups_dir, Kind.MANUAL, now)
+
+
+def _rotated_backup(source: Path, backups_dir: Path, kind: Kind, now: dt.datetime | None) -> Path:
+    target = backup_file(source, backups_dir, kind, now)
+    for deleted in prune(list_copies(backups_dir, _group_prefix(source))):
+        log.info("Rotation removed %s", deleted)
+    return target
+
+
+def daily_backup(db: str | Path, backups_dir: Path, now: dt.datetime) -> Path | None:
+    """The day's automatic copy, when this database has none yet today (and has a commune).
+
+    A copy that cannot be made is logged, never a reason not to start.
+    """
+    source = sqlite_path(db)
+    if source is None or not source.is_file():
+        return None
+    group = group_of(source)
+    if group == _group_prefix(source):
+        return None  # no commune yet: nothing worth keeping
+    done_today = any(
+        c.kind is Kind.DAILY and c.taken_at.date() == now.date() and c.group == group
+        for c in list_copies(backups_dir, _group_prefix(source))
+    )
+    if done_today:
+        return None
+    try:
+        return _rotated_backup(source, backups_dir, Kind.DAILY, now)
+    except BackupError:
+        log.warning("The daily backup of %s failed", source, exc_info=True)
+        return None
+
+
+def describe_backup(backup: Path) -> BackupSummary:
+    """When a copy was made and what it holds; refuses a file that is not a sound backup."""
+    check_is_backup(backup)
+    named = parse_name(backup)
+    taken = named.taken_at if named else dt.datetime.fromtimestamp(backup.stat().st_mtime)
+    return BackupSummary(
+        path=backup,
+        taken_at=taken.replace(microsecond=0),
+        kind=named.kind if named else None,
+        size=backup.stat().st_size,
+        contents=summarise(backup),
+    )
+
+
+def check_may_restore(actor: Actor | None) -> None:
+    """The one place where restoring is allowed or refused for the acting account."""
+    del actor  # every account may restore until accounts and roles decide otherwise
+
+
+def restore_database(
+    db: str | Path,
+    backup: Path,
+    backups_dir: Path,
+    actor: Actor | None = None,
+    now: dt.datetime | None = None,
+) -> RestoreResult:
+    """Replace the database by `backup`, after saving the current state in `backups_dir`.
+
+    A current file that is damaged cannot be copied: it is renamed beside itself instead.
+    """
+    check_may_restore(actor)
     target = _file_of(db)
-    problems = integrity_problems(backup) if backup.is_file() else ["missing"]
-    if problems:
-        if not backup.is_file():
-            raise BackupError(f"Không tìm thấy tệp sao lưu {backup}.")
-        raise BackupError(f"Tệp sao lưu {backup.name} bị hỏng: {problems[0]}.")
-    safety = backup_file(target, backups_dir, label="truoc-khoi-phuc") if target.is_file() else None
+    check_is_backup(backup)
+    safety = aside = None
+    if target.is_file():
+        if integrity_problems(target):
+            aside = set_aside(target, now)
+            log.warning("Set the damaged %s aside as %s", target, aside)
+        else:
+            safety = backup_file(target, backups_dir, Kind.BEFORE_RESTORE, now)
     restore_file(backup, target)
-    return RestoreResult(backup, safety)
+    log.info("Restored %s from %s", target, backup)
+    return RestoreResult(backup, safety, aside)
 
 
 def check_database_file(db: str | Path) -> list[str]:
@@ -45,3 +181,27 @@ def check_database_file(db: str | Path) -> list[str]:
     if path is None or not path.is_file():
         return []
     return integrity_problems(path)
+
+
+def newest_good_backup(db: str | Path, backups_dir: Path) -> Path | None:
+    """The newest copy of this database that passes SQLite's full integrity check."""
+    for copy in list_backups(db, backups_dir):
+        if not integrity_problems(copy.path, full=True):
+            return copy.path
+    return None
+
+
+def startup_check(db: str | Path, backups_dir: Path | None) -> None:
+    """SQLite's quick check of an existing database file before anything opens it.
+
+    Raises DatabaseDamaged (naming the newest good backup) when the check fails. A file that
+    is not SQLite at all is left to the opening, which refuses it as another program's.
+    """
+    path = sqlite_path(db)
+    if path is None or not path.is_file() or not is_sqlite_file(path):
+        return
+    problems = integrity_problems(path)
+    if problems:
+        log.error("Integrity check of %s failed: %s", path, problems[:5])
+        good = newest_good_backup(path, backups_dir) if backups_dir is not None else None
+        raise DatabaseDamaged(path, problems, good)

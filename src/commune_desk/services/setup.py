@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,8 @@ from commune_desk.data.db import (
 )
 from commune_desk.data.repositories.figures import counts
 from commune_desk.domain.catalogue import Catalogue, CatalogueError, load_catalogue
-from commune_desk.services.context import Actor, ServiceContext
+from commune_desk.services.backups import daily_backup, startup_check
+from commune_desk.services.context import Actor, ServiceContext, local_now
 
 
 @dataclass
@@ -40,17 +43,29 @@ def _check_countable(catalogue: Catalogue, source: Path) -> None:
 
 
 def open_database(
-    db: str | Path, catalogue_path: Path, actor: Actor, backups_dir: Path | None = None
+    db: str | Path,
+    catalogue_path: Path,
+    actor: Actor,
+    backups_dir: Path | None = None,
+    clock: Callable[[], dt.datetime] = local_now,
 ) -> OpenDatabase:
-    """Migrate `db` (backing it up first when it needs an upgrade) and return a context."""
+    """Check `db`, migrate it and return a context.
+
+    With a backups folder (the window and the command line pass one): a damaged file is
+    refused (DatabaseDamaged names the newest good copy), a file that needs an upgrade is
+    copied first, and the first opening of the day makes the day's automatic copy.
+    """
     catalogue: Catalogue = load_catalogue(catalogue_path)
     _check_countable(catalogue, catalogue_path)
+    startup_check(db, backups_dir)
     engine = create_db_engine(db)
     try:
         migrate(engine, backups_dir)
     except Exception:
         engine.dispose()
         raise
+    if backups_dir is not None:
+        daily_backup(db, backups_dir, clock())
     context = ServiceContext(
         make_session_factory(engine), catalogue, actor, reads=make_read_session_factory(engine)
     )
