@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from commune_desk.data.db import (
+    BUSY_TIMEOUT_MS,
     DatabaseError,
     create_db_engine,
     current_revision,
@@ -28,7 +29,7 @@ def test_new_database_is_migrated_with_pragmas(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS
     assert current_revision(engine) == head_revision()
     assert migrate(engine, tmp_path / "backups").backup is None  # already current
     engine.dispose()

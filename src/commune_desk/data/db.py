@@ -4,21 +4,39 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 10_000
+# A writer that meets another writer (a second copy of the program on a shared folder) waits
+# up to BUSY_TIMEOUT_MS inside SQLite, and the BEGIN is tried WRITE_ATTEMPTS times in all.
+BUSY_TIMEOUT_MS = 5_000
+WRITE_ATTEMPTS = 3
+RETRY_PAUSE_S = 0.2
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 class DatabaseError(RuntimeError):
     """A database that cannot be opened, migrated or trusted; the message is for the user."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another program kept the database locked for writing longer than we wait."""
+
+    def __init__(self, name: str, waited_s: float) -> None:
+        super().__init__(
+            f"Cơ sở dữ liệu {name} đang bận: một chương trình Commune Desk khác đang ghi vào "
+            f"tệp này. Đã chờ {round(waited_s)} giây nhưng chưa ghi được; chưa có gì thay đổi. "
+            "Hãy thử lại sau ít phút."
+        )
 
 
 def to_url(db: str | Path) -> str:
@@ -37,10 +55,12 @@ def sqlite_path(db: str | Path) -> Path | None:
     return Path(url.database)
 
 
-def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _on_sqlite_connect(
+    dbapi_connection: sqlite3.Connection, _record: object, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
@@ -52,7 +72,7 @@ def _fold(text: object) -> object:
     return text.casefold() if isinstance(text, str) else text
 
 
-def create_db_engine(db: str | Path) -> Engine:
+def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for a file path or URL, with foreign keys, WAL and a busy timeout on SQLite."""
     url = to_url(db)
     path = sqlite_path(url)
@@ -60,7 +80,9 @@ def create_db_engine(db: str | Path) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(
+            engine, "connect", partial(_on_sqlite_connect, busy_timeout_ms=busy_timeout_ms)
+        )
         # Let SQLAlchemy, not the driver, open transactions, so BEGIN takes the write lock
         # early (IMMEDIATE) and concurrent writers wait instead of failing mid-transaction.
         event.listen(engine, "connect", _disable_pysqlite_autobegin)
@@ -80,8 +102,27 @@ def _begin_immediate(connection: Connection) -> None:
     # so a long import never blocks the window's queries (WAL lets them read meanwhile).
     if connection.get_execution_options().get(READ_ONLY):
         connection.exec_driver_sql("BEGIN")
-    else:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    # Nothing has run in the transaction yet, so trying BEGIN again is safe. SQLite's busy
+    # handler already waits at each try; the retries also cover the locks it does not wait for.
+    started = time.monotonic()
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+            log.warning("Database busy (try %d of %d)", attempt, WRITE_ATTEMPTS)
+            if attempt < WRITE_ATTEMPTS:
+                time.sleep(RETRY_PAUSE_S * attempt)
+    name = Path(connection.engine.url.database or "").name
+    raise DatabaseBusy(name, time.monotonic() - started)
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

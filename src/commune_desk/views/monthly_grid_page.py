@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
@@ -128,6 +129,7 @@ class MonthlyGridPage(QWidget):
         self._today = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
         self._locks: list[LockInfo] = []
         self._undo: list[UndoStep] = []
+        self._pending: list[Callable[[], bool]] = []  # saves refused by a busy database
         self._commit_ok = False
         self._focus_on_show = True
         self._model = MonthlyGridModel(self)
@@ -146,6 +148,8 @@ class MonthlyGridPage(QWidget):
         self.paste_action = self._action(QKeySequence.StandardKey.Paste)
         self.delete_action = self._action(QKeySequence.StandardKey.Delete)
         self.undo_action = self._action(QKeySequence.StandardKey.Undo)
+        self.retry_action = self._action("Ctrl+R")
+        self.retry_action.triggered.connect(self._on_retry_action_triggered)
         self.comment_action.triggered.connect(self._on_comment_action_triggered)
         self.paste_action.triggered.connect(self._on_paste_action_triggered)
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
@@ -226,6 +230,10 @@ class MonthlyGridPage(QWidget):
         before = self._snapshot(keys)
         try:
             report = call()
+        except DatabaseBusy as exc:
+            return self._on_busy(
+                exc, lambda: self._apply(keys, call, done, refused, record, at), at
+            )
         except ServiceError as exc:
             detail = str(exc)
             if len(keys) == 1:  # the message names the cell already: drop the service's prefix
@@ -248,6 +256,25 @@ class MonthlyGridPage(QWidget):
         if changed:
             self.values_changed.emit()
         return True
+
+    def _on_busy(self, exc: DatabaseBusy, again: Callable[[], bool], at: Index | None) -> bool:
+        """Another copy of the program is writing: retry now, or keep the change for Ctrl+R."""
+        question = fill(self.tr("%1\n\nThử lại ngay?"), str(exc))
+        if self._dialogs.confirm(self, self.tr("Cơ sở dữ liệu đang bận"), question):
+            return again()
+        self._pending.append(again)
+        note = self.tr(
+            "Chưa lưu vì cơ sở dữ liệu đang bận; thay đổi được giữ lại, nhấn Ctrl+R để thử lại."
+        )
+        self._say(note, Tone.ERROR)
+        if at is not None:
+            self._model.set_note(at, note)
+        return False
+
+    def _on_retry_action_triggered(self) -> None:
+        pending, self._pending = self._pending, []
+        for again in pending:  # one still refused puts itself back in the queue
+            again()
 
     def _snapshot(self, keys: Sequence[Key]) -> UndoStep:
         cells = [(key, self._model.cell(key)) for key in keys]
@@ -390,6 +417,7 @@ class MonthlyGridPage(QWidget):
         self.paste_action.setText(self.tr("&Dán từ Excel"))
         self.delete_action.setText(self.tr("&Xóa giá trị"))
         self.undo_action.setText(self.tr("&Hoàn tác"))
+        self.retry_action.setText(self.tr("&Thử lưu lại"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

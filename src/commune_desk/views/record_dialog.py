@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.records import KINDS, Field, FieldType
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
@@ -145,7 +146,7 @@ class RecordDialog(QDialog):
             self._show_errors(exc.errors)
             self._show_message(str(exc))
             return
-        except ServiceError as exc:
+        except (ServiceError, DatabaseBusy) as exc:  # busy: the dialog stays open, fields kept
             self._show_message(str(exc))
             return
         self.saved = saved

@@ -1,0 +1,46 @@
+"""An uncaught error in a slot: logged with its traceback, shown in Vietnamese, the window lives on."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from commune_desk.views.errors import install_excepthook
+from tests.views.fakes import FakeDialogs
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_is_logged_and_shown_and_the_program_goes_on(qtbot, tmp_path):
+    log_path = tmp_path / "commune-desk.log"
+    handler = logging.FileHandler(log_path, encoding="utf-8")
+    logging.getLogger().addHandler(handler)
+    dialogs = FakeDialogs()
+    previous = sys.excepthook
+    install_excepthook(dialogs, str(log_path))
+    clicks: list[str] = []
+
+    def broken_slot() -> None:
+        clicks.append("broken")
+        raise ZeroDivisionError("chia cho 0 trong ô tổng")
+
+    try:
+        button, other = QPushButton("Tính"), QPushButton("Khác")
+        qtbot.addWidget(button)
+        qtbot.addWidget(other)
+        button.clicked.connect(broken_slot)
+        other.clicked.connect(lambda: clicks.append("other"))
+        button.click()
+        other.click()  # the window still answers
+    finally:
+        sys.excepthook = previous
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    assert clicks == ["broken", "other"]
+    (message,) = dialogs.texts("warn")
+    assert "lỗi không mong muốn" in message and "chia cho 0" in message
+    assert str(log_path) in message
+    logged = log_path.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "broken_slot" in logged and "ZeroDivisionError" in logged
