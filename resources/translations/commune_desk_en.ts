@@ -14,6 +14,60 @@ Details are in the log file: %3</translation>
     </message>
   </context>
   <context>
+    <name>BackupsModel</name>
+    <message>
+      <source>Ngày giờ</source>
+      <translation>Date and time</translation>
+    </message>
+    <message>
+      <source>Loại</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Dung lượng</source>
+      <translation>Size</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupsSection</name>
+    <message>
+      <source>Chọn thư mục (ví dụ USB) để lưu bản sao lưu</source>
+      <translation>Choose a folder (such as a USB stick) for the backup</translation>
+    </message>
+    <message>
+      <source>Chọn tệp sao lưu để khôi phục</source>
+      <translation>Choose a backup file to restore</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu Commune Desk (*.sqlite3 *.db);;Mọi tệp (*)</source>
+      <translation>Commune Desk backups (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Đang sao lưu…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>Đã sao lưu vào %1</source>
+      <translation>Backed up to %1</translation>
+    </message>
+    <message>
+      <source>Đang lưu trạng thái hiện tại rồi khôi phục…</source>
+      <translation>Saving the current state, then restoring…</translation>
+    </message>
+    <message>
+      <source>Đã khôi phục từ %1.</source>
+      <translation>Restored from %1.</translation>
+    </message>
+    <message>
+      <source>Trạng thái trước đó đã được lưu vào %1.</source>
+      <translation>The previous state was saved to %1.</translation>
+    </message>
+    <message>
+      <source>Tệp hỏng được giữ lại với tên %1.</source>
+      <translation>The damaged file was kept as %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>CommentDialog</name>
     <message>
       <source>Ghi chú cho số liệu</source>
@@ -423,6 +477,22 @@ The program keeps running. The details have been written to the log file:
   <context>
     <name>MonthlyGridPage</name>
     <message>
+      <source>%1
+
+Thử lại ngay?</source>
+      <translation>%1
+
+Try again now?</translation>
+    </message>
+    <message>
+      <source>Cơ sở dữ liệu đang bận</source>
+      <translation>The database is busy</translation>
+    </message>
+    <message>
+      <source>Chưa lưu vì cơ sở dữ liệu đang bận; thay đổi được giữ lại, nhấn Ctrl+R để thử lại.</source>
+      <translation>Not saved because the database is busy; the change is kept, press Ctrl+R to try again.</translation>
+    </message>
+    <message>
       <source>Đã lưu «%1», %2.</source>
       <translation>Saved «%1», %2.</translation>
     </message>
@@ -509,6 +579,10 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>&amp;Hoàn tác</source>
       <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <source>&amp;Thử lưu lại</source>
+      <translation>&amp;Try saving again</translation>
     </message>
     <message>
       <source>&amp;Số liệu hằng tháng</source>
@@ -1361,6 +1435,93 @@ Warnings submitted with it: %2.</translation>
     </message>
   </context>
   <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>tự động hằng ngày</source>
+      <translation>daily, automatic</translation>
+    </message>
+    <message>
+      <source>sao lưu thủ công</source>
+      <translation>made by hand</translation>
+    </message>
+    <message>
+      <source>trước khi nâng cấp</source>
+      <translation>before an upgrade</translation>
+    </message>
+    <message>
+      <source>trước khi khôi phục</source>
+      <translation>before a restore</translation>
+    </message>
+    <message>
+      <source>tệp khác</source>
+      <translation>other file</translation>
+    </message>
+    <message>
+      <source>%1 (phiên bản %2)</source>
+      <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+      <source>Ngày sao lưu</source>
+      <translation>Backed up on</translation>
+    </message>
+    <message>
+      <source>Tệp</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Xã</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>chưa có thông tin xã</source>
+      <translation>no commune yet</translation>
+    </message>
+    <message>
+      <source>Thay đổi cuối</source>
+      <translation>Last change</translation>
+    </message>
+    <message>
+      <source>chưa có</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>Tháng có số liệu</source>
+      <translation>Months with figures</translation>
+    </message>
+    <message>
+      <source>%1 tháng: %2</source>
+      <translation>%1 months: %2</translation>
+    </message>
+    <message>
+      <source>Báo cáo đã nộp</source>
+      <translation>Reports submitted</translation>
+    </message>
+    <message>
+      <source>Số bản ghi</source>
+      <translation>Records</translation>
+    </message>
+    <message>
+      <source>Khôi phục dữ liệu từ bản sao lưu</source>
+      <translation>Restore the data from a backup</translation>
+    </message>
+    <message>
+      <source>Nội dung bản sao lưu</source>
+      <translation>Contents of the backup</translation>
+    </message>
+    <message>
+      <source>Dữ liệu hiện tại sẽ được thay bằng nội dung bản sao lưu này. Trước khi thay, chương trình tự sao lưu trạng thái hiện tại vào thư mục sao lưu để có thể quay lại.</source>
+      <translation>The current data will be replaced by this backup. Before that, the program saves the current state in the backups folder so you can go back.</translation>
+    </message>
+    <message>
+      <source>&amp;Khôi phục</source>
+      <translation>&amp;Restore</translation>
+    </message>
+    <message>
+      <source>&amp;Hủy</source>
+      <translation>&amp;Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>RowErrorsModel</name>
     <message>
       <source>Dòng</source>
@@ -1516,6 +1677,54 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Giao diện đổi ngay, không cần khởi động lại. Báo cáo gửi cấp trên luôn bằng tiếng Việt.</source>
       <translation>The interface changes at once, without a restart. Reports sent to the province are always in Vietnamese.</translation>
+    </message>
+    <message>
+      <source>Sao lưu và khôi phục</source>
+      <translation>Backup and restore</translation>
+    </message>
+    <message>
+      <source>Chương trình tự sao lưu khi mở lần đầu mỗi ngày và trước mỗi lần nâng cấp; giữ bản mới nhất của 14 ngày gần nhất và của 12 tháng gần nhất.</source>
+      <translation>The program backs up by itself at the first start of each day and before every upgrade; it keeps the newest copy of each of the last 14 days and of the last 12 months.</translation>
+    </message>
+    <message>
+      <source>Các bản sao lưu</source>
+      <translation>Backups</translation>
+    </message>
+    <message>
+      <source>&amp;Sao lưu ngay</source>
+      <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+      <source>Sao lưu ngay vào thư mục sao lưu</source>
+      <translation>Back up now to the backups folder</translation>
+    </message>
+    <message>
+      <source>Sa&amp;o lưu vào USB, thư mục khác…</source>
+      <translation>Back up to a USB stick, an&amp;other folder…</translation>
+    </message>
+    <message>
+      <source>Sao lưu vào USB hoặc thư mục khác</source>
+      <translation>Back up to a USB stick or another folder</translation>
+    </message>
+    <message>
+      <source>Khôi &amp;phục bản đã chọn…</source>
+      <translation>Restore the selected co&amp;py…</translation>
+    </message>
+    <message>
+      <source>Khôi phục bản sao lưu đã chọn</source>
+      <translation>Restore the selected backup</translation>
+    </message>
+    <message>
+      <source>Khôi phục từ tệp khác…</source>
+      <translation>Restore from another file…</translation>
+    </message>
+    <message>
+      <source>Khôi phục từ một tệp sao lưu khác</source>
+      <translation>Restore from another backup file</translation>
+    </message>
+    <message>
+      <source>Kết quả sao lưu, khôi phục</source>
+      <translation>Result of the backup or restore</translation>
     </message>
     <message>
       <source>Người ký và nơi nhận báo cáo</source>
@@ -1754,6 +1963,29 @@ Sở Khoa học và Công nghệ
     <message>
       <source>Thoát chương trình</source>
       <translation>Quit the program</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartupCheck</name>
+    <message>
+      <source>Cơ sở dữ liệu bị hỏng</source>
+      <translation>The database is damaged</translation>
+    </message>
+    <message>
+      <source>Tệp dữ liệu %1 bị hỏng (kiểm tra toàn vẹn không đạt: %2). Chương trình không mở tệp hỏng để tránh mất thêm dữ liệu.</source>
+      <translation>The data file %1 is damaged (the integrity check failed: %2). The program does not open a damaged file, so that no more data is lost.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy bản sao lưu nào còn tốt trong thư mục sao lưu. Hãy chép tệp dữ liệu sang nơi khác và nhờ cán bộ kỹ thuật hỗ trợ.</source>
+      <translation>No sound backup was found in the backups folder. Copy the data file somewhere safe and ask a technician for help.</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu tốt gần nhất là bản lúc %1 (tệp %2). Khôi phục từ bản này? Tệp hỏng được giữ lại, đổi tên bên cạnh, không bị xóa. Những thay đổi sau lúc sao lưu sẽ không có trong dữ liệu khôi phục.</source>
+      <translation>The newest sound backup is the one of %1 (file %2). Restore from it? The damaged file is kept, renamed beside it, never deleted. Changes made after that backup will not be in the restored data.</translation>
+    </message>
+    <message>
+      <source>Đã khôi phục từ %1. Tệp hỏng được giữ lại với tên %2.</source>
+      <translation>Restored from %1. The damaged file was kept as %2.</translation>
     </message>
   </context>
   <context>

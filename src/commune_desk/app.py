@@ -28,7 +28,13 @@ def _database(args: argparse.Namespace) -> str:
     return paths.default_database()
 
 
-def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], object] = None):  # noqa: RUF013 - Qt types stay in views
+def build_main_window(
+    ctx,
+    settings,
+    dialogs,
+    switch_language: Callable[[str], object] | None = None,
+    on_restored: Callable[[], object] | None = None,
+):  # Qt types stay in views: ctx, settings and dialogs are not annotated here
     """Compose the main window and its sections for an opened database."""
     from commune_desk.services.commune import CommuneService
     from commune_desk.views.consolidation_page import ConsolidationPage
@@ -65,6 +71,8 @@ def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], o
         page.profile_changed.connect(lambda p: built[0].set_profile(p) if built else None)
         if switch_language is not None:
             page.language_changed.connect(switch_language)
+        if on_restored is not None:
+            page.database_restored.connect(lambda _result: on_restored())
         return page
 
     factories: dict[str, Callable[[], object]] = {
@@ -120,6 +128,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from commune_desk.services.backups import DatabaseDamaged
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.setup import open_database
@@ -127,6 +136,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from commune_desk.views.dialogs import QtDialogs
     from commune_desk.views.errors import install_excepthook
     from commune_desk.views.i18n import Translations
+    from commune_desk.views.startup_check import recover_damaged
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Commune Desk")
@@ -138,7 +148,16 @@ def run(argv: Sequence[str] | None = None) -> int:
     install_excepthook(dialogs, log_file())
     db_location = _database(args)
     try:
-        db = open_database(db_location, paths.catalogue_file(), system_actor(), paths.backups_dir())
+        try:
+            db = open_database(
+                db_location, paths.catalogue_file(), system_actor(), paths.backups_dir()
+            )
+        except DatabaseDamaged as damaged:  # never start on a damaged file
+            if not recover_damaged(dialogs, damaged, paths.backups_dir()):
+                return 1
+            db = open_database(
+                db_location, paths.catalogue_file(), system_actor(), paths.backups_dir()
+            )
         if args.demo and not CommuneService(db.context).exists():
             from commune_desk.services.demo import build_demo
 
@@ -155,8 +174,35 @@ def run(argv: Sequence[str] | None = None) -> int:
         db = _first_start(db, dialogs)
         if db is None:
             return 0
-    window = build_main_window(db.context, settings, dialogs, translations.switch)
-    window.show()
+    shown = _show_window(db, settings, dialogs, translations.switch)
     status = app.exec()
-    db.close()
+    shown["db"].close()
     return status
+
+
+def _show_window(db, settings, dialogs, switch_language) -> dict:
+    """Show the main window; after a restore in Cài đặt, reopen the file and rebuild it."""
+    from commune_desk.services.setup import open_database
+
+    shown: dict = {"db": db, "window": None}
+
+    def show() -> None:
+        old = shown["window"]
+        ctx = shown["db"].context
+        shown["window"] = build_main_window(ctx, settings, dialogs, switch_language, restored)
+        shown["window"].show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def restored() -> None:  # the file was replaced: migrate it and build every page anew
+        old = shown["db"]
+        location = old.engine.url.render_as_string(hide_password=False)
+        old.close()
+        shown["db"] = open_database(
+            location, paths.catalogue_file(), old.context.actor, paths.backups_dir()
+        )
+        show()
+
+    show()
+    return shown

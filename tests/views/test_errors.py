@@ -1,4 +1,4 @@
-"""An uncaught error in a slot: logged with its traceback, shown in Vietnamese, the window lives on."""
+"""An uncaught error in a slot: logged with its traceback, shown in Vietnamese; the program goes on."""
 
 from __future__ import annotations
 

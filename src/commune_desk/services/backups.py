@@ -30,7 +30,7 @@ from commune_desk.data.backup import (
 )
 from commune_desk.data.backup_summary import FileSummary, summarise
 from commune_desk.data.db import sqlite_path
-from commune_desk.services.context import Actor
+from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -205,3 +205,33 @@ def startup_check(db: str | Path, backups_dir: Path | None) -> None:
         log.error("Integrity check of %s failed: %s", path, problems[:5])
         good = newest_good_backup(path, backups_dir) if backups_dir is not None else None
         raise DatabaseDamaged(path, problems, good)
+
+
+def database_of(ctx: ServiceContext) -> str:
+    """The database a context works on (its engine's URL)."""
+    return ctx.sessions.kw["bind"].url.render_as_string(hide_password=False)
+
+
+class BackupService:
+    """Backups of the database a window works on: what Cài đặt offers."""
+
+    def __init__(self, ctx: ServiceContext, backups_dir: Path) -> None:
+        self._ctx, self.backups_dir = ctx, backups_dir
+
+    @property
+    def database(self) -> str:
+        return database_of(self._ctx)
+
+    def list(self) -> list[BackupCopy]:
+        return list_backups(self.database, self.backups_dir)
+
+    def backup(self, to_dir: Path | None = None) -> Path:
+        return backup_now(self.database, self.backups_dir, to_dir, self._ctx.now())
+
+    def describe(self, backup: Path) -> BackupSummary:
+        return describe_backup(backup)
+
+    def restore(self, backup: Path) -> RestoreResult:
+        return restore_database(
+            self.database, backup, self.backups_dir, self._ctx.actor, self._ctx.now()
+        )

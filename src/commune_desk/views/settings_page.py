@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from commune_desk import paths
 from commune_desk.domain.documents import (
     CAPACITY_FOR_TITLE,
     PREPARER_NAME,
@@ -28,13 +30,16 @@ from commune_desk.domain.documents import (
     recipient_lines,
 )
 from commune_desk.domain.periods import Mode
+from commune_desk.services.backups import BackupService
 from commune_desk.services.commune import CommuneProfile, CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.views import app_settings as keys
 from commune_desk.views.app_settings import AppSettings
+from commune_desk.views.backups_section import AskRestore, BackupsSection
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_settings_page import Ui_SettingsPage
+from commune_desk.views.restore_dialog import ask_restore
 
 CUTOFF_MODES = (Mode.CALENDAR, Mode.DECREE09)  # the order of cutoff_combo's items
 LANGUAGES = ("vi", "en")  # the order of language_combo's items
@@ -44,6 +49,7 @@ _ERROR_STYLE = "color: #b3261e;"  # a colour only: the font follows the system
 class SettingsPage(QWidget):
     profile_changed = Signal(object)  # CommuneProfile, after the name, province or cut-off changed
     language_changed = Signal(str)  # "vi" or "en"
+    database_restored = Signal(object)  # RestoreResult: the window is to be rebuilt on the file
 
     def __init__(
         self,
@@ -51,6 +57,9 @@ class SettingsPage(QWidget):
         dialogs: Dialogs,
         settings: AppSettings,
         parent: QWidget | None = None,
+        *,
+        backups_dir: Path | None = None,
+        ask: AskRestore = ask_restore,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsPage()
@@ -86,6 +95,10 @@ class SettingsPage(QWidget):
         ui.signer_capacity_combo.activated.connect(self._on_signer_capacity_combo_activated)
         ui.cutoff_combo.activated.connect(self._on_cutoff_combo_activated)
         ui.language_combo.activated.connect(self._on_language_combo_activated)
+        self.backups = BackupsSection(
+            ui, BackupService(ctx, backups_dir or paths.backups_dir()), dialogs, self, ask
+        )
+        self.backups.database_restored.connect(self.database_restored)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self._on_save_shortcut_activated)
@@ -197,6 +210,7 @@ class SettingsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self.backups.model.retranslate()
             for label in self._status_labels():
                 label.clear()  # a message of the moment, in the former language
             self._update_preview()
@@ -282,7 +296,12 @@ class SettingsPage(QWidget):
 
     def _status_labels(self) -> list[QLabel]:
         ui = self.ui
-        return [ui.profile_status_label, ui.cutoff_status_label, ui.report_status_label]
+        return [
+            ui.profile_status_label,
+            ui.cutoff_status_label,
+            ui.report_status_label,
+            ui.backups_status_label,
+        ]
 
     @staticmethod
     def _show(label: QLabel, text: str, error: bool = False) -> None:
