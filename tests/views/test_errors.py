@@ -1,4 +1,4 @@
-"""An uncaught error in a slot: logged with its traceback, shown in Vietnamese; the program goes on."""
+"""An error in a slot: logged with its traceback, shown in Vietnamese; the program goes on."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from tests.views.fakes import FakeDialogs
 def test_an_error_in_a_slot_is_logged_and_shown_and_the_program_goes_on(qtbot, tmp_path):
     log_path = tmp_path / "commune-desk.log"
     handler = logging.FileHandler(log_path, encoding="utf-8")
-    logging.getLogger().addHandler(handler)
+    logger = logging.getLogger("commune_desk.views.errors")  # the file handler of the program
+    logger.addHandler(handler)
     dialogs = FakeDialogs()
     previous = sys.excepthook
     install_excepthook(dialogs, str(log_path))
@@ -36,7 +37,7 @@ def test_an_error_in_a_slot_is_logged_and_shown_and_the_program_goes_on(qtbot, t
         other.click()  # the window still answers
     finally:
         sys.excepthook = previous
-        logging.getLogger().removeHandler(handler)
+        logger.removeHandler(handler)
         handler.close()
     assert clicks == ["broken", "other"]
     (message,) = dialogs.texts("warn")
