@@ -30,6 +30,7 @@ from commune_desk.excel.consolidation_sheets import (
     write_issues_sheet,
     write_ranking_sheet,
 )
+from commune_desk.excel.text import clean_text
 
 SUMMARY_SHEET = "Tổng hợp"
 FIXED_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: repeated at the left of every page
@@ -194,23 +195,25 @@ def _numbers(
 
 
 def _write_rows(book: Book, document: ConsolidationDocument, catalogue: Catalogue) -> None:
-    """Hidden `_rows`: the header, then one row per commune used, values as numbers."""
-    sheet = book.sheet(ROWS_SHEET)
-    ws = sheet.ws
+    """Hidden `_rows`: the header, then one row per commune used, values as numbers.
+
+    A sheet for programs: the default format (Times New Roman 12), no styles to write.
+    """
+    ws = book.workbook.add_worksheet(ROWS_SHEET)
     ws.hide()
     codes = catalogue.codes()
-    plain = st.CellStyle()
+    write_string, write_number = ws.write_string, ws.write_number
     for column, title in enumerate((*ROWS_HEADER, *codes)):
-        sheet.text(0, column, title, plain)
-    write_number = ws.write_number
-    fmt = book.format(plain)
+        write_string(0, column, title)
     for row, commune in enumerate(document.communes, start=1):
         head = (commune.code, commune.name, commune.period, commune.version, commune.file)
         for column, value in enumerate((*head, commune.status)):
-            if value is not None:
-                sheet.put(row, column, value, plain)  # names and files as text
+            if isinstance(value, str):
+                write_string(row, column, clean_text(value))  # names and files as text
+            elif value is not None:
+                write_number(row, column, value)
         values = commune.values
         for column, code in enumerate(codes, start=len(ROWS_HEADER)):
             value = values.get(code)
             if value is not None:
-                write_number(row, column, value, fmt)
+                write_number(row, column, value)

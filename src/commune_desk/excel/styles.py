@@ -108,6 +108,7 @@ def xlsxwriter_options() -> dict[str, Any]:
         "strings_to_formulas": False,
         "strings_to_urls": False,
         "strings_to_numbers": False,
+        "in_memory": True,  # no temporary files: the workbook is small
     }
 
 
