@@ -108,8 +108,9 @@ class Sheet:
         self._heights[row] = points
         self.ws.set_row(row, points)
 
-    def fit_rows(self, first: int, last: int) -> None:
-        """Give the rows first..last holding wrapped text the height of their tallest cell.
+    def fit_rows(self, first: int, last: int, slack: float = 0.0) -> None:
+        """Give the rows first..last holding wrapped text the height of their tallest cell
+        (plus `slack` points where the estimate runs short, as in narrow bold labels).
 
         Spreadsheet programs do not grow rows to fit wrapped text when they open a file.
         """
@@ -118,7 +119,7 @@ class Sheet:
                 continue
             points = st.wrapped_height(self._wrapped[row])
             if points is not None:
-                self.height(row, points)
+                self.height(row, points + slack)
 
     def finish(self, last_cell: tuple[int, int], title_rows: tuple[int, int] | None) -> None:
         """No grid lines, and the official page set-up."""

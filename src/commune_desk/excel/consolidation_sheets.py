@@ -30,9 +30,19 @@ WRAP = BODY.but(wrap=True)
 
 
 def heading(
-    sheet: Sheet, agency: tuple[str, str], span: int, title: str, subject: str, note: str
+    sheet: Sheet,
+    agency: tuple[str, str],
+    span: int,
+    title: str,
+    subject: str,
+    note: str,
+    title_from: int = 0,
 ) -> None:
-    """Rows 1-9 in the Decree 30 layout: agency and motto, then the title block."""
+    """Rows 1-9 in the Decree 30 layout: agency and motto, then the title block.
+
+    The title block spans the columns title_from..span-1 (a sheet that repeats its first
+    columns on every page starts it after them, or each page would show a cut title).
+    """
     bold13 = st.CellStyle(size=13, bold=True, horizontal="center")
     left = 2  # STT, code and name: wide enough for the agency's name
     right = (left + 1, span - 1)
@@ -44,9 +54,9 @@ def heading(
     sheet.merge(2, 0, left, "—" * 6, st.CellStyle(size=10, bold=True, horizontal="center"))
     sheet.height(2, 10)
     centre = st.CellStyle(size=14, bold=True, horizontal="center", wrap=True)
-    sheet.merge(5, 0, span - 1, title, centre)
-    sheet.merge(6, 0, span - 1, subject, centre.but(size=13))
-    sheet.merge(7, 0, span - 1, note, centre.but(size=12, bold=False, italic=True))
+    sheet.merge(5, title_from, span - 1, title, centre)
+    sheet.merge(6, title_from, span - 1, subject, centre.but(size=13))
+    sheet.merge(7, title_from, span - 1, note, centre.but(size=12, bold=False, italic=True))
     for row in (3, 4, 8, 9):
         sheet.height(row, 8)
 
@@ -166,7 +176,11 @@ def _add_chart(sheet: Sheet, header: int, count: int, unit: str) -> None:
     chart.set_x_axis(
         {"name": unit, "min": 0, "num_font": axis_font, "name_font": axis_font | {"bold": False}}
     )
-    chart.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": axis_font})
+    # The first rank on top; the values' axis then crosses at the last commune, at the bottom.
+    chart.set_y_axis(
+        {"reverse": True, "crossing": "max", "interval_unit": 1, "num_font": axis_font}
+    )
+    chart.set_title({"none": True})
     chart.set_legend({"none": True})
     width, minimum = CHART_MIN_PX
     chart.set_size({"width": width, "height": max(minimum, (count + 1) * PX_PER_ROW)})

@@ -30,12 +30,14 @@ from commune_desk.excel.consolidation_sheets import (
     write_issues_sheet,
     write_ranking_sheet,
 )
+from commune_desk.excel.pages import A4_LONG, PT_PER_COLUMN, PT_PER_UNIT
 from commune_desk.excel.text import clean_text
 
 SUMMARY_SHEET = "Tổng hợp"
 FIXED_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: repeated at the left of every page
 CODE_WIDTH = 13.5
 SUMMARY_SCALE = 60  # % — about ten figures a page across, readable on A4
+LABEL_LINE = 13.0  # points: one more line of 10-pt for labels that wrap wider than estimated
 
 NUMBER = st.CellStyle(size=11, boxed=True, horizontal="right")
 TOTAL = NUMBER.but(bold=True)
@@ -79,10 +81,11 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     heading(
         sheet,
         _agency(document),
-        min(len(widths), 9),
+        max(_first_page_columns(widths), len(FIXED_WIDTHS) + 1),
         "BÁO CÁO TỔNG HỢP",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
         f"(Tổng hợp từ báo cáo của {count} xã, phường; lập ngày {document.generated:%d/%m/%Y})",
+        title_from=len(FIXED_WIDTHS),  # the first columns repeat on every page
     )
     top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
     _write_header(sheet, catalogue, top)
@@ -103,7 +106,7 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         sheet.put(meeting_row, column, met, met_style)
     last = meeting_row + 1
     sheet.put(last, 0, _footnote(), st.CellStyle(size=10, italic=True))
-    sheet.fit_rows(top + 1, top + 2)  # commune rows are one line each
+    sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
     sheet.fit_rows(meeting_row, meeting_row)
     sheet.ws.freeze_panes(top + 3, len(FIXED_WIDTHS))
     sheet.ws.set_zoom(90)
@@ -111,6 +114,19 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     st.set_up_xlsx_page(sheet.ws, (last, len(widths) - 1), (top, top + 2), scale=SUMMARY_SCALE)
     sheet.ws.repeat_columns(0, len(FIXED_WIDTHS) - 1)
     sheet.ws.activate()
+
+
+def _first_page_columns(widths: Sequence[float]) -> int:
+    """How many columns the first printed page holds, at SUMMARY_SCALE on landscape A4."""
+    margins = st.MARGINS
+    printable = (A4_LONG - margins["left"] - margins["right"]) / 25.4 * 72
+    room = printable * 100 / SUMMARY_SCALE
+    used = 0.0
+    for count, width in enumerate(widths):
+        used += width * PT_PER_UNIT + PT_PER_COLUMN
+        if used > room:
+            return count
+    return len(widths)
 
 
 def _write_header(sheet: Sheet, catalogue: Catalogue, top: int) -> None:
