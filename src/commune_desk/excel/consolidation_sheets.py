@@ -31,7 +31,7 @@ WRAP = BODY.but(wrap=True)
 
 def heading(
     sheet: Sheet,
-    agency: tuple[str, str],
+    agency_lines: tuple[str, str],
     span: int,
     title: str,
     subject: str,
@@ -46,9 +46,9 @@ def heading(
     bold13 = st.CellStyle(size=13, bold=True, horizontal="center")
     left = 2  # STT, code and name: wide enough for the agency's name
     right = (left + 1, span - 1)
-    sheet.merge(0, 0, left, agency[0], bold13)
+    sheet.merge(0, 0, left, agency_lines[0], bold13)
     sheet.merge(0, *right, doc.MOTTO_COUNTRY, bold13)
-    sheet.merge(1, 0, left, agency[1], bold13)
+    sheet.merge(1, 0, left, agency_lines[1], bold13)
     motto = st.CellStyle(size=14, bold=True, underline=True, horizontal="center")
     sheet.merge(1, *right, doc.MOTTO, motto)
     sheet.merge(2, 0, left, "—" * 6, st.CellStyle(size=10, bold=True, horizontal="center"))
@@ -61,8 +61,14 @@ def heading(
         sheet.height(row, 8)
 
 
-def province_agency(province: str) -> tuple[str, str]:
-    return ("ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}".strip())
+def agency(document: ConsolidationDocument) -> tuple[str, str]:
+    """The two lines of the issuing agency: the province's people's committee."""
+    province = document.province.strip()
+    if not province:
+        return ("ỦY BAN NHÂN DÂN", "TỈNH")
+    if province.lower().startswith(("tỉnh ", "thành phố ")):
+        return ("ỦY BAN NHÂN DÂN", province.upper())
+    return ("ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}")
 
 
 def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
@@ -73,8 +79,9 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
     expected = sum(1 for r in document.grid if r.expected)
     submitted = sum(1 for r in document.grid if r.expected and any(not c.missing for c in r.cells))
     note = f"(Đã có báo cáo của {submitted}/{expected} xã, phường trong danh sách)"
-    agency = province_agency(document.province)
-    heading(sheet, agency, len(widths), "TÌNH TRẠNG NỘP BÁO CÁO", _subject(document), note)
+    heading(
+        sheet, agency(document), len(widths), "TÌNH TRẠNG NỘP BÁO CÁO", _subject(document), note
+    )
     top = TABLE_TOP
     for column, title in enumerate(("STT", "Mã xã", "Tên xã")):
         sheet.merge_block(top, column, top + 1, column, title, HEAD)
@@ -107,8 +114,9 @@ def write_issues_sheet(book: Book, document: ConsolidationDocument) -> None:
     sheet = book.sheet("Vấn đề", ISSUE_WIDTHS)
     count = len(document.issues)
     note = f"(Đã đọc {document.files_read} tệp; {count} vấn đề)"
-    agency = province_agency(document.province)
-    heading(sheet, agency, len(ISSUE_WIDTHS), "DANH SÁCH VẤN ĐỀ", _subject(document), note)
+    heading(
+        sheet, agency(document), len(ISSUE_WIDTHS), "DANH SÁCH VẤN ĐỀ", _subject(document), note
+    )
     top = TABLE_TOP
     for column, title in enumerate(ISSUE_HEADERS):
         sheet.put(top, column, title, HEAD)

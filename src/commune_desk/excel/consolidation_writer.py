@@ -25,6 +25,7 @@ from commune_desk.excel.consolidation_document import (
 from commune_desk.excel.consolidation_sheets import (
     HEAD,
     TABLE_TOP,
+    agency,
     heading,
     write_grid_sheet,
     write_issues_sheet,
@@ -63,16 +64,6 @@ def write_consolidation(path: Path, document: ConsolidationDocument, catalogue: 
     return write_atomically(Path(path), save)
 
 
-def _agency(document: ConsolidationDocument) -> tuple[str, str]:
-    province = document.province.strip()
-    if not province:
-        return ("ỦY BAN NHÂN DÂN", "TỈNH")
-    lowered = province.lower()
-    if lowered.startswith(("tỉnh ", "thành phố ")):
-        return ("ỦY BAN NHÂN DÂN", province.upper())
-    return ("ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}")
-
-
 def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catalogue) -> None:
     items = catalogue.items()
     widths = (*FIXED_WIDTHS, *(CODE_WIDTH for _ in items))
@@ -80,7 +71,7 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     count = len(document.communes)
     heading(
         sheet,
-        _agency(document),
+        agency(document),
         max(_first_page_columns(widths), len(FIXED_WIDTHS) + 1),
         "BÁO CÁO TỔNG HỢP",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
