@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.excel import styles as st
+from commune_desk.excel.atomic import WorkbookWriteError
 from commune_desk.excel.consolidation_book import Book
 from commune_desk.excel.consolidation_document import (
     ConsolidatedCommune,
@@ -75,6 +76,21 @@ def test_formula_like_text_lands_as_text_on_every_sheet(tmp_path):
     with zipfile.ZipFile(path) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert all(b"<f>" not in archive.read(n) for n in sheets)
+
+
+def test_a_full_disk_is_a_clear_error_and_leaves_nothing(tmp_path, monkeypatch):
+    import errno
+
+    from xlsxwriter.workbook import Workbook as XlsxWorkbook
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(XlsxWorkbook, "_store_workbook", full)
+    doc, cat = document(["Xã A"])
+    with pytest.raises(WorkbookWriteError, match=r"o\.xlsx: No space left"):
+        write_consolidation(tmp_path / "o.xlsx", doc, cat)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_rows_sheet_is_hidden_with_numbers(tmp_path):

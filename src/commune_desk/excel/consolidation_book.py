@@ -38,7 +38,14 @@ class Book:
         return Sheet(self, self.workbook.add_worksheet(name), widths)
 
     def close(self) -> None:
-        self.workbook.close()
+        """Write the file; an OSError (disk full, no permission) when it cannot be written."""
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            self.workbook.close()
+        except FileCreateError as exc:  # XlsxWriter wraps the OSError of the file system
+            cause = exc.args[0] if exc.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
 
 
 class Sheet:
