@@ -1,6 +1,7 @@
 """Time to consolidate 200 commune reports, next to python-calamine's floor for reading them.
 
-Generates 200 quarter reports once (the real report writer, varied figures) in a temporary
+Generates 200 quarter reports once (services/demo/province.py: the real report writer, varied
+figures) in a temporary
 folder, then consolidates them several times and prints the median, next to the median time
 python-calamine needs only to open the same files and read their report sheet and `_data`.
 Run with `.venv/bin/python benchmarks/consolidate.py [--communes N] [--repeat N]`.
@@ -10,18 +11,16 @@ Target: consolidation within 3 times the reading floor.
 from __future__ import annotations
 
 import argparse
-import random
+import datetime as dt
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # the report generator of the tests
-
-from commune_desk.services.consolidation import ConsolidationService  # noqa: E402
-from tests.consolidation_helpers import catalogue, varied_values, write_commune  # noqa: E402
+from commune_desk.domain.catalogue import load_catalogue
+from commune_desk.paths import catalogue_file
+from commune_desk.services.consolidation import ConsolidationService
+from commune_desk.services.demo.province import write_province_reports
 
 
 def read_floor(files: list[Path]) -> None:
@@ -47,17 +46,14 @@ def main() -> None:
     parser.add_argument("--communes", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    cat = catalogue()
+    cat = load_catalogue(catalogue_file())
     with tempfile.TemporaryDirectory(prefix="commune-desk-bench-") as home:
         folder = Path(home) / "reports"
         folder.mkdir()
-        rng = random.Random(2025)
         started = time.perf_counter()
-        for index in range(args.communes):
-            code = f"{14000 + index}"
-            write_commune(folder, code, f"Xã Thử {index:03d}", "2025-Q3", varied_values(cat, rng))
+        generated = dt.datetime(2025, 10, 5, 9, 0)
+        files = write_province_reports(folder, cat, "2025-Q3", args.communes, generated)
         print(f"generated {args.communes} reports in {time.perf_counter() - started:.1f} s")
-        files = sorted(folder.glob("*.xlsx"))
         service = ConsolidationService(cat)
         out = Path(home) / "tong_hop.xlsx"
         service.consolidate([folder], out)  # warm-up: imports openpyxl and calamine

@@ -1,24 +1,14 @@
-"""Commune reports for the consolidation tests, written by the real report writer (no database).
-
-Each report is a ReportDocument built from varied figures through the same functions the
-report service uses (report_rows, data_pairs), so sheet 1 and `_data` are the real thing.
+"""Commune reports for the consolidation tests: the generator of services/demo/province.py with
+the tests' catalogue and clock, and the ways a file goes wrong (tampered, edited, hostile).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 import zipfile
 from pathlib import Path
 
-from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, load_catalogue
-from commune_desk.domain.indicators import build_figures, with_indicators
-from commune_desk.domain.periods import Mode, Period
-from commune_desk.excel.report import write_report
-from commune_desk.excel.report_document import ReportDocument, Signature
-from commune_desk.services.indicators import PeriodFigures
-from commune_desk.services.report_builder import Commune, data_pairs, report_rows
+from commune_desk.services.demo.province import write_commune_report
 from tests.conftest import CATALOGUE, FIXED_NOW
 
 _catalogue: list[Catalogue] = []
@@ -30,75 +20,12 @@ def catalogue() -> Catalogue:
     return _catalogue[0]
 
 
-def varied_values(cat: Catalogue, rng: random.Random) -> dict[str, int]:
-    """Element values with numerators no larger than their denominators, and the rules kept."""
-    values = {e.code: rng.randint(0, 400) for e in cat.elements}
-    values["pop.population"] = rng.randint(3000, 20000)
-    values["pop.households"] = values["pop.population"] // 4
-    values["pop.adults"] = values["pop.population"] * 7 // 10
-    values["commune.villages"] = rng.randint(5, 25)
-    for code in ("team.villages_covered", "infra.villages_mobile", "infra.villages_fiber"):
-        values[code] = rng.randint(0, values["commune.villages"])
-    for code in ("pop.adults_confirmed", "pop.vneid_level2", "infra.adults_smartphone"):
-        values[code] = rng.randint(0, values["pop.adults"])
-    values["infra.households_fiber"] = rng.randint(0, values["pop.households"])
-    values["pop.students_equipped"] = rng.randint(0, values["pop.students"])
-    values["pop.workers_skilled"] = rng.randint(0, values["pop.enterprise_workers"])
-    values["staff.trained_dx"] = rng.randint(0, values["staff.total"])
-    values["tthc.procedures"] = rng.randint(100, 400)
-    values["tthc.procedures_full_online"] = rng.randint(0, values["tthc.procedures"] // 2)
-    values["tthc.procedures_partial_online"] = rng.randint(0, values["tthc.procedures"] // 2)
-    values["tthc.fee_paid_online"] = rng.randint(0, values["tthc.fee_records"])
-    values["tthc.digitized"] = rng.randint(0, values["tthc.received_online"])
-    values["tthc.docs_electronic"] = rng.randint(0, values["tthc.docs_total"])
-    if rng.random() < 0.2:
-        values.pop("infra.wifi_points")  # a figure some communes leave empty
-    return values
-
-
-def report_document(
-    cat: Catalogue,
-    code: str,
-    name: str,
-    period: str,
-    values: dict[str, int],
-    version: int | None = 1,
-    draft: bool = False,
-    generated: dt.datetime = FIXED_NOW,
-    province: str = "Thanh Hóa",
-) -> ReportDocument:
-    p = Period.parse(period)
-    full = with_indicators(cat, values)
-    targets = {c: t for c in cat.codes() if (t := cat.default_target(c, p.year)) is not None}
-    figures = PeriodFigures(
-        code, name, p, p.window(Mode.CALENDAR), build_figures(cat, full, full, {}, targets)
-    )
-    commune = Commune(1, code, name, province, {})
-    return ReportDocument(
-        agency=doc.agency_lines(name),
-        form_code=doc.FORM_CODE,
-        number_line="Số: 05/BC-UBND",
-        date_line=doc.date_line(doc.place_name(name), generated.date()),
-        subject=doc.report_subject(p),
-        window_line=doc.window_line(figures.window),
-        rows=report_rows(cat, figures),
-        signature=Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn A"),
-        preparer="Trần Thị B",
-        recipients=("- UBND tỉnh Thanh Hóa;", "- Lưu: VT."),
-        draft=draft,
-        appendices=(),
-        data=data_pairs(cat, commune, figures, generated, draft, None if draft else version),
-    )
-
-
 def write_commune(
     folder: Path, code: str, name: str, period: str, values: dict[str, int], **kw
 ) -> Path:
-    path = (
-        folder / f"{code}_{period}_v{kw.get('version', 1)}{'_nhap' if kw.get('draft') else ''}.xlsx"
-    )
-    write_report(path, report_document(catalogue(), code, name, period, values, **kw))
-    return path
+    """One commune's report in `folder` (generated at the tests' fixed clock unless told)."""
+    kw.setdefault("generated", FIXED_NOW)
+    return write_commune_report(folder, catalogue(), code, name, period, values, **kw)
 
 
 def tamper_data(path: Path, key: str, new_value: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from commune_desk.cli import main
-from tests.consolidation_helpers import catalogue, varied_values, write_commune
+from commune_desk.services.demo.province import varied_values
+from tests.consolidation_helpers import catalogue, write_commune
 
 
 def test_consolidate_prints_one_summary_line_and_exits_0(tmp_path, capsys):

@@ -93,8 +93,8 @@ Details are in the log file: %3</translation>
       <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-      <source>Chọn báo cáo</source>
-      <translation>Choose a report</translation>
+      <source>Chọn báo cáo (giữ Ctrl để chọn nhiều tệp)</source>
+      <translation>Choose reports (hold Ctrl to choose several files)</translation>
     </message>
     <message>
       <source>Danh sách (*.csv *.xlsx)</source>

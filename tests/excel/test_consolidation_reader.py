@@ -8,13 +8,13 @@ import pytest
 
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.excel.consolidation_reader import CommuneReport, read_report
+from commune_desk.services.demo.province import varied_values
 from tests.consolidation_helpers import (
     catalogue,
     edit_visible,
     entity_bomb,
     tamper_data,
     truncated,
-    varied_values,
     write_commune,
     zip_bomb,
 )

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.excel.consolidation_document import ROWS_HEADER
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
+from commune_desk.services.demo.province import varied_values
 from tests.conftest import FIXED_NOW
 from tests.consolidation_helpers import (
     catalogue,
@@ -19,7 +20,6 @@ from tests.consolidation_helpers import (
     entity_bomb,
     tamper_data,
     truncated,
-    varied_values,
     write_commune,
     zip_bomb,
 )

@@ -12,6 +12,7 @@ from commune_desk.views.dialogs import Dialogs
 class FakeDialogs:
     confirm_answer: bool = True
     open_path: Path | None = None
+    open_paths: list[Path] = field(default_factory=list)  # what choose_open_paths returns
     save_path: Path | None = None
     folder: Path | None = None
     text_answer: str | None = None  # what ask_text returns (None: the user cancelled)
@@ -30,6 +31,10 @@ class FakeDialogs:
     def choose_open_path(self, parent, title: str, filters: str) -> Path | None:
         self.asked.append(("open", title, filters))
         return self.open_path
+
+    def choose_open_paths(self, parent, title: str, filters: str) -> list[Path]:
+        self.asked.append(("open_many", title, filters))
+        return list(self.open_paths)
 
     def choose_save_path(self, parent, title: str, suggested: str, filters: str):
         self.asked.append(("save", title, suggested))

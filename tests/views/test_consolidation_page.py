@@ -6,8 +6,9 @@ import random
 
 from PySide6.QtCore import QThreadPool, QUrl
 
+from commune_desk.services.demo.province import varied_values
 from commune_desk.views.consolidation_page import ConsolidationPage, ProblemsModel
-from tests.consolidation_helpers import catalogue, varied_values, write_commune
+from tests.consolidation_helpers import catalogue, write_commune
 from tests.views.fakes import FakeDialogs
 
 
@@ -47,9 +48,32 @@ def test_choose_run_and_open_the_result(qtbot, tmp_path):
     assert opened == [QUrl.fromLocalFile(str(tmp_path / "kq.xlsx"))]
 
 
+def test_several_files_are_added_in_one_choice(qtbot, tmp_path):
+    rng = random.Random(5)
+    chosen = [
+        write_commune(tmp_path, code, f"Xã {code}", "2025-Q3", varied_values(catalogue(), rng))
+        for code in ("16000", "16001", "16002")
+    ]
+    dialogs = FakeDialogs(open_paths=chosen[:2], save_path=tmp_path / "out" / "kq.xlsx")
+    (tmp_path / "out").mkdir()
+    page = make_page(qtbot, dialogs, [])
+    page.ui.add_file_button.click()
+    dialogs.open_paths = chosen[1:]  # one already in the list, one new
+    page.ui.add_file_button.click()
+    dialogs.open_paths = []  # the user cancels
+    page.ui.add_file_button.click()
+    listed = [page.ui.sources_list.item(i).text() for i in range(page.ui.sources_list.count())]
+    assert listed == [str(path) for path in chosen]
+    assert [kind for kind, *_ in dialogs.asked] == ["open_many"] * 3
+    page.ui.output_button.click()
+    with qtbot.waitSignal(page.consolidated, timeout=20000) as blocker:
+        page.ui.run_button.click()
+    assert (blocker.args[0].files, blocker.args[0].communes) == (3, 3)
+
+
 def test_nothing_usable_warns(qtbot, tmp_path):
     (tmp_path / "a.xlsx").write_text("x")
-    dialogs = FakeDialogs(open_path=tmp_path / "a.xlsx", save_path=tmp_path / "o.xlsx")
+    dialogs = FakeDialogs(open_paths=[tmp_path / "a.xlsx"], save_path=tmp_path / "o.xlsx")
     page = make_page(qtbot, dialogs, [])
     page.ui.add_file_button.click()
     page.ui.output_button.click()

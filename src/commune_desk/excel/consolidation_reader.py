@@ -82,16 +82,34 @@ def read_report(
     path: Path, catalogue: Catalogue, template: TemplateMap | None = None
 ) -> CommuneReport | Issue:
     """Read one file; never raises for a bad file (the Issue says why it is not usable)."""
-    path = Path(path)
-    problem = container_issue(path)
-    if problem is not None:
-        return problem
-    try:
-        return _read(path, catalogue, template)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # calamine may panic on a damaged part: still just a bad file
-        return Issue(path.name, IssueKind.UNREADABLE, f"{path.name}: không đọc được ({exc}).")
+    return ReportReader(catalogue, template).read(path)
+
+
+class ReportReader:
+    """Reads the reports of one consolidation: the catalogue's lookups are made once."""
+
+    def __init__(self, catalogue: Catalogue, template: TemplateMap | None = None) -> None:
+        self.catalogue = catalogue
+        self.template = template
+        self.codes = catalogue.codes()
+        by_label: dict[str, list[str]] = {}
+        for item in catalogue.items():
+            by_label.setdefault(item.label.strip(), []).append(item.code)
+        # A label shared by two codes cannot tell them apart on the visible sheet.
+        self.label_codes = {label: codes[0] for label, codes in by_label.items() if len(codes) == 1}
+
+    def read(self, path: Path) -> CommuneReport | Issue:
+        """Read one file; never raises for a bad file (the Issue says why it is not usable)."""
+        path = Path(path)
+        problem = container_issue(path)
+        if problem is not None:
+            return problem
+        try:
+            return _read(path, self)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # calamine may panic on a damaged part: just a bad file
+            return Issue(path.name, IssueKind.UNREADABLE, f"{path.name}: không đọc được ({exc}).")
 
 
 def container_issue(path: Path) -> Issue | None:
@@ -119,9 +137,10 @@ def container_issue(path: Path) -> Issue | None:
     return None
 
 
-def _read(path: Path, catalogue: Catalogue, template: TemplateMap | None) -> CommuneReport | Issue:
+def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
     from python_calamine import CalamineWorkbook
 
+    catalogue, template = reader.catalogue, reader.template
     name = path.name
     workbook = CalamineWorkbook.from_path(str(path))
     sheets = workbook.sheet_names
@@ -146,7 +165,7 @@ def _read(path: Path, catalogue: Catalogue, template: TemplateMap | None) -> Com
         detail = f"{name}: trang {DATA_SHEET} có định dạng «{found.get('format', '')}» lạ."
         return Issue(name, IssueKind.NO_DATA, detail)
     values: dict[str, Number | None] = {}
-    for code in catalogue.codes():
+    for code in reader.codes:
         text = found.get(code, "")
         try:
             values[code] = _number(text) if text else None
@@ -165,7 +184,7 @@ def _read(path: Path, catalogue: Catalogue, template: TemplateMap | None) -> Com
         version=int(found["version"]) if found.get("version", "").isdigit() else None,
         values=values,
     )
-    differences = _visible_differences(workbook, catalogue, values, template)
+    differences = _visible_differences(workbook, reader, values)
     if differences:
         listed = "; ".join(differences[:_MAX_LISTED])
         more = f" và {len(differences) - _MAX_LISTED} chỉ tiêu khác" if len(differences) > 5 else ""
@@ -175,16 +194,13 @@ def _read(path: Path, catalogue: Catalogue, template: TemplateMap | None) -> Com
 
 
 def _visible_differences(
-    workbook: Any,
-    catalogue: Catalogue,
-    values: Mapping[str, Number | None],
-    template: TemplateMap | None,
+    workbook: Any, reader: ReportReader, values: Mapping[str, Number | None]
 ) -> list[str]:
     """The codes whose visible value differs from `_data` ("code: shown ≠ stored")."""
     first = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    shown = _report_sheet_values(first, catalogue)
-    if shown is None and template is not None:
-        read = _template_cells(workbook, template)
+    shown = _report_sheet_values(first, reader.label_codes)
+    if shown is None and reader.template is not None:
+        read = _template_cells(workbook, reader.template)
         shown = {
             name.removesuffix(".value"): cell
             for name, cell in read.items()
@@ -192,6 +208,9 @@ def _visible_differences(
         }
     differences = []
     for code, cell in (shown or {}).items():
+        stored = values[code]
+        if (cell == stored and not isinstance(cell, bool)) or (cell == "" and stored is None):
+            continue  # the common case, without parsing
         try:
             visible = _cell_number(cell)
         except ValueError:
@@ -202,7 +221,9 @@ def _visible_differences(
     return differences
 
 
-def _report_sheet_values(grid: list[list[Any]], catalogue: Catalogue) -> dict[str, Any] | None:
+def _report_sheet_values(
+    grid: list[list[Any]], label_codes: Mapping[str, str]
+) -> dict[str, Any] | None:
     """The "Thực hiện kỳ báo cáo" cell of every row whose label is a catalogue label."""
     header = next(
         (
@@ -217,16 +238,14 @@ def _report_sheet_values(grid: list[list[Any]], catalogue: Catalogue) -> dict[st
         return None
     index, cells = header
     label_col, value_col = cells.index(LABEL_HEADER), cells.index(VALUE_HEADER)
-    labels: dict[str, list[str]] = {}
-    for item in catalogue.items():
-        labels.setdefault(item.label.strip(), []).append(item.code)
+    width = max(label_col, value_col)
     shown: dict[str, Any] = {}
     for row in grid[index + 2 :]:
-        if len(row) <= max(label_col, value_col) or not isinstance(row[label_col], str):
+        if len(row) <= width or not isinstance(label := row[label_col], str):
             continue
-        codes = labels.get(row[label_col].strip(), [])
-        if len(codes) == 1:
-            shown[codes[0]] = row[value_col]
+        code = label_codes.get(label) or label_codes.get(label.strip())
+        if code is not None:
+            shown[code] = row[value_col]
     return shown
 
 

@@ -1,38 +1,48 @@
 """The consolidated workbook: Tổng hợp, Tình trạng nộp, Vấn đề, Xếp hạng and hidden `_rows`.
 
 Same official style as the commune report (Decree 30 heading, Times New Roman, A4 landscape,
-header rows repeated on every page); written atomically. A pure converter: a
-ConsolidationDocument and the catalogue in, the .xlsx file out.
+header rows repeated on every page), written with XlsxWriter (a province's tables are tens
+of thousands of cells) and atomically. A pure converter: a ConsolidationDocument and the
+catalogue in, the .xlsx file out. Rows and columns are counted from 0.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from commune_desk.domain import documents as doc
-from commune_desk.domain.catalogue import Catalogue, Indicator
+from commune_desk.domain.catalogue import Catalogue, Indicator, Item
+from commune_desk.domain.numbers import Number
 from commune_desk.excel import styles as st
 from commune_desk.excel.atomic import file_sha256, write_atomically
+from commune_desk.excel.consolidation_book import Book, Sheet
 from commune_desk.excel.consolidation_document import (
     ROWS_HEADER,
     ROWS_SHEET,
     ConsolidationDocument,
 )
 from commune_desk.excel.consolidation_sheets import (
-    Stamper,
+    HEAD,
+    TABLE_TOP,
+    agency,
     heading,
-    letter,
     write_grid_sheet,
     write_issues_sheet,
     write_ranking_sheet,
 )
+from commune_desk.excel.pages import A4_LONG, PT_PER_COLUMN, PT_PER_UNIT
+from commune_desk.excel.text import clean_text
 
 SUMMARY_SHEET = "Tổng hợp"
 FIXED_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: repeated at the left of every page
 CODE_WIDTH = 13.5
-HEADER_ROW = 11  # sections; labels and units follow; the three repeat on every page
 SUMMARY_SCALE = 60  # % — about ten figures a page across, readable on A4
+LABEL_LINE = 13.0  # points: one more line of 10-pt for labels that wrap wider than estimated
+
+NUMBER = st.CellStyle(size=11, boxed=True, horizontal="right")
+TOTAL = NUMBER.but(bold=True)
+PLAN = NUMBER.but(italic=True)
 
 
 def write_consolidation(path: Path, document: ConsolidationDocument, catalogue: Catalogue) -> str:
@@ -42,127 +52,133 @@ def write_consolidation(path: Path, document: ConsolidationDocument, catalogue: 
     """
 
     def save(temp: Path) -> str:
-        build_workbook(document, catalogue).save(temp)
+        book = Book(temp)
+        _write_summary(book, document, catalogue)
+        write_grid_sheet(book, document)
+        write_issues_sheet(book, document)
+        write_ranking_sheet(book, document, catalogue)
+        _write_rows(book, document, catalogue)
+        book.close()
         return file_sha256(temp)
 
     return write_atomically(Path(path), save)
 
 
-def build_workbook(document: ConsolidationDocument, catalogue: Catalogue) -> Any:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    st.use_default_font(workbook)
-    summary = workbook.active
-    summary.title = SUMMARY_SHEET
-    _write_summary(summary, document, catalogue)
-    write_grid_sheet(workbook.create_sheet("Tình trạng nộp"), document)
-    write_issues_sheet(workbook.create_sheet("Vấn đề"), document)
-    write_ranking_sheet(workbook.create_sheet("Xếp hạng"), document, catalogue)
-    _write_rows(workbook.create_sheet(ROWS_SHEET), document, catalogue)
-    workbook.active = 0
-    return workbook
-
-
-def _agency(document: ConsolidationDocument) -> tuple[str, str]:
-    province = document.province.strip()
-    if not province:
-        return ("ỦY BAN NHÂN DÂN", "TỈNH")
-    lowered = province.lower()
-    if lowered.startswith(("tỉnh ", "thành phố ")):
-        return ("ỦY BAN NHÂN DÂN", province.upper())
-    return ("ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}")
-
-
-def _write_summary(sheet: Any, document: ConsolidationDocument, catalogue: Catalogue) -> None:
+def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catalogue) -> None:
     items = catalogue.items()
     widths = (*FIXED_WIDTHS, *(CODE_WIDTH for _ in items))
-    for number, width in enumerate(widths, start=1):
-        sheet.column_dimensions[letter(number)].width = width
+    sheet = book.sheet(SUMMARY_SHEET, widths)
     count = len(document.communes)
     heading(
         sheet,
-        _agency(document),
-        min(len(widths), 9),
+        agency(document),
+        max(_first_page_columns(widths), len(FIXED_WIDTHS) + 1),
         "BÁO CÁO TỔNG HỢP",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
         f"(Tổng hợp từ báo cáo của {count} xã, phường; lập ngày {document.generated:%d/%m/%Y})",
+        title_from=len(FIXED_WIDTHS),  # the first columns repeat on every page
     )
-    box = st.thin_box()
-    head = {"font": st.font(11, bold=True), "alignment": st.align("center", wrap=True)}
-    head["border"] = box
-    top = HEADER_ROW
-    for column, title in enumerate(("STT", "Mã xã", "Tên xã"), start=1):
-        st.put(sheet, top, column, title, head)
-        for row in (top + 1, top + 2):
-            st.put(sheet, row, column, None, head)
-        sheet.merge_cells(start_row=top, start_column=column, end_row=top + 2, end_column=column)
-    column = len(FIXED_WIDTHS) + 1
-    unit_style = {"font": st.font(10, italic=True), "alignment": st.align("center", wrap=True)}
-    unit_style["border"] = box
-    label_style = {**head, "font": st.font(10, bold=True)}
+    top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
+    _write_header(sheet, catalogue, top)
+    row = _write_communes(sheet, document, items, top + 3)
+    bold = st.CellStyle(size=11, bold=True, boxed=True, horizontal="center")
+    sheet.merge(row, 0, 2, "TỔNG CỘNG", bold)
+    _numbers(sheet, row, items, document.totals, TOTAL)
+    target_row, meeting_row = row + 1, row + 2
+    italic = st.CellStyle(size=11, italic=True, boxed=True)
+    sheet.merge(target_row, 0, 2, "Kế hoạch năm (chỉ tiêu)", italic)
+    sheet.merge(meeting_row, 0, 2, f"Số xã đạt kế hoạch (trên {count} xã)", italic.but(wrap=True))
+    target_style = PLAN.but(number_format=st.DECIMAL_FORMAT)
+    met_style = PLAN.but(number_format=st.INTEGER_FORMAT)
+    for column, item in enumerate(items, start=len(FIXED_WIDTHS)):
+        target = document.targets.get(item.code)
+        sheet.put(target_row, column, target, target_style)
+        met = document.meeting.get(item.code) if target is not None else None
+        sheet.put(meeting_row, column, met, met_style)
+    last = meeting_row + 1
+    sheet.put(last, 0, _footnote(), st.CellStyle(size=10, italic=True))
+    sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
+    sheet.fit_rows(meeting_row, meeting_row)
+    sheet.ws.freeze_panes(top + 3, len(FIXED_WIDTHS))
+    sheet.ws.set_zoom(90)
+    sheet.ws.hide_gridlines(2)
+    st.set_up_xlsx_page(sheet.ws, (last, len(widths) - 1), (top, top + 2), scale=SUMMARY_SCALE)
+    sheet.ws.repeat_columns(0, len(FIXED_WIDTHS) - 1)
+    sheet.ws.activate()
+
+
+def _first_page_columns(widths: Sequence[float]) -> int:
+    """How many columns the first printed page holds, at SUMMARY_SCALE on landscape A4."""
+    margins = st.MARGINS
+    printable = (A4_LONG - margins["left"] - margins["right"]) / 25.4 * 72
+    room = printable * 100 / SUMMARY_SCALE
+    used = 0.0
+    for count, width in enumerate(widths):
+        used += width * PT_PER_UNIT + PT_PER_COLUMN
+        if used > room:
+            return count
+    return len(widths)
+
+
+def _write_header(sheet: Sheet, catalogue: Catalogue, top: int) -> None:
+    """Three rows: the sections, the figures' labels and their units."""
+    for column, title in enumerate(("STT", "Mã xã", "Tên xã")):
+        sheet.merge_block(top, column, top + 2, column, title, HEAD)
+    label_style = HEAD.but(size=10)
+    unit_style = st.CellStyle(size=10, italic=True, horizontal="center", wrap=True, boxed=True)
+    section_style = HEAD.but(horizontal="left", indent=1)
+    column = len(FIXED_WIDTHS)
     for section in catalogue.sections:
         section_items = catalogue.section_items(section.key)
         if not section_items:
             continue
         first = column
         for item in section_items:
-            st.put(sheet, top + 1, column, item.label, label_style)
-            st.put(sheet, top + 2, column, item.unit, unit_style)
+            sheet.put(top + 1, column, item.label, label_style)
+            sheet.put(top + 2, column, item.unit, unit_style)
             column += 1
         numeral = section.numeral.strip("0 ")  # the profile section "0" takes no number
         title = f"{numeral}. {section.title}" if numeral else section.title
-        section_style = {**head, "alignment": st.align(wrap=True, indent=1)}
-        st.merge_put(sheet, top, first, column - 1, title, section_style)
-    sheet.row_dimensions[top].height = 30
-    row = top + 3
-    body = {"font": st.font(11), "border": box}
-    right = st.align("right")
-    out = Stamper(sheet)
+        sheet.merge(top, first, column - 1, title, section_style)
+    sheet.height(top, 30)
+
+
+def _write_communes(
+    sheet: Sheet, document: ConsolidationDocument, items: Sequence[Item], row: int
+) -> int:
+    """One row per commune; returns the row after them. The hot loop of the writer."""
+    centre = st.CellStyle(size=11, boxed=True, horizontal="center")
+    name_style = st.CellStyle(size=11, boxed=True)
+    formats = _number_formats(sheet.book, NUMBER)
+    columns = [
+        (column, item.code, isinstance(item, Indicator))
+        for column, item in enumerate(items, start=len(FIXED_WIDTHS))
+    ]
+    write_number, write_blank = sheet.ws.write_number, sheet.ws.write_blank
+    integer, decimal = formats
     for index, commune in enumerate(document.communes, start=1):
-        out.put(row, 1, index, {**body, "alignment": st.align("center")})
-        out.put(row, 2, commune.code, {**body, "alignment": st.align("center")})
-        out.put(row, 3, commune.name, {**body, "alignment": st.align()})
-        for column, item in enumerate(items, start=len(FIXED_WIDTHS) + 1):
-            value = commune.values.get(item.code)
-            fmt = st.number_format(value, isinstance(item, Indicator))
-            out.put(row, column, value, {**body, "alignment": right}, fmt)
+        sheet.put(row, 0, index, centre)
+        sheet.put(row, 1, commune.code, centre)
+        sheet.put(row, 2, commune.name, name_style)
+        values = commune.values
+        for column, code, is_indicator in columns:
+            value = values.get(code)
+            if value is None:
+                write_blank(row, column, None, integer)
+            elif is_indicator or (isinstance(value, float) and not value.is_integer()):
+                write_number(row, column, value, decimal)
+            else:
+                write_number(row, column, value, integer)
         row += 1
-    bold = {"font": st.font(11, bold=True), "border": box}
-    st.merge_put(sheet, row, 1, 3, "TỔNG CỘNG", {**bold, "alignment": st.align("center")})
-    _numbers(sheet, row, items, document.totals, {**bold, "alignment": right})
-    target_row, meeting_row = row + 1, row + 2
-    italic = {"font": st.font(11, italic=True), "border": box}
-    st.merge_put(
-        sheet, target_row, 1, 3, "Kế hoạch năm (chỉ tiêu)", {**italic, "alignment": st.align()}
+    return row
+
+
+def _number_formats(book: Book, style: st.CellStyle) -> tuple[object, object]:
+    """The integer and the one-decimal Formats of a number style."""
+    return (
+        book.format(style.but(number_format=st.INTEGER_FORMAT)),
+        book.format(style.but(number_format=st.DECIMAL_FORMAT)),
     )
-    st.merge_put(
-        sheet,
-        meeting_row,
-        1,
-        3,
-        f"Số xã đạt kế hoạch (trên {count} xã)",
-        {**italic, "alignment": st.align(wrap=True)},
-    )
-    for offset, item in enumerate(items, start=len(FIXED_WIDTHS) + 1):
-        target = document.targets.get(item.code)
-        cell = st.put(sheet, target_row, offset, target, {**italic, "alignment": right})
-        cell.number_format = st.DECIMAL_FORMAT
-        met = document.meeting.get(item.code) if target is not None else None
-        st.put(
-            sheet, meeting_row, offset, met, {**italic, "alignment": right}
-        ).number_format = st.INTEGER_FORMAT
-    last = meeting_row + 1
-    st.put(sheet, last, 1, _footnote(), {"font": st.font(10, italic=True), "alignment": st.align()})
-    st.fit_row_heights(sheet, top + 1, top + 2)  # commune rows are one line each
-    st.fit_row_heights(sheet, meeting_row, meeting_row)
-    sheet.freeze_panes = sheet.cell(row=top + 3, column=len(FIXED_WIDTHS) + 1)
-    sheet.sheet_view.showGridLines = False
-    sheet.sheet_view.zoomScale = 90
-    st.set_up_page(sheet, letter(len(widths)), last, f"{top}:{top + 2}", False)
-    sheet.sheet_properties.pageSetUpPr.fitToPage = False  # many pages across, scaled
-    sheet.page_setup.scale = SUMMARY_SCALE
-    sheet.print_title_cols = f"A:{letter(len(FIXED_WIDTHS))}"
 
 
 def _footnote() -> str:
@@ -172,22 +188,39 @@ def _footnote() -> str:
     )
 
 
-def _numbers(sheet: Any, row: int, items: Any, values: Any, style: dict[str, Any]) -> None:
-    for column, item in enumerate(items, start=len(FIXED_WIDTHS) + 1):
+def _numbers(
+    sheet: Sheet,
+    row: int,
+    items: Sequence[Item],
+    values: Mapping[str, Number | None],
+    style: st.CellStyle,
+) -> None:
+    for column, item in enumerate(items, start=len(FIXED_WIDTHS)):
         value = values.get(item.code)
-        cell = st.put(sheet, row, column, value, style)
-        cell.number_format = st.number_format(value, isinstance(item, Indicator))
+        fmt = st.number_format(value, isinstance(item, Indicator))
+        sheet.put(row, column, value, style.but(number_format=fmt))
 
 
-def _write_rows(sheet: Any, document: ConsolidationDocument, catalogue: Catalogue) -> None:
-    """Hidden `_rows`: the header, then one row per commune used, values as numbers."""
-    sheet.sheet_state = "hidden"
+def _write_rows(book: Book, document: ConsolidationDocument, catalogue: Catalogue) -> None:
+    """Hidden `_rows`: the header, then one row per commune used, values as numbers.
+
+    A sheet for programs: the default format (Times New Roman 12), no styles to write.
+    """
+    ws = book.workbook.add_worksheet(ROWS_SHEET)
+    ws.hide()
     codes = catalogue.codes()
-    sheet.append([*ROWS_HEADER, *codes])
-    for commune in document.communes:
-        head = [commune.code, commune.name, commune.period, commune.version, commune.file]
-        sheet.append([*head, commune.status, *(commune.values.get(c) for c in codes)])
-    for row in sheet.iter_rows(min_row=2, max_col=len(ROWS_HEADER)):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # names and files as text, never a formula
+    write_string, write_number = ws.write_string, ws.write_number
+    for column, title in enumerate((*ROWS_HEADER, *codes)):
+        write_string(0, column, title)
+    for row, commune in enumerate(document.communes, start=1):
+        head = (commune.code, commune.name, commune.period, commune.version, commune.file)
+        for column, value in enumerate((*head, commune.status)):
+            if isinstance(value, str):
+                write_string(row, column, clean_text(value))  # names and files as text
+            elif value is not None:
+                write_number(row, column, value)
+        values = commune.values
+        for column, code in enumerate(codes, start=len(ROWS_HEADER)):
+            value = values.get(code)
+            if value is not None:
+                write_number(row, column, value)

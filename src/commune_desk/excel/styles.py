@@ -1,11 +1,18 @@
 """Fonts, borders, number formats and page set-up of the report sheets (Decree 30/2020).
 
-openpyxl is imported inside the functions: the program starts without it.
+The official look is said once here and translated for both writers: openpyxl (the commune
+report, whose styles must survive templates) and XlsxWriter (the consolidated workbook, many
+thousands of cells). `CellStyle` is a plain description of a cell; `openpyxl_style` and
+`xlsxwriter_format` translate it; `set_up_page` and `set_up_xlsx_page` lay out the page from
+the same margins, paper and footer. Neither library is imported here: the program starts
+without them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from commune_desk.excel.text import clean_text, looks_like_formula
@@ -18,9 +25,91 @@ LOCALE = "[$-42A]"
 INTEGER_FORMAT = LOCALE + "#,##0"
 DECIMAL_FORMAT = LOCALE + "#,##0.0"
 DATE_FORMAT = "dd/mm/yyyy"
-MM = 1 / 25.4  # openpyxl takes margins in inches
+BLACK = "FF000000"  # ARGB
+MM = 1 / 25.4  # both libraries take margins in inches
 # Decree 30/2020: top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15, "header": 8, "footer": 8}
+PAPER_A4 = 9  # the paper code of the file format
+PAGE_NUMBER = "Trang &P/&N"  # right of the footer, 10-pt
+PAGE_NUMBER_SIZE = 10
+DRAFT_MARK = "BẢN NHÁP"  # centre of the header of a draft, 14-pt bold
+DRAFT_MARK_SIZE = 14
+DEFAULT_ROW_PX = 21  # a row of 12-pt Times New Roman (15.75 pt)
+DEFAULT_COLUMN_PX = 72  # 8.43 digits of 12-pt Times New Roman (8 px a digit)
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    """How a cell looks, independent of the library that writes it."""
+
+    size: float = BODY_SIZE
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    horizontal: str = "left"  # left, center, right
+    vertical: str = "center"  # top, center, bottom
+    wrap: bool = False
+    indent: int = 0
+    boxed: bool = False  # a thin black border on every side
+    number_format: str = ""  # "" is General
+    quote_prefix: bool = False  # text that looks like a formula, kept as typed
+
+    def but(self, **changes: Any) -> CellStyle:
+        return replace(self, **changes)
+
+
+def openpyxl_style(style: CellStyle) -> dict[str, Any]:
+    """The attributes `put` sets on an openpyxl cell."""
+    extra = {"underline": "single"} if style.underline else {}
+    out: dict[str, Any] = {
+        "font": font(style.size, style.bold, style.italic, **extra),
+        "alignment": align(style.horizontal, style.vertical, style.wrap, style.indent),
+    }
+    if style.boxed:
+        out["border"] = thin_box()
+    if style.number_format:
+        out["number_format"] = style.number_format
+    if style.quote_prefix:
+        out["quotePrefix"] = True
+    return out
+
+
+def xlsxwriter_format(style: CellStyle) -> dict[str, Any]:
+    """The properties of the XlsxWriter Format for `style`."""
+    black = "#" + BLACK[2:]
+    props: dict[str, Any] = {
+        "font_name": FONT_NAME,
+        "font_size": style.size,
+        "font_color": black,
+        "bold": style.bold,
+        "italic": style.italic,
+        "align": style.horizontal,
+        "valign": "vcenter" if style.vertical == "center" else style.vertical,
+        "text_wrap": style.wrap,
+        "indent": style.indent,
+    }
+    if style.underline:
+        props["underline"] = 1
+    if style.boxed:
+        props.update(border=1, border_color=black)  # 1: thin
+    if style.number_format:
+        props["num_format"] = style.number_format
+    if style.quote_prefix:
+        props["quote_prefix"] = True
+    return props
+
+
+def xlsxwriter_options() -> dict[str, Any]:
+    """Workbook options: Times New Roman 12 by default; text is never a formula or a link."""
+    return {
+        "default_format_properties": {"font_name": FONT_NAME, "font_size": BODY_SIZE},
+        "default_row_height": DEFAULT_ROW_PX,
+        "default_column_width": DEFAULT_COLUMN_PX,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "in_memory": True,  # no temporary files: the workbook is small
+    }
 
 
 def use_default_font(workbook: Any) -> None:
@@ -35,7 +124,7 @@ def use_default_font(workbook: Any) -> None:
 def font(size: float = BODY_SIZE, bold: bool = False, italic: bool = False, **more: Any) -> Any:
     from openpyxl.styles import Font
 
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color="FF000000", **more)
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=BLACK, **more)
 
 
 def align(
@@ -49,7 +138,7 @@ def align(
 def thin_box() -> Any:
     from openpyxl.styles import Border, Side
 
-    side = Side(style="thin", color="FF000000")
+    side = Side(style="thin", color=BLACK)
     return Border(left=side, right=side, top=side, bottom=side)
 
 
@@ -97,7 +186,7 @@ def set_up_page(
     """A4 landscape, Decree 30 margins, print area, repeated headers, one page wide."""
     from openpyxl.worksheet.page import PageMargins
 
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = PAPER_A4
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as needed
@@ -108,12 +197,43 @@ def set_up_page(
     if title_rows:
         sheet.print_title_rows = title_rows
     if draft:
-        sheet.oddHeader.center.text = "BẢN NHÁP"
+        sheet.oddHeader.center.text = DRAFT_MARK
         sheet.oddHeader.center.font = f"{FONT_NAME},Bold"
-        sheet.oddHeader.center.size = 14
-    sheet.oddFooter.right.text = "Trang &P/&N"
+        sheet.oddHeader.center.size = DRAFT_MARK_SIZE
+    sheet.oddFooter.right.text = PAGE_NUMBER
     sheet.oddFooter.right.font = FONT_NAME
-    sheet.oddFooter.right.size = 10
+    sheet.oddFooter.right.size = PAGE_NUMBER_SIZE
+
+
+def set_up_xlsx_page(
+    sheet: Any,
+    last_cell: tuple[int, int],
+    title_rows: tuple[int, int] | None,
+    landscape: bool = True,
+    scale: int | None = None,
+) -> None:
+    """`set_up_page` for an XlsxWriter worksheet (rows and columns counted from 0).
+
+    One page wide unless a print `scale` (%) is given; never a draft (consolidations are not).
+    """
+    sheet.set_paper(PAPER_A4)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    if scale is None:
+        sheet.fit_to_pages(1, 0)
+    else:
+        sheet.set_print_scale(scale)
+    sheet.center_horizontally()
+    inches = {k: v * MM for k, v in MARGINS.items()}
+    sheet.set_margins(inches["left"], inches["right"], inches["top"], inches["bottom"])
+    sheet.set_header("", {"margin": inches["header"]})
+    footer = f'&R&"{FONT_NAME},Regular"&{PAGE_NUMBER_SIZE}{PAGE_NUMBER}'
+    sheet.set_footer(footer, {"margin": inches["footer"]})
+    sheet.print_area(0, 0, *last_cell)
+    if title_rows:
+        sheet.repeat_rows(*title_rows)
 
 
 # Characters of 12-pt Times New Roman text per unit of column width (a unit is the width of
@@ -160,13 +280,24 @@ def fit_row_heights(sheet: Any, first: int, last: int) -> None:
     for row in range(first, last + 1):
         if sheet.row_dimensions[row].height is not None:
             continue
-        tallest = 0.0
-        for cell in sheet[row]:
-            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
-                continue
-            size = float(cell.font.sz or BODY_SIZE)
-            width = spans.get((row, cell.column), widths.get(cell.column, 8.43))
-            lines = lines_needed(cell.value, width, size, bool(cell.font.b))
-            tallest = max(tallest, lines * size * 1.3 + 2)
-        if tallest > BODY_SIZE * 1.3 + 2:
-            sheet.row_dimensions[row].height = round(tallest, 1)
+        height = wrapped_height(
+            (
+                cell.value,
+                spans.get((row, cell.column), widths.get(cell.column, 8.43)),
+                float(cell.font.sz or BODY_SIZE),
+                bool(cell.font.b),
+            )
+            for cell in sheet[row]
+            if isinstance(cell.value, str) and cell.alignment.wrap_text
+        )
+        if height is not None:
+            sheet.row_dimensions[row].height = height
+
+
+def wrapped_height(cells: Iterable[tuple[str, float, float, bool]]) -> float | None:
+    """The height a row needs for its wrapped texts (text, width, size, bold), in points;
+    None when one line of body text is enough."""
+    tallest = 0.0
+    for text, width, size, bold in cells:
+        tallest = max(tallest, lines_needed(text, width, size, bold) * size * 1.3 + 2)
+    return round(tallest, 1) if tallest > BODY_SIZE * 1.3 + 2 else None

@@ -27,9 +27,9 @@ from commune_desk.excel.consolidation_document import (
 )
 from commune_desk.excel.consolidation_reader import (
     CommuneReport,
+    ReportReader,
     TemplateMap,
     load_template_map,
-    read_report,
 )
 from commune_desk.excel.consolidation_writer import write_consolidation
 from commune_desk.excel.tables import TableError, read_table
@@ -111,13 +111,14 @@ class ConsolidationService:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> list[CommuneReport]:
+        reader = ReportReader(self._catalogue, layout)
         reports = []
         for done, path in enumerate(files):
             if progress is not None:
                 progress(done, len(files))
             if cancelled is not None and cancelled():
                 raise ConsolidationError("Đã hủy tổng hợp; chưa ghi tệp nào.")
-            found = read_report(path, self._catalogue, layout)
+            found = reader.read(path)
             if isinstance(found, Issue):
                 issues.append(found)
             else:

@@ -138,18 +138,21 @@ class ConsolidationPage(QWidget):
         return self._worker is not None and not self.ui.run_button.isEnabled()
 
     # -- choosing --------------------------------------------------------------------------
-    def _add_source(self, path: Path | None) -> None:
-        if path is not None and path not in self._sources:
-            self._sources.append(path)
-            self.ui.sources_list.addItem(str(path))
+    def _add_sources(self, paths: list[Path]) -> None:
+        for path in paths:
+            if path not in self._sources:
+                self._sources.append(path)
+                self.ui.sources_list.addItem(str(path))
         self._update_buttons()
 
     def _on_add_folder_button_clicked(self) -> None:
-        self._add_source(self._dialogs.choose_folder(self, self.tr("Chọn thư mục báo cáo")))
+        folder = self._dialogs.choose_folder(self, self.tr("Chọn thư mục báo cáo"))
+        self._add_sources([folder] if folder is not None else [])
 
     def _on_add_file_button_clicked(self) -> None:
         filters = self.tr("Bảng tính Excel (*.xlsx)")
-        self._add_source(self._dialogs.choose_open_path(self, self.tr("Chọn báo cáo"), filters))
+        title = self.tr("Chọn báo cáo (giữ Ctrl để chọn nhiều tệp)")
+        self._add_sources(self._dialogs.choose_open_paths(self, title, filters))
 
     def _on_clear_button_clicked(self) -> None:
         self._sources.clear()

@@ -17,6 +17,7 @@ class Dialogs(Protocol):
     def inform(self, parent: QWidget | None, title: str, text: str) -> None: ...
     def warn(self, parent: QWidget | None, title: str, text: str) -> None: ...
     def choose_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
+    def choose_open_paths(self, parent: QWidget | None, title: str, filters: str) -> list[Path]: ...
     def choose_save_path(
         self, parent: QWidget | None, title: str, suggested: str, filters: str
     ) -> Path | None: ...
@@ -43,6 +44,11 @@ class QtDialogs:
     def choose_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return Path(name) if name else None
+
+    def choose_open_paths(self, parent: QWidget | None, title: str, filters: str) -> list[Path]:
+        """The files chosen together (Ctrl or Shift click); [] when the user cancels."""
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(name) for name in names]
 
     def choose_save_path(
         self, parent: QWidget | None, title: str, suggested: str, filters: str

@@ -1,0 +1,134 @@
+"""A thin layer over XlsxWriter for the consolidated workbook: one Format per CellStyle, text
+always written as text, merged cells, and row heights fitted to wrapped text.
+
+Rows and columns are counted from 0, as XlsxWriter counts them. XlsxWriter is imported only
+when a workbook is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from commune_desk.excel import styles as st
+from commune_desk.excel.text import clean_text, looks_like_formula
+
+DEFAULT_WIDTH = 8.43
+
+
+class Book:
+    """An XlsxWriter workbook with its Formats made once per CellStyle."""
+
+    def __init__(self, path: Path) -> None:
+        from xlsxwriter import Workbook
+
+        self.workbook = Workbook(str(path), st.xlsxwriter_options())
+        self._formats: dict[st.CellStyle, Any] = {}
+
+    def format(self, style: st.CellStyle) -> Any:
+        found = self._formats.get(style)
+        if found is None:
+            found = self._formats[style] = self.workbook.add_format(st.xlsxwriter_format(style))
+        return found
+
+    def sheet(self, name: str, widths: Sequence[float] = ()) -> Sheet:
+        return Sheet(self, self.workbook.add_worksheet(name), widths)
+
+    def close(self) -> None:
+        """Write the file; an OSError (disk full, no permission) when it cannot be written."""
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            self.workbook.close()
+        except FileCreateError as exc:  # XlsxWriter wraps the OSError of the file system
+            cause = exc.args[0] if exc.args else None
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+
+
+class Sheet:
+    """One worksheet: styled cells, merges, column widths and fitted row heights."""
+
+    def __init__(self, book: Book, worksheet: Any, widths: Sequence[float]) -> None:
+        self.book = book
+        self.ws = worksheet
+        self.widths = list(widths)
+        for column, width in enumerate(widths):
+            worksheet.set_column(column, column, width)
+        self._heights: dict[int, float] = {}
+        self._wrapped: defaultdict[int, list[tuple[str, float, float, bool]]] = defaultdict(list)
+
+    def width(self, first: int, last: int | None = None) -> float:
+        """The width of the columns first..last together, in digits."""
+        columns = range(first, (first if last is None else last) + 1)
+        return sum(self.widths[c] if c < len(self.widths) else DEFAULT_WIDTH for c in columns)
+
+    def put(self, row: int, column: int, value: object, style: st.CellStyle) -> None:
+        """Write one styled cell; text lands as text (never a formula or a link)."""
+        ws = self.ws
+        if isinstance(value, str):
+            self.text(row, column, value, style)
+        elif value is None:
+            ws.write_blank(row, column, None, self.book.format(style))
+        elif isinstance(value, bool):
+            ws.write_boolean(row, column, value, self.book.format(style))
+        elif isinstance(value, int | float):
+            ws.write_number(row, column, value, self.book.format(style))
+        elif isinstance(value, dt.date):
+            dated = style.but(number_format=st.DATE_FORMAT)
+            ws.write_datetime(row, column, value, self.book.format(dated))
+        else:
+            raise TypeError(f"cannot write {type(value).__name__} to a cell")
+
+    def text(
+        self, row: int, column: int, value: str, style: st.CellStyle, span: int | None = None
+    ) -> None:
+        value = clean_text(value)
+        if looks_like_formula(value):
+            style = style.but(quote_prefix=True)  # "=…", "+…", "-…", "@…": text as typed
+        self.ws.write_string(row, column, value, self.book.format(style))
+        if style.wrap:
+            width = self.width(column, span)
+            self._wrapped[row].append((value, width, float(style.size), style.bold))
+
+    def merge(self, row: int, first: int, last: int, value: object, style: st.CellStyle) -> None:
+        """A value across the columns first..last of a row (merged, styled alike)."""
+        self.merge_block(row, first, row, last, value, style)
+
+    def merge_block(
+        self, top: int, first: int, bottom: int, last: int, value: object, style: st.CellStyle
+    ) -> None:
+        if (top, first) == (bottom, last):
+            self.put(top, first, value, style)
+            return
+        # The range is styled whole (its borders), then the value written with the typed
+        # writer, never XlsxWriter's guessing write().
+        self.ws.merge_range(top, first, bottom, last, "", self.book.format(style))
+        if isinstance(value, str):
+            self.text(top, first, value, style, span=last if top == bottom else None)
+        elif value is not None:
+            self.put(top, first, value, style)
+
+    def height(self, row: int, points: float) -> None:
+        self._heights[row] = points
+        self.ws.set_row(row, points)
+
+    def fit_rows(self, first: int, last: int, slack: float = 0.0) -> None:
+        """Give the rows first..last holding wrapped text the height of their tallest cell
+        (plus `slack` points where the estimate runs short, as in narrow bold labels).
+
+        Spreadsheet programs do not grow rows to fit wrapped text when they open a file.
+        """
+        for row in range(first, last + 1):
+            if row in self._heights or row not in self._wrapped:
+                continue
+            points = st.wrapped_height(self._wrapped[row])
+            if points is not None:
+                self.height(row, points + slack)
+
+    def finish(self, last_cell: tuple[int, int], title_rows: tuple[int, int] | None) -> None:
+        """No grid lines, and the official page set-up."""
+        self.ws.hide_gridlines(2)
+        st.set_up_xlsx_page(self.ws, last_cell, title_rows)
