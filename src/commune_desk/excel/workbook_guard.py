@@ -34,10 +34,10 @@ _TAGS = re.compile(
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
-_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v>\s*[^<\s]|is\b)")  # a value that is not empty
 _NAMED_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"')
-_BARE_FORMULA = re.compile(  # a cell holding a formula and no value
-    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*</(?:\w+:)?c>"
+_BARE_FORMULA = re.compile(  # a cell holding a formula and no value (or an empty one)
+    rb"<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
 
