@@ -2,6 +2,12 @@
 
 A failure never leaves half a file: the temporary file is removed and the target keeps its
 previous content. Messages are Vietnamese and name the file.
+
+A process killed while writing (power cut, task manager) cannot remove its temporary file, so
+every temporary file carries a recognisable name, `.<target stem>.commune-desk-<random>.tmp`
+(or `.bak` for the kept previous version), and each write into a folder first sweeps the
+leftovers: those of the same target whatever their age, and any other target's older than
+a day (a write to that very target may still be running in another copy of the program).
 """
 
 from __future__ import annotations
@@ -11,11 +17,18 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+
+TEMP_MARK = ".commune-desk-"
+TEMP_SUFFIXES = (".tmp", ".bak")
+STALE_AFTER_S = 24 * 3600
+_STEM_CHARS = 60
+_in_use: set[Path] = set()  # this process's temporary files still being written or kept
 
 
 class WorkbookWriteError(OSError):
@@ -34,6 +47,7 @@ def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
         raise WorkbookWriteError(f"Không ghi được tệp {path.name}: đó là một thư mục.")
     if not folder.is_dir():
         raise WorkbookWriteError(f"Không ghi được tệp {path.name}: không có thư mục {folder}.")
+    sweep_leftovers(path)
     temp = _temp_beside(path, ".tmp")
     try:
         result = write(temp)
@@ -55,23 +69,60 @@ def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
             f"Không ghi được tệp {path.name}: {exc.strerror or exc}. Chưa có gì được ghi."
         ) from exc
     finally:
-        temp.unlink(missing_ok=True)
+        _discard(temp)
     return result
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.stem[:_STEM_CHARS]}{TEMP_MARK}"
+
+
+def leftovers(path: Path) -> list[Path]:
+    """Temporary files of this program in `path`'s folder that a write of `path` may remove."""
+    path = Path(path)
+    own = _temp_prefix(path)
+    stale_before = time.time() - STALE_AFTER_S
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            if not (name.startswith(".") and TEMP_MARK in name and name.endswith(TEMP_SUFFIXES)):
+                continue
+            if Path(entry.path) in _in_use:
+                continue
+            with contextlib.suppress(OSError):
+                if name.startswith(own) or entry.stat().st_mtime < stale_before:
+                    found.append(Path(entry.path))
+    return sorted(found)
+
+
+def sweep_leftovers(path: Path) -> int:
+    """Remove what `leftovers(path)` finds (what a killed write left); return how many."""
+    removed = 0
+    for leftover in leftovers(path):
+        with contextlib.suppress(OSError):  # in use on Windows, or already gone
+            leftover.unlink()
+            removed += 1
+    return removed
 
 
 def _temp_beside(path: Path, suffix: str) -> Path:
     """A new empty file in the target's folder (hidden name), or WorkbookWriteError."""
     try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{path.stem[:40]}-", suffix=suffix, dir=path.parent
-        )
+        handle, name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=suffix, dir=path.parent)
     except OSError as exc:
         raise WorkbookWriteError(
             f"Không ghi được tệp {path.name}: không có quyền ghi vào thư mục {path.parent} "
             f"({exc.strerror or exc})."
         ) from exc
     os.close(handle)
+    _in_use.add(Path(name))
     return Path(name)
+
+
+def _discard(temp: Path) -> None:
+    _in_use.discard(temp)
+    temp.unlink(missing_ok=True)
 
 
 def file_sha256(path: Path) -> str:
@@ -92,12 +143,13 @@ def previous_version_kept(path: Path) -> Iterator[None]:
     """
     path = Path(path)
     backup: Path | None = None
+    sweep_leftovers(path)
     if path.is_file():
         backup = _temp_beside(path, ".bak")
         try:
             shutil.copy2(path, backup)
         except OSError as exc:
-            backup.unlink(missing_ok=True)
+            _discard(backup)
             raise WorkbookWriteError(
                 f"Không ghi được tệp {path.name}: không sao lưu được bản trước ({exc})."
             ) from exc
@@ -107,10 +159,11 @@ def previous_version_kept(path: Path) -> Iterator[None]:
         with contextlib.suppress(OSError):
             if backup is not None:
                 os.replace(backup, path)
+                _in_use.discard(backup)
                 backup = None
             else:
                 path.unlink(missing_ok=True)
         raise
     finally:
         if backup is not None:
-            backup.unlink(missing_ok=True)
+            _discard(backup)

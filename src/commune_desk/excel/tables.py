@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commune_desk.domain.numbers import format_number
+from commune_desk.excel.workbook_guard import (
+    MAX_ROWS,
+    TableError,
+    check_xlsx_container,
+    column_letters,
+    sniff,
+)
+
+__all__ = ["MAX_ROWS", "Table", "TableError", "check_xlsx_container", "read_table"]
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a commune's list is far smaller
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # zip bomb guard for .xlsx
-MAX_RATIO = 200  # compressed/uncompressed ratio beyond which a part is a bomb
-MAX_ROWS = 200_000
 MAX_CELL_CHARS = 5_000
-
-
-class TableError(ValueError):
-    """A file that cannot be read as a list; the message names the file and the problem."""
+MAX_COLUMNS = 1_000
+SAVE_AS_CSV = "hãy lưu lại bằng «CSV UTF-8 (Comma delimited)» hoặc thành .xlsx"
 
 
 @dataclass(frozen=True)
@@ -44,71 +50,66 @@ def read_table(path: Path) -> Table:
         raise TableError(f"{name}: tệp quá lớn ({size // (1024 * 1024)} MB).")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        grid = list(_csv_rows(path))
-    elif suffix in (".xlsx", ".xlsm"):
-        grid = _xlsx_rows(path)
-    elif suffix in (".xls", ".ods"):
+        return _to_table(name, _csv_rows(path))
+    if suffix in (".xlsx", ".xlsm"):
+        grid, merged = _xlsx_rows(path)
+        return _to_table(name, grid, merged)
+    if suffix in (".xls", ".ods"):
         raise TableError(
             f"{name}: định dạng {suffix} không được hỗ trợ; hãy lưu lại thành .xlsx "
             "(Excel Workbook) hoặc .csv UTF-8."
         )
-    else:
-        raise TableError(f"{name}: chỉ nhận tệp .xlsx hoặc .csv.")
-    return _to_table(name, grid)
+    raise TableError(f"{name}: chỉ nhận tệp .xlsx hoặc .csv.")
 
 
 def _csv_rows(path: Path) -> Iterator[list[Any]]:
+    name = path.name
     raw = path.read_bytes()
-    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise TableError(f"{path.name}: tệp là bảng tính Excel chứ không phải .csv; hãy đổi đuôi.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TableError(
-            f"{path.name}: tệp không phải UTF-8 (byte lạ ở vị trí {exc.start}); hãy lưu lại "
-            "bằng «CSV UTF-8 (Comma delimited)»."
-        ) from exc
-    if "\x00" in text:
-        raise TableError(f"{path.name}: tệp chứa ký tự rỗng, không phải văn bản CSV.")
+    kind = sniff(raw[:8])
+    if kind != "other":
+        what = "Excel 97-2003 (.xls)" if kind == "xls" else "nén (.xlsx, .ods hoặc .zip)"
+        raise TableError(f"{name}: đây là tệp {what} chứ không phải văn bản .csv; {SAVE_AS_CSV}.")
+    text = _decode(name, raw)
+    del raw
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         yield from reader
     except csv.Error as exc:
-        raise TableError(f"{path.name}, dòng {reader.line_num}: {exc}") from exc
+        line = reader.line_num
+        if "field larger" in str(exc):
+            problem = f"có ô dài quá {format_number(csv.field_size_limit())} ký tự"
+        else:
+            problem = f"dòng CSV không hợp lệ ({exc}), thường do dấu ngoặc kép không khép lại"
+        raise TableError(f"{name}, dòng {line}: {problem}.") from exc
 
 
-def check_xlsx_container(path: Path) -> None:
-    """Refuse a file that is not a zip workbook, a zip bomb, or XML with entity declarations."""
-    name = path.name
-    if not zipfile.is_zipfile(path):
-        raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
+def _decode(name: str, raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+        raise TableError(
+            f"{name}: tệp được lưu theo mã UTF-16 («Unicode Text»), không phải UTF-8; "
+            f"{SAVE_AS_CSV}."
+        )
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if not any(m.filename == "[Content_Types].xml" for m in members):
-                raise TableError(f"{name}: không phải tệp Excel .xlsx (thiếu [Content_Types].xml).")
-            total = sum(m.file_size for m in members)
-            if total > MAX_UNPACKED_BYTES:
-                raise TableError(f"{name}: tệp giải nén quá lớn ({total // 2**20} MB), bị từ chối.")
-            for member in members:
-                ratio = member.file_size / max(member.compress_size, 1)
-                if member.file_size > 10 * 2**20 and ratio > MAX_RATIO:
-                    raise TableError(f"{name}: tệp nén bất thường (nghi «zip bomb»), bị từ chối.")
-                if member.filename.endswith((".xml", ".rels")):
-                    with archive.open(member) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise TableError(
-                            f"{name}: tệp chứa khai báo XML không được phép ({member.filename})."
-                        )
-    except zipfile.BadZipFile as exc:
-        raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise TableError(
+            f"{name}, dòng {line}: tệp không phải UTF-8 (có lẽ là mã Windows-1258/TCVN3 hoặc "
+            f"Latin-1; byte lạ 0x{raw[exc.start]:02X}); {SAVE_AS_CSV}."
+        ) from exc
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise TableError(f"{name}, dòng {line}: tệp chứa ký tự rỗng, không phải văn bản CSV.")
+    return text
 
 
-def _xlsx_rows(path: Path) -> list[list[Any]]:
-    check_xlsx_container(path)
+Merged = list[tuple[tuple[int, int], tuple[int, int]]]  # ((row, column), (row, column)) from 0
+
+
+def _xlsx_rows(path: Path) -> tuple[list[list[Any]], Merged]:
+    check_xlsx_container(path)  # before the reader: some hostile files abort it
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -116,7 +117,7 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
         sheet = workbook.get_sheet_by_index(0)
         if sheet.height > MAX_ROWS + 1:
             raise TableError(f"{path.name}: quá nhiều dòng ({sheet.height}); tối đa {MAX_ROWS}.")
-        return sheet.to_python(skip_empty_area=False)
+        return sheet.to_python(skip_empty_area=False), list(sheet.merged_cell_ranges or [])
     except (CalamineError, OSError, ValueError) as exc:
         if isinstance(exc, TableError):
             raise
@@ -125,25 +126,53 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
 
 def _clean(cell: Any) -> Any:
     if isinstance(cell, str):
-        return cell.strip().lstrip("\ufeff")
+        # A byte-order mark is never text: Notepad and joined files leave them anywhere.
+        return cell.replace("\ufeff", "").strip()
     return cell
 
 
-def _to_table(name: str, grid: list[list[Any]]) -> Table:
-    header_index = next(
-        (i for i, row in enumerate(grid) if any(_clean(c) not in (None, "") for c in row)), None
-    )
-    if header_index is None:
+def _blank(row: list[Any]) -> bool:
+    return all(_clean(c) in (None, "") for c in row)
+
+
+def _to_table(name: str, grid: Iterable[list[Any]], merged: Merged = ()) -> Table:
+    lines = enumerate(grid)
+    found = next(((i, row) for i, row in lines if not _blank(row)), None)
+    if found is None:
         raise TableError(f"{name}: tệp không có dữ liệu (không có dòng tiêu đề).")
-    headers = tuple(str(_clean(c) or "") for c in grid[header_index])
-    named = [h for h in headers if h]
-    duplicates = sorted({h for h in named if named.count(h) > 1})
+    header_index, header_row = found
+    for (top, left), (bottom, right) in merged:
+        if top <= header_index <= bottom and (bottom, right) != (top, left):
+            area = f"{column_letters(left + 1)}{top + 1}:{column_letters(right + 1)}{bottom + 1}"
+            raise TableError(
+                f"{name}, dòng {header_index + 1}: dòng tiêu đề có ô gộp ({area}); dòng đầu "
+                "tiên có dữ liệu phải là dòng tên cột, mỗi cột một ô: hãy bỏ gộp ô hoặc xóa "
+                "dòng tiêu đề chung."
+            )
+    long = next((c for c in header_row if isinstance(c, str) and len(c) > 200), None)
+    if long is not None:
+        raise TableError(
+            f"{name}, dòng {header_index + 1}: tên cột dài {format_number(len(long))} ký tự, "
+            "không phải dòng tiêu đề."
+        )
+    headers = tuple(str(_clean(c) or "") for c in header_row)
+    if len(headers) > MAX_COLUMNS:
+        raise TableError(
+            f"{name}, dòng {header_index + 1}: quá nhiều cột ({format_number(len(headers))}); "
+            f"tối đa {MAX_COLUMNS}."
+        )
+    counts = Counter(h for h in headers if h)
+    duplicates = sorted(h for h, n in counts.items() if n > 1)
     if duplicates:
         raise TableError(f"{name}, dòng {header_index + 1}: cột «{duplicates[0]}» bị lặp lại.")
     rows: list[tuple[int, dict[str, Any]]] = []
-    for offset, raw in enumerate(grid[header_index + 1 :], start=header_index + 2):
+    for index, raw in lines:
+        offset = index + 1
         if len(rows) >= MAX_ROWS:
-            raise TableError(f"{name}: quá nhiều dòng; tối đa {MAX_ROWS}.")
+            raise TableError(
+                f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
+                f"vào có tối đa {format_number(MAX_ROWS)} dòng."
+            )
         cells = [_clean(c) for c in raw]
         if all(c in (None, "") for c in cells):
             continue
@@ -155,7 +184,8 @@ def _to_table(name: str, grid: list[list[Any]]) -> Table:
                 continue
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
                 raise TableError(
-                    f"{name}, dòng {offset}, cột {header}: ô quá dài ({len(cell)} ký tự)."
+                    f"{name}, dòng {offset}, cột {header}: ô quá dài "
+                    f"({format_number(len(cell))} ký tự; tối đa {format_number(MAX_CELL_CHARS)})."
                 )
             row[header] = cell
         rows.append((offset, row))

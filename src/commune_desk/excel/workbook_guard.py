@@ -1,0 +1,264 @@
+"""Refusing a hostile or broken .xlsx before any reader opens it, in bounded time and memory.
+
+One streamed pass over the zip parts, never trusting the sizes the zip declares: the real
+unpacked size is counted (zip bombs, lying headers), XML parts must be UTF-8 without DOCTYPE
+or ENTITY declarations (entity bombs), and the worksheets are scanned for the area a reader
+would allocate (a single cell at XFD1048576 makes python-calamine abort the whole process),
+their number of rows, and formulas saved without a result. Messages are Vietnamese and name
+the file (and the cell where there is one).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from commune_desk.domain.numbers import format_number
+
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024  # a commune's workbook unpacks to a few MB
+MAX_RATIO = 200  # unpacked/packed beyond which a large part is a bomb
+MAX_ROWS = 200_000
+MAX_CELLS = 4_000_000  # the rectangle a reader fills: rows × columns
+MAX_ROW_XML = 32 * 1024 * 1024  # one row's XML
+_CHUNK = 1 << 20
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and .doc)
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+_TAGS = re.compile(
+    rb"<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL
+)
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v>\s*[^<\s]|is\b)")  # a value that is not empty
+_NAMED_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"')
+_BARE_FORMULA = re.compile(  # a cell holding a formula and no value (or an empty one)
+    rb"<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+class TableError(ValueError):
+    """A file that cannot be read, or is refused; the message names the file and the problem."""
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes say the file is: 'zip', 'xls' or 'other'."""
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(OLE_SIGNATURE):
+        return "xls"
+    return "other"
+
+
+def check_xlsx_container(path: Path) -> None:
+    """Refuse (TableError) anything that is not a plain, reasonable .xlsx workbook."""
+    name = Path(path).name
+    with open(path, "rb") as handle:
+        kind = sniff(handle.read(8))
+    if kind == "xls":
+        raise TableError(
+            f"{name}: đây là tệp Excel 97-2003 (.xls) được đổi đuôi; hãy mở bằng Excel và "
+            "lưu lại thành «Excel Workbook (.xlsx)»."
+        )
+    if kind != "zip" or not zipfile.is_zipfile(path):
+        raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = {m.filename: m for m in archive.infolist()}
+            if "[Content_Types].xml" not in members:
+                if "mimetype" in members and _head(archive, "mimetype").startswith(ODS_MIMETYPE):
+                    raise TableError(
+                        f"{name}: đây là bảng tính OpenDocument (.ods) được đổi đuôi; hãy lưu "
+                        "lại thành «Excel Workbook (.xlsx)»."
+                    )
+                raise TableError(f"{name}: không phải tệp Excel .xlsx (thiếu [Content_Types].xml).")
+            budget = _Budget(name)
+            budget.check_declared(archive.infolist())
+            for member in archive.infolist():
+                if member.filename.endswith((".xml", ".rels", ".vml")):
+                    _check_part(archive, member, budget)
+                else:
+                    budget.count_opaque(archive, member)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
+
+
+def _head(archive: zipfile.ZipFile, member: str) -> bytes:
+    with archive.open(member) as part:
+        return part.read(100)
+
+
+@dataclass
+class _Budget:
+    """Unpacked bytes so far: what the zip declares is checked first, then what is real."""
+
+    file: str
+    unpacked: int = 0
+
+    def check_declared(self, members: list[zipfile.ZipInfo]) -> None:
+        total = 0
+        for member in members:
+            total += member.file_size
+            self._check(member, member.file_size, total)
+
+    def add(self, member: zipfile.ZipInfo, part_size: int, block: int) -> None:
+        """Count `block` more unpacked bytes; `part_size` is the part's so far."""
+        self.unpacked += block
+        self._check(member, part_size, self.unpacked)
+
+    def _check(self, member: zipfile.ZipInfo, part_size: int, total: int) -> None:
+        if total > MAX_UNPACKED_BYTES:
+            raise TableError(
+                f"{self.file}: tệp giải nén quá lớn (hơn {MAX_UNPACKED_BYTES // 2**20} MB), "
+                "bị từ chối."
+            )
+        if part_size > 10 * 2**20 and part_size > MAX_RATIO * max(member.compress_size, 1):
+            raise TableError(f"{self.file}: tệp nén bất thường (nghi «zip bomb»), bị từ chối.")
+
+    def count_opaque(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+        size = 0
+        with archive.open(member) as part:
+            while block := part.read(_CHUNK):
+                size += len(block)
+                self.add(member, size, len(block))
+
+
+def _check_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
+    name, part_name = budget.file, member.filename
+    sheet = _SheetScan(name) if "worksheets/" in part_name else None
+    tail = b""
+    size = 0
+    with archive.open(member) as part:
+        while block := part.read(_CHUNK):
+            size += len(block)
+            budget.add(member, size, len(block))
+            first = size == len(block)
+            if first and (block.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in block[:200]):
+                raise TableError(
+                    f"{name}: phần {part_name} không phải XML UTF-8 (nghi tệp bị sửa), bị từ chối."
+                )
+            window = tail[-16:] + block
+            if any(d in window for d in _DECLARATIONS):
+                raise TableError(f"{name}: tệp chứa khai báo XML không được phép ({part_name}).")
+            if sheet is None:
+                tail = block[-16:]
+                continue
+            tail = sheet.feed(tail + block)
+    if sheet is not None:
+        sheet.feed(tail, last=True)
+
+
+@dataclass
+class _SheetScan:
+    """The cells a worksheet's XML declares: how many rows, what rectangle, formulas."""
+
+    file: str
+    row: int = 0
+    column: int = 0
+    rows_with_cells: set[int] = field(default_factory=set)
+    top: int = 0
+    bottom: int = 0
+    left: int = 0
+    right: int = 0
+
+    def feed(self, data: bytes, last: bool = False) -> bytes:
+        """Scan the whole rows in `data`; return the rest for the next block."""
+        end = len(data) if last else data.rfind(b"</row>")
+        if end < 0:
+            if len(data) > MAX_ROW_XML:
+                raise TableError(f"{self.file}: một dòng của bảng tính quá lớn, bị từ chối.")
+            return data
+        if not last:
+            end += len(b"</row>")
+        if not self._every_cell_named(data, end):
+            self._cell_by_cell(data, end)
+        return data[end:]
+
+    def _every_cell_named(self, data: bytes, end: int) -> bool:
+        """The usual case, left to C code: unprefixed rows and cells, each led by its `r`."""
+        data = data[:end]
+        cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+        rows = data.count(b"<row ") + data.count(b"<row>")
+        refs = _NAMED_CELL.findall(data)
+        if len(refs) != cells or data.count(b'<row r="') != rows or b":c " in data:
+            return False
+        if b"<f" in data:
+            bare = _BARE_FORMULA.search(data)
+            if bare:
+                ref = _CELL_REF.search(bare.group(1))
+                where = (_column_number(ref.group(1)), int(ref.group(2))) if ref else (0, 0)
+                self._formula(where[1], where[0], bare.group(2))
+        if refs:
+            numbers = {int(number) for _, number in refs}
+            columns = [_column_number(letters) for letters in {letters for letters, _ in refs}]
+            self._area(min(numbers), max(numbers), min(columns), max(columns), numbers)
+            self.column, self.row = _column_number(refs[-1][0]), int(refs[-1][1])
+        return True
+
+    def _cell_by_cell(self, data: bytes, end: int) -> None:
+        for match in _TAGS.finditer(data, 0, end):
+            if match.group(1) is not None:
+                number = _ROW_NUMBER.search(match.group(1))
+                self.row = int(number.group(1)) if number else self.row + 1
+                self.column = 0
+                continue
+            ref = _CELL_REF.search(match.group(2))
+            if ref:
+                self.column, self.row = _column_number(ref.group(1)), int(ref.group(2))
+            else:
+                self.column += 1
+            content = match.group(3)
+            if content and not _VALUE.search(content):
+                formula = _FORMULA.search(content)
+                if formula:
+                    self._formula(self.row, self.column, formula.group(1))
+            self._area(self.row, self.row, self.column, self.column, {self.row})
+
+    def _formula(self, row: int, column: int, text: bytes | None) -> None:
+        formula = (text or b"").decode("utf-8", "replace")[:60]
+        raise TableError(
+            f"{self.file}, ô {column_letters(column)}{row}: công thức chưa có kết quả "
+            f"(={formula}); hãy mở tệp bằng Excel và lưu lại, hoặc dán giá trị thay cho "
+            "công thức."
+        )
+
+    def _area(self, top: int, bottom: int, left: int, right: int, rows: set[int]) -> None:
+        if not self.rows_with_cells:
+            self.top, self.bottom, self.left, self.right = top, bottom, left, right
+        self.rows_with_cells |= rows
+        if len(self.rows_with_cells) > MAX_ROWS + 1:
+            raise TableError(
+                f"{self.file}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách "
+                f"nhập vào có tối đa {format_number(MAX_ROWS)} dòng."
+            )
+        self.top, self.bottom = min(self.top, top), max(self.bottom, bottom)
+        self.left, self.right = min(self.left, left), max(self.right, right)
+        if (self.bottom - self.top + 1) * (self.right - self.left + 1) > MAX_CELLS:
+            area = (
+                f"{column_letters(self.left)}{self.top}:{column_letters(self.right)}{self.bottom}"
+            )
+            raise TableError(
+                f"{self.file}: vùng dữ liệu quá lớn ({area}); hãy xóa các ô thừa ở xa bảng "
+                "rồi lưu lại."
+            )
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + char - 64
+    return number
+
+
+def column_letters(number: int) -> str:
+    """The letters of a column from 1 (A)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
