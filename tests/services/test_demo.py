@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from commune_desk.domain.periods import Mode, Period, current_month, months_between
-from commune_desk.services.audit import AuditService
 from commune_desk.services.checks import CheckService
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
@@ -20,6 +19,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService, values_json
 from commune_desk.services.records import RecordService
 from commune_desk.services.setup import open_database
+from tests.account_helpers import trail
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "catalogue" / "default.toml"
@@ -125,7 +125,7 @@ def test_the_commune_and_an_audit_entry(demo_ctx, summary: DemoSummary) -> None:
         COMMUNE_NAME,
         "Thanh Hóa",
     )
-    entries = [e for e in AuditService(demo_ctx).list(entity="commune") if e.action == "demo"]
+    entries = [e for e in trail(demo_ctx, entity="commune") if e.action == "demo"]
     assert len(entries) == 1
     recorded = json.loads(entries[0].new or "{}")
     assert recorded["seed"] == 2025
