@@ -85,7 +85,7 @@ def test_the_new_password_works_and_the_old_does_not(cli_db, capsys, monkeypatch
     ],
 )
 def test_refusals_exit_1_with_the_reason(cli_db, capsys, monkeypatch, args, stdin, message):
-    code, out, err = user(capsys, monkeypatch, cli_db, *args, stdin=stdin)
+    code, _, err = user(capsys, monkeypatch, cli_db, *args, stdin=stdin)
     assert code == 1 and message in err
     assert "0 tài khoản" in user(capsys, monkeypatch, cli_db, "list")[1]
 

@@ -135,7 +135,9 @@ def test_export_to_xlsx(day, tmp_path):
 def test_entries_cannot_be_changed_or_deleted(day):
     admin, _ = day
     for statement in (update(AuditEntry).values(reason="sửa"), delete(AuditEntry)):
-        with pytest.raises(DatabaseError, match="audit entries cannot be"):
-            with admin.sessions.begin() as session:
-                session.execute(statement)
+        with (
+            pytest.raises(DatabaseError, match="audit entries cannot be"),
+            admin.sessions.begin() as session,
+        ):
+            session.execute(statement)
     assert not any(hasattr(AuditService, n) for n in ("delete", "update", "remove", "edit"))
