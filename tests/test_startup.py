@@ -32,8 +32,18 @@ def test_window_paints_without_heavy_imports(tmp_path):
         check=True,
         capture_output=True,
     )
+    subprocess.run(
+        [sys.executable, "-m", "commune_desk", "user", "add", "chutich", "--role", "supervisor"]
+        + ["--password-stdin", "--db", db],
+        input="mat-khau-chu-tich\n",
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    probe = ROOT / "benchmarks" / "_paint_probe.py"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "_paint_probe.py"), repr(time.time()), db],
+        [sys.executable, str(probe), repr(time.time()), db, "chutich", "mat-khau-chu-tich"],
         env=env,
         capture_output=True,
         text=True,

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from commune_desk import paths
 from commune_desk.logs import configure_logging, log_file
@@ -29,14 +30,19 @@ def _database(args: argparse.Namespace) -> str:
 
 
 def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], object] = None):  # noqa: RUF013 - Qt types stay in views
-    """Compose the main window and its sections for an opened database."""
+    """Compose the main window and its sections for an opened database and its account."""
     from commune_desk.services.commune import CommuneService
+    from commune_desk.services.permissions import Action
+    from commune_desk.views.account_dialog import change_own_password
+    from commune_desk.views.accounts_page import AccountsPage
+    from commune_desk.views.audit_page import AuditPage
     from commune_desk.views.consolidation_page import ConsolidationPage
     from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section
     from commune_desk.views.monthly_grid_page import MonthlyGridPage
     from commune_desk.views.overview_page import OverviewPage
     from commune_desk.views.record_sections import SECTION_KINDS, build_record_section
     from commune_desk.views.reports_page import ReportsPage
+    from commune_desk.views.roles import can
     from commune_desk.views.settings_page import SettingsPage
     from commune_desk.views.targets_page import TargetsPage
 
@@ -74,16 +80,30 @@ def build_main_window(ctx, settings, dialogs, switch_language: Callable[[str], o
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs),
         "consolidation": lambda: ConsolidationPage(ctx.catalogue, dialogs),
+        "accounts": lambda: AccountsPage(ctx, dialogs),
+        "audit": lambda: AuditPage(ctx, dialogs),
     }
     for key, kinds in SECTION_KINDS.items():
         factories[key] = lambda kinds=kinds: record_section(kinds)
-    sections = [Section(key, title, factories[key]) for key, title in SECTION_TITLES.items()]
-    built.append(MainWindow(profile, sections, settings, ctx.today()))
-    return built[0]
+    hidden = {
+        key
+        for key, action in (("accounts", Action.MANAGE_ACCOUNTS), ("audit", Action.READ_AUDIT))
+        if not can(ctx, action)
+    }
+    sections = [
+        Section(key, title, factories[key])
+        for key, title in SECTION_TITLES.items()
+        if key not in hidden
+    ]
+    window = MainWindow(profile, sections, settings, ctx.today(), ctx.actor)
+    window.password_change_requested.connect(lambda: change_own_password(ctx, window))
+    built.append(window)
+    return window
 
 
 def _first_start(db, dialogs) -> object | None:
     """The set-up wizard of a database without a commune; returns the database to use."""
+    from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.demo import build_demo
@@ -108,9 +128,46 @@ def _first_start(db, dialogs) -> object | None:
             CommuneService(db.context).init(
                 values.code, values.name, values.province, values.cutoff_mode
             )
-            return db
         except ServiceError as exc:
             dialogs.warn(None, "Commune Desk", str(exc))
+            continue
+        if values.supervisor is not None:
+            supervisor = values.supervisor
+            try:
+                AccountService(db.context).create_first_supervisor(
+                    supervisor.username, supervisor.full_name, supervisor.password
+                )
+            except ServiceError as exc:  # asked again before the login
+                dialogs.warn(None, "Commune Desk", str(exc))
+        return db
+
+
+def _ensure_supervisor(db) -> bool:
+    """A database without an active supervisor (made by `init`) asks for one; False: cancel."""
+    from commune_desk.services.accounts import AccountService
+    from commune_desk.views.account_dialog import AccountDialog, AccountForm, run_form
+
+    service = AccountService(db.context)
+    if service.has_active_supervisor():
+        return True
+
+    def submit(value) -> None:  # an AccountInput
+        service.create_first_supervisor(value.username, value.full_name, value.password)
+
+    return run_form(AccountDialog(AccountForm.FIRST_SUPERVISOR, submit)) is not None
+
+
+def _login(db):  # the Account that logged in, or None when the user quits
+    from commune_desk.services.accounts import AccountService
+    from commune_desk.services.commune import CommuneService
+    from commune_desk.views.login_dialog import LoginDialog
+
+    profile = CommuneService(db.context).profile()
+    dialog = LoginDialog(AccountService(db.context), f"{profile.name} — {profile.province}")
+    try:
+        return dialog.account if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -120,6 +177,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.setup import open_database
@@ -155,8 +213,20 @@ def run(argv: Sequence[str] | None = None) -> int:
         db = _first_start(db, dialogs)
         if db is None:
             return 0
-    window = build_main_window(db.context, settings, dialogs, translations.switch)
-    window.show()
-    status = app.exec()
-    db.close()
+    status = 0
+    try:
+        while _ensure_supervisor(db):
+            account = _login(db)
+            if account is None:
+                break
+            ctx = replace(db.context, actor=account.actor())
+            window = build_main_window(ctx, settings, dialogs, translations.switch)
+            window.show()
+            status = app.exec()
+            AccountService(ctx).logout()
+            window.deleteLater()
+            if not window.logged_out:
+                break
+    finally:
+        db.close()
     return status
