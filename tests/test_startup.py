@@ -10,6 +10,9 @@ import time
 from tests.conftest import ROOT
 
 
+ADD_USER = (sys.executable, "-m", "commune_desk", "user", "add", "chutich")
+
+
 def test_window_paints_without_heavy_imports(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMMUNE_DESK_HOME": str(tmp_path)}
     db = str(tmp_path / "start.sqlite3")
@@ -33,8 +36,7 @@ def test_window_paints_without_heavy_imports(tmp_path):
         capture_output=True,
     )
     subprocess.run(
-        [sys.executable, "-m", "commune_desk", "user", "add", "chutich", "--role", "supervisor"]
-        + ["--password-stdin", "--db", db],
+        [*ADD_USER, "--db", db, "--role", "supervisor", "--password-stdin"],
         input="mat-khau-chu-tich\n",
         env=env,
         check=True,
