@@ -9,7 +9,6 @@ import time
 
 from tests.conftest import ROOT
 
-
 ADD_USER = (sys.executable, "-m", "commune_desk", "user", "add", "chutich")
 
 
