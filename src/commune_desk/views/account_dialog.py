@@ -50,14 +50,15 @@ _ROWS = {
 
 def password_problem(password: str, confirm: str) -> str:
     """What is wrong with a new password typed twice ("" when nothing), in the UI language."""
-    tr = QCoreApplication.translate
     if len(password) < MIN_PASSWORD:
-        text = tr("AccountDialog", "Mật khẩu cần ít nhất %1 ký tự (mới có %2).")
+        text = QCoreApplication.translate(
+            "AccountDialog", "Mật khẩu cần ít nhất %1 ký tự (mới có %2)."
+        )
         return text.replace("%1", str(MIN_PASSWORD)).replace("%2", str(len(password)))
     if not password.strip():
-        return tr("AccountDialog", "Mật khẩu không được chỉ gồm dấu cách.")
+        return QCoreApplication.translate("AccountDialog", "Mật khẩu không được chỉ gồm dấu cách.")
     if password != confirm:
-        return tr("AccountDialog", "Hai lần nhập mật khẩu chưa khớp nhau.")
+        return QCoreApplication.translate("AccountDialog", "Hai lần nhập mật khẩu chưa khớp nhau.")
     return ""
 
 

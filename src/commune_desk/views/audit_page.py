@@ -98,6 +98,11 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+def _translated(source: str | None, fallback: str) -> str:
+    """A label marked under the AuditPage context, in the UI language (else `fallback`)."""
+    return QCoreApplication.translate("AuditPage", source) if source else fallback
+
+
 class Column(IntEnum):
     AT = 0
     WHO = 1
@@ -154,18 +159,17 @@ class AuditModel(RowsModel[AuditRow]):
         self.endInsertRows()
 
     def text(self, row: AuditRow, column: Column) -> str:
-        tr = QCoreApplication.translate
         if column is Column.AT:
             return row.at.strftime("%d/%m/%Y %H:%M:%S")
         if column is Column.WHO:
             return f"{row.actor_name} ({row.actor})" if row.actor_name else row.actor
         if column is Column.ACTION:
-            return tr("AuditPage", ACTIONS[row.action]) if row.action in ACTIONS else row.action
+            return _translated(ACTIONS.get(row.action), row.action)
         if column is Column.WHAT:
             if row.entity in KINDS:
                 entity = kind_text(KINDS[row.entity].label)
             else:
-                entity = tr("AuditPage", ENTITIES.get(row.entity, row.entity))
+                entity = _translated(ENTITIES.get(row.entity), row.entity)
             return f"{entity}: {row.key}" if row.key else entity
         if column is Column.PERIOD:
             return row.period or ""
