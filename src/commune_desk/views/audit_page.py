@@ -207,6 +207,9 @@ class AuditPage(QWidget):
         ui = self.ui
         ui.audit_table.setModel(self._model)
         ui.audit_table.verticalHeader().hide()
+        ui.audit_table.verticalHeader().setDefaultSectionSize(
+            ui.audit_table.fontMetrics().height() + 8
+        )
         header = ui.audit_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -223,10 +226,7 @@ class AuditPage(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.activated.connect(ui.export_button.click)
         self._on_filters_changed()
-        widths = {Column.AT: 19, Column.WHO: 26, Column.ACTION: 18, Column.WHAT: 30}
-        chars = ui.audit_table.fontMetrics().averageCharWidth()
-        for column in Column:
-            header.resizeSection(column, widths.get(column, 22) * chars)
+        self._size_columns()
 
     @property
     def model(self) -> AuditModel:
@@ -303,6 +303,19 @@ class AuditPage(QWidget):
         super().changeEvent(event)
 
     # -- helpers -------------------------------------------------------------------------
+    def _size_columns(self) -> None:
+        """Time, who and what fit their text (within reason); the values share the rest."""
+        table = self.ui.audit_table
+        header = table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        widest = table.fontMetrics().averageCharWidth() * 40
+        for column in Column:
+            if column in (Column.OLD, Column.NEW, Column.REASON):
+                header.resizeSection(column, widest * 3 // 4)
+            else:
+                table.resizeColumnToContents(column)
+                header.resizeSection(column, min(header.sectionSize(column), widest))
+
     def _fill_combos(self) -> None:
         ui = self.ui
         actor, kind = ui.actor_combo.currentData(), ui.kind_combo.currentData()

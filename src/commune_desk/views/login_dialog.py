@@ -38,6 +38,8 @@ class LoginDialog(QDialog):
         ui.quit_button.clicked.connect(self.reject)
         ui.username_edit.setFocus()
         self._on_input_changed()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.adjustSize()
 
     def error_text(self) -> str:
         """The refusal shown under the form ("" when none)."""
@@ -93,3 +95,4 @@ class LoginDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.ui.error_label.setText(text)
         self.ui.error_label.show()
+        self.adjustSize()

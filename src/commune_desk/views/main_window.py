@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.ui.password_button.clicked.connect(self.password_change_requested)
         logout = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
         logout.activated.connect(self.ui.logout_button.click)
+        self.ui.account_label.setContentsMargins(24, 0, 8, 0)  # apart from the period
         for button in (self.ui.logout_button, self.ui.password_button, self.ui.account_label):
             button.setVisible(account is not None and account.role != "system")
         self._settings = settings
