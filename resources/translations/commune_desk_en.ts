@@ -1,6 +1,207 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
   <context>
+    <name>AccountDialog</name>
+    <message>
+      <source>Mật khẩu cần ít nhất %1 ký tự (mới có %2).</source>
+      <translation>The password needs at least %1 characters (%2 so far).</translation>
+    </message>
+    <message>
+      <source>Mật khẩu không được chỉ gồm dấu cách.</source>
+      <translation>The password cannot be only spaces.</translation>
+    </message>
+    <message>
+      <source>Hai lần nhập mật khẩu chưa khớp nhau.</source>
+      <translation>The two passwords typed do not match.</translation>
+    </message>
+    <message>
+      <source>Thêm tài khoản</source>
+      <translation>Add an account</translation>
+    </message>
+    <message>
+      <source>Tạo tài khoản lãnh đạo</source>
+      <translation>Create the supervisor's account</translation>
+    </message>
+    <message>
+      <source>Đổi mật khẩu</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>Đặt lại mật khẩu</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>Mỗi người dùng máy có một tài khoản riêng.</source>
+      <translation>Everyone who uses this computer has their own account.</translation>
+    </message>
+    <message>
+      <source>Cơ sở dữ liệu chưa có tài khoản lãnh đạo. Tạo tài khoản lãnh đạo UBND xã; lãnh đạo sẽ tạo tài khoản cho cán bộ ở mục «Tài khoản».</source>
+      <translation>The database has no supervisor account yet. Create the account of the commune People's Committee leader; the supervisor then creates the staff accounts in the «Accounts» section.</translation>
+    </message>
+    <message>
+      <source>Đổi mật khẩu của tài khoản «%1».</source>
+      <translation>Change the password of the account «%1».</translation>
+    </message>
+    <message>
+      <source>Đặt mật khẩu mới cho tài khoản «%1» (tài khoản đang bị tạm khóa sẽ được mở).</source>
+      <translation>Set a new password for the account «%1» (a temporary lock is lifted).</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Nhập tên đăng nhập (ít nhất 3 ký tự).</source>
+      <translation>Type a username (at least 3 characters).</translation>
+    </message>
+    <message>
+      <source>Nhập họ và tên.</source>
+      <translation>Type the full name.</translation>
+    </message>
+    <message>
+      <source>Nhập mật khẩu hiện tại.</source>
+      <translation>Type the current password.</translation>
+    </message>
+    <message>
+      <source>&amp;Tên đăng nhập:</source>
+      <translation>&amp;Username:</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập</source>
+      <translation>Username</translation>
+    </message>
+    <message>
+      <source>chữ thường không dấu, ví dụ: lan.tran</source>
+      <translation>lower case without accents, e.g. lan.tran</translation>
+    </message>
+    <message>
+      <source>&amp;Họ và tên:</source>
+      <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>&amp;Vai trò:</source>
+      <translation>&amp;Role:</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Mật khẩu &amp;hiện tại:</source>
+      <translation>C&amp;urrent password:</translation>
+    </message>
+    <message>
+      <source>Mật khẩu hiện tại</source>
+      <translation>Current password</translation>
+    </message>
+    <message>
+      <source>&amp;Mật khẩu mới:</source>
+      <translation>&amp;New password:</translation>
+    </message>
+    <message>
+      <source>Mật khẩu mới</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>ít nhất 8 ký tự</source>
+      <translation>at least 8 characters</translation>
+    </message>
+    <message>
+      <source>&amp;Nhập lại mật khẩu:</source>
+      <translation>Con&amp;firm password:</translation>
+    </message>
+    <message>
+      <source>Nhập lại mật khẩu mới</source>
+      <translation>Type the new password again</translation>
+    </message>
+    <message>
+      <source>Điều còn thiếu hoặc lỗi</source>
+      <translation>What is missing or wrong</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsModel</name>
+    <message>
+      <source>Tên đăng nhập</source>
+      <translation>Username</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Ngày tạo</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>Đã vô hiệu hóa</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <source>Tạm khóa đến %1</source>
+      <translation>Locked until %1</translation>
+    </message>
+    <message>
+      <source>Đang hoạt động</source>
+      <translation>Active</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsPage</name>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>Vô hiệu hóa tài khoản «%1»? Người này sẽ không đăng nhập được nữa; tên vẫn giữ trong nhật ký thay đổi.</source>
+      <translation>Disable the account «%1»? This person will no longer be able to log in; the name stays in the audit trail.</translation>
+    </message>
+    <message>
+      <source>Vô hiệu hóa tài khoản</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <source>&amp;Vô hiệu hóa</source>
+      <translation>&amp;Disable</translation>
+    </message>
+    <message>
+      <source>&amp;Kích hoạt lại</source>
+      <translation>&amp;Enable again</translation>
+    </message>
+    <message>
+      <source>&amp;Thêm tài khoản…</source>
+      <translation>&amp;Add account…</translation>
+    </message>
+    <message>
+      <source>Đặt &amp;lại mật khẩu…</source>
+      <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+      <source>Danh sách tài khoản</source>
+      <translation>Accounts list</translation>
+    </message>
+    <message>
+      <source>Tài khoản không bị xóa để nhật ký thay đổi luôn giữ tên người đã làm; tài khoản không dùng nữa thì vô hiệu hóa. Nhập sai mật khẩu 5 lần, tài khoản tạm khóa 5 phút; đặt lại mật khẩu sẽ mở khóa ngay.</source>
+      <translation>Accounts are never deleted, so the audit trail always keeps the name of who did what; disable an account that is no longer used. Five wrong passwords lock an account for 5 minutes; resetting the password unlocks it at once.</translation>
+    </message>
+  </context>
+  <context>
     <name>App</name>
     <message>
       <source>Không mở được cơ sở dữ liệu %1:
@@ -11,6 +212,239 @@ Chi tiết trong tệp nhật ký: %3</source>
 %2
 
 Details are in the log file: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditModel</name>
+    <message>
+      <source>Thời điểm</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Người</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <source>Thao tác</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Đối tượng</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <source>Kỳ</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Giá trị cũ</source>
+      <translation>Old value</translation>
+    </message>
+    <message>
+      <source>Giá trị mới</source>
+      <translation>New value</translation>
+    </message>
+    <message>
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>Số liệu hằng tháng</source>
+      <translation>Monthly figures</translation>
+    </message>
+    <message>
+      <source>Danh sách</source>
+      <translation>Lists</translation>
+    </message>
+    <message>
+      <source>Nộp báo cáo, mở khóa</source>
+      <translation>Submissions and unlocks</translation>
+    </message>
+    <message>
+      <source>Đăng nhập</source>
+      <translation>Logins</translation>
+    </message>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>Thông tin xã, cài đặt, chỉ tiêu</source>
+      <translation>Commune, settings, targets</translation>
+    </message>
+    <message>
+      <source>Thêm</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>Sửa</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Comment</translation>
+    </message>
+    <message>
+      <source>Nhập từ tệp</source>
+      <translation>Import from file</translation>
+    </message>
+    <message>
+      <source>Nộp báo cáo</source>
+      <translation>Submit report</translation>
+    </message>
+    <message>
+      <source>Mở khóa kỳ</source>
+      <translation>Unlock period</translation>
+    </message>
+    <message>
+      <source>Đăng nhập không được</source>
+      <translation>Failed login</translation>
+    </message>
+    <message>
+      <source>Tạm khóa tài khoản</source>
+      <translation>Account locked</translation>
+    </message>
+    <message>
+      <source>Đăng xuất</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
+      <source>Đổi mật khẩu</source>
+      <translation>Password changed</translation>
+    </message>
+    <message>
+      <source>Đặt lại mật khẩu</source>
+      <translation>Password reset</translation>
+    </message>
+    <message>
+      <source>Vô hiệu hóa</source>
+      <translation>Disable</translation>
+    </message>
+    <message>
+      <source>Kích hoạt lại</source>
+      <translation>Enable</translation>
+    </message>
+    <message>
+      <source>Tạo dữ liệu mẫu</source>
+      <translation>Demo data created</translation>
+    </message>
+    <message>
+      <source>Số liệu</source>
+      <translation>Figure</translation>
+    </message>
+    <message>
+      <source>Báo cáo</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <source>Thông tin xã</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Cài đặt</source>
+      <translation>Setting</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu kế hoạch</source>
+      <translation>Target</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 dòng</source>
+      <translation>
+        <numerusform>%1 row</numerusform>
+        <numerusform>%1 rows</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Xuất nhật ký thay đổi ra tệp Excel</source>
+      <translation>Export the audit trail to an Excel file</translation>
+    </message>
+    <message>
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Đã xuất %1 dòng vào tệp %2.</source>
+      <translation>Exported %1 rows to the file %2.</translation>
+    </message>
+    <message>
+      <source>Xuất nhật ký thay đổi</source>
+      <translation>Export the audit trail</translation>
+    </message>
+    <message>
+      <source>Không xuất được nhật ký thay đổi</source>
+      <translation>Could not export the audit trail</translation>
+    </message>
+    <message>
+      <source>Tất cả</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>&amp;Người:</source>
+      <translation>&amp;Who:</translation>
+    </message>
+    <message>
+      <source>Lọc theo người</source>
+      <translation>Filter by person</translation>
+    </message>
+    <message>
+      <source>&amp;Loại:</source>
+      <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+      <source>Lọc theo loại thay đổi</source>
+      <translation>Filter by kind of change</translation>
+    </message>
+    <message>
+      <source>&amp;Từ ngày</source>
+      <translation>&amp;From</translation>
+    </message>
+    <message>
+      <source>Lọc theo khoảng ngày</source>
+      <translation>Filter by dates</translation>
+    </message>
+    <message>
+      <source>Từ ngày</source>
+      <translation>From date</translation>
+    </message>
+    <message>
+      <source>dd/MM/yyyy</source>
+      <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+      <source>đến</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>Đến ngày</source>
+      <translation>To date</translation>
+    </message>
+    <message>
+      <source>&amp;Xuất Excel…</source>
+      <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+      <source>Xuất các dòng đang lọc ra tệp .xlsx (Ctrl+E)</source>
+      <translation>Export the filtered rows to an .xlsx file (Ctrl+E)</translation>
+    </message>
+    <message>
+      <source>Nhật ký thay đổi</source>
+      <translation>Audit trail</translation>
+    </message>
+    <message>
+      <source>Số dòng</source>
+      <translation>Row count</translation>
+    </message>
+    <message>
+      <source>Nhật ký chỉ được ghi thêm; không ai sửa hay xóa được.</source>
+      <translation>Entries are only ever added; nobody can change or delete them.</translation>
     </message>
   </context>
   <context>
@@ -349,6 +783,80 @@ The program keeps running. The details have been written to the log file:
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu 5 lần. Hãy thử lại sau.</source>
+      <translation>The account is locked until %1 after 5 wrong passwords. Try again later.</translation>
+    </message>
+    <message>
+      <source>Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ lãnh đạo UBND xã.</source>
+      <translation>This account has been disabled. Ask the commune's supervisor.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Sai mật khẩu. Còn %n lần thử trước khi tài khoản bị tạm khóa.</source>
+      <translation>
+        <numerusform>Wrong password. %n try left before the account is locked.</numerusform>
+        <numerusform>Wrong password. %n tries left before the account is locked.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+      <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+      <source>Commune Desk — Đăng nhập</source>
+      <translation>Commune Desk — Log in</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Đăng nhập&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Log in&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>&amp;Tên đăng nhập:</source>
+      <translation>&amp;Username:</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập</source>
+      <translation>Username</translation>
+    </message>
+    <message>
+      <source>&amp;Mật khẩu:</source>
+      <translation>&amp;Password:</translation>
+    </message>
+    <message>
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>&amp;Hiện mật khẩu</source>
+      <translation>&amp;Show password</translation>
+    </message>
+    <message>
+      <source>Lỗi đăng nhập</source>
+      <translation>Login error</translation>
+    </message>
+    <message>
+      <source>Quên mật khẩu? Lãnh đạo UBND xã đặt lại được mật khẩu cho bạn ở mục «Tài khoản».</source>
+      <translation>Forgot your password? The commune's supervisor can reset it in the «Accounts» section.</translation>
+    </message>
+    <message>
+      <source>Đăng &amp;nhập</source>
+      <translation>&amp;Log in</translation>
+    </message>
+    <message>
+      <source>Th&amp;oát</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>Thoát chương trình</source>
+      <translation>Quit the program</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Tổng quan</source>
@@ -391,12 +899,24 @@ The program keeps running. The details have been written to the log file:
       <translation>Settings</translation>
     </message>
     <message>
+      <source>Tài khoản</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>Nhật ký thay đổi</source>
+      <translation>Audit trail</translation>
+    </message>
+    <message>
       <source>Kỳ hiện tại: %1</source>
       <translation>Current period: %1</translation>
     </message>
     <message>
       <source>Commune Desk — %1</source>
       <translation>Commune Desk — %1</translation>
+    </message>
+    <message>
+      <source>%1 — %2</source>
+      <translation>%1 — %2</translation>
     </message>
     <message>
       <source>Commune Desk</source>
@@ -409,6 +929,26 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>Kỳ hiện tại</source>
       <translation>Current period</translation>
+    </message>
+    <message>
+      <source>Tài khoản đang đăng nhập</source>
+      <translation>Logged-in account</translation>
+    </message>
+    <message>
+      <source>Đổi &amp;mật khẩu…</source>
+      <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+      <source>Đổi mật khẩu của tài khoản đang đăng nhập</source>
+      <translation>Change the password of the logged-in account</translation>
+    </message>
+    <message>
+      <source>Đăng &amp;xuất</source>
+      <translation>Log &amp;out</translation>
+    </message>
+    <message>
+      <source>Đăng xuất và trở về màn hình đăng nhập (Ctrl+Shift+Q)</source>
+      <translation>Log out and return to the login (Ctrl+Shift+Q)</translation>
     </message>
     <message>
       <source>Danh sách chức năng</source>
@@ -1522,6 +2062,61 @@ Warnings submitted with it: %2.</translation>
     </message>
   </context>
   <context>
+    <name>Roles</name>
+    <message>
+      <source>Cán bộ nhập liệu</source>
+      <translation>Clerk</translation>
+    </message>
+    <message>
+      <source>Cán bộ báo cáo</source>
+      <translation>Reporting officer</translation>
+    </message>
+    <message>
+      <source>Lãnh đạo</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <source>Quản trị máy</source>
+      <translation>Machine administrator</translation>
+    </message>
+    <message>
+      <source>Tài khoản lãnh đạo chỉ xem: nhập và sửa số liệu, danh sách là việc của cán bộ.</source>
+      <translation>A supervisor's account only reads: entering and correcting figures and lists is the staff's work.</translation>
+    </message>
+    <message>
+      <source>Chỉ cán bộ báo cáo nhập danh sách, số liệu từ tệp Excel.</source>
+      <translation>Only a reporting officer imports lists and figures from Excel files.</translation>
+    </message>
+    <message>
+      <source>Chỉ cán bộ báo cáo được nộp báo cáo.</source>
+      <translation>Only a reporting officer may submit reports.</translation>
+    </message>
+    <message>
+      <source>Chỉ cán bộ báo cáo sửa thông tin xã, cài đặt báo cáo và chỉ tiêu kế hoạch.</source>
+      <translation>Only a reporting officer edits the commune's details, report settings and targets.</translation>
+    </message>
+    <message>
+      <source>Chỉ lãnh đạo được mở khóa kỳ đã nộp.</source>
+      <translation>Only a supervisor may unlock a submitted period.</translation>
+    </message>
+    <message>
+      <source>Chỉ lãnh đạo quản lý tài khoản.</source>
+      <translation>Only a supervisor manages accounts.</translation>
+    </message>
+    <message>
+      <source>Chỉ lãnh đạo xem nhật ký thay đổi.</source>
+      <translation>Only a supervisor reads the audit trail.</translation>
+    </message>
+    <message>
+      <source>Chỉ lãnh đạo được khôi phục bản sao lưu.</source>
+      <translation>Only a supervisor may restore a backup.</translation>
+    </message>
+    <message>
+      <source>Số điện thoại chỉ hiện với cán bộ báo cáo và lãnh đạo.</source>
+      <translation>Phone numbers are shown to reporting officers and supervisors only.</translation>
+    </message>
+  </context>
+  <context>
     <name>RowErrorsModel</name>
     <message>
       <source>Dòng</source>
@@ -1857,6 +2452,14 @@ Sở Khoa học và Công nghệ
       <translation>Type the province.</translation>
     </message>
     <message>
+      <source>Nhập tên đăng nhập của lãnh đạo (ít nhất 3 ký tự).</source>
+      <translation>Type the supervisor's username (at least 3 characters).</translation>
+    </message>
+    <message>
+      <source>Nhập họ và tên của lãnh đạo.</source>
+      <translation>Type the supervisor's full name.</translation>
+    </message>
+    <message>
       <source>Commune Desk — Thiết lập ban đầu</source>
       <translation>Commune Desk — first set-up</translation>
     </message>
@@ -1927,6 +2530,50 @@ Sở Khoa học và Công nghệ
     <message>
       <source>Theo Nghị định 09/2019 (15 tháng trước – 14 tháng này)</source>
       <translation>Decree 09/2019 (15th of the previous month – 14th of this month)</translation>
+    </message>
+    <message>
+      <source>Tài khoản lãnh đạo (người quản lý tài khoản của cán bộ)</source>
+      <translation>Supervisor's account (manages the staff accounts)</translation>
+    </message>
+    <message>
+      <source>Tên đăng &amp;nhập:</source>
+      <translation>&amp;Username:</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập của lãnh đạo</source>
+      <translation>Supervisor's username</translation>
+    </message>
+    <message>
+      <source>chữ thường không dấu, ví dụ: chutich</source>
+      <translation>lower case without accents, e.g. chutich</translation>
+    </message>
+    <message>
+      <source>Họ và &amp;tên:</source>
+      <translation>F&amp;ull name:</translation>
+    </message>
+    <message>
+      <source>Họ và tên của lãnh đạo</source>
+      <translation>Supervisor's full name</translation>
+    </message>
+    <message>
+      <source>&amp;Mật khẩu:</source>
+      <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+      <source>Mật khẩu của lãnh đạo</source>
+      <translation>Supervisor's password</translation>
+    </message>
+    <message>
+      <source>ít nhất 8 ký tự</source>
+      <translation>at least 8 characters</translation>
+    </message>
+    <message>
+      <source>Nhập &amp;lại mật khẩu:</source>
+      <translation>Con&amp;firm password:</translation>
+    </message>
+    <message>
+      <source>Nhập lại mật khẩu của lãnh đạo</source>
+      <translation>Type the supervisor's password again</translation>
     </message>
     <message>
       <source>Danh sách thôn, tổ dân phố, cán bộ và các số liệu khác nhập sau, ở các mục của chương trình. Tên xã, tỉnh và cách tính kỳ sửa được ở mục «Cài đặt».</source>

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from commune_desk import paths
 from commune_desk.logs import configure_logging, log_file
@@ -35,14 +36,19 @@ def build_main_window(
     switch_language: Callable[[str], object] | None = None,
     on_restored: Callable[[], object] | None = None,
 ):  # Qt types stay in views: ctx, settings and dialogs are not annotated here
-    """Compose the main window and its sections for an opened database."""
+    """Compose the main window and its sections for an opened database and its account."""
     from commune_desk.services.commune import CommuneService
+    from commune_desk.services.permissions import Action
+    from commune_desk.views.account_dialog import change_own_password
+    from commune_desk.views.accounts_page import AccountsPage
+    from commune_desk.views.audit_page import AuditPage
     from commune_desk.views.consolidation_page import ConsolidationPage
     from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section
     from commune_desk.views.monthly_grid_page import MonthlyGridPage
     from commune_desk.views.overview_page import OverviewPage
     from commune_desk.views.record_sections import SECTION_KINDS, build_record_section
     from commune_desk.views.reports_page import ReportsPage
+    from commune_desk.views.roles import can
     from commune_desk.views.settings_page import SettingsPage
     from commune_desk.views.targets_page import TargetsPage
 
@@ -82,16 +88,30 @@ def build_main_window(
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs),
         "consolidation": lambda: ConsolidationPage(ctx.catalogue, dialogs),
+        "accounts": lambda: AccountsPage(ctx, dialogs),
+        "audit": lambda: AuditPage(ctx, dialogs),
     }
     for key, kinds in SECTION_KINDS.items():
         factories[key] = lambda kinds=kinds: record_section(kinds)
-    sections = [Section(key, title, factories[key]) for key, title in SECTION_TITLES.items()]
-    built.append(MainWindow(profile, sections, settings, ctx.today()))
-    return built[0]
+    hidden = {
+        key
+        for key, action in (("accounts", Action.MANAGE_ACCOUNTS), ("audit", Action.READ_AUDIT))
+        if not can(ctx, action)
+    }
+    sections = [
+        Section(key, title, factories[key])
+        for key, title in SECTION_TITLES.items()
+        if key not in hidden
+    ]
+    window = MainWindow(profile, sections, settings, ctx.today(), ctx.actor)
+    window.password_change_requested.connect(lambda: change_own_password(ctx, window))
+    built.append(window)
+    return window
 
 
 def _first_start(db, dialogs) -> object | None:
     """The set-up wizard of a database without a commune; returns the database to use."""
+    from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.demo import build_demo
@@ -116,9 +136,46 @@ def _first_start(db, dialogs) -> object | None:
             CommuneService(db.context).init(
                 values.code, values.name, values.province, values.cutoff_mode
             )
-            return db
         except ServiceError as exc:
             dialogs.warn(None, "Commune Desk", str(exc))
+            continue
+        if values.supervisor is not None:
+            supervisor = values.supervisor
+            try:
+                AccountService(db.context).create_first_supervisor(
+                    supervisor.username, supervisor.full_name, supervisor.password
+                )
+            except ServiceError as exc:  # asked again before the login
+                dialogs.warn(None, "Commune Desk", str(exc))
+        return db
+
+
+def _ensure_supervisor(db) -> bool:
+    """A database without an active supervisor (made by `init`) asks for one; False: cancel."""
+    from commune_desk.services.accounts import AccountService
+    from commune_desk.views.account_dialog import AccountDialog, AccountForm, run_form
+
+    service = AccountService(db.context)
+    if service.has_active_supervisor():
+        return True
+
+    def submit(value) -> None:  # an AccountInput
+        service.create_first_supervisor(value.username, value.full_name, value.password)
+
+    return run_form(AccountDialog(AccountForm.FIRST_SUPERVISOR, submit)) is not None
+
+
+def _login(db):  # the Account that logged in, or None when the user quits
+    from commune_desk.services.accounts import AccountService
+    from commune_desk.services.commune import CommuneService
+    from commune_desk.views.login_dialog import LoginDialog
+
+    profile = CommuneService(db.context).profile()
+    dialog = LoginDialog(AccountService(db.context), f"{profile.name} — {profile.province}")
+    try:
+        return dialog.account if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -174,35 +231,62 @@ def run(argv: Sequence[str] | None = None) -> int:
         db = _first_start(db, dialogs)
         if db is None:
             return 0
-    shown = _show_window(db, settings, dialogs, translations.switch)
-    status = app.exec()
-    shown["db"].close()
-    return status
+    session = _Session(db, settings, dialogs, translations.switch)
+    try:
+        return session.run(app)
+    finally:
+        session.db.close()
 
 
-def _show_window(db, settings, dialogs, switch_language) -> dict:
-    """Show the main window; after a restore in Cài đặt, reopen the file and rebuild it."""
-    from commune_desk.services.setup import open_database
+class _Session:
+    """Log-in, window, log-out; after a restore in Cài đặt, the restored file and a new log-in."""
 
-    shown: dict = {"db": db, "window": None}
+    def __init__(self, db, settings, dialogs, switch_language: Callable[[str], object]) -> None:
+        self.db = db
+        self._settings, self._dialogs, self._switch_language = settings, dialogs, switch_language
 
-    def show() -> None:
-        old = shown["window"]
-        ctx = shown["db"].context
-        shown["window"] = build_main_window(ctx, settings, dialogs, switch_language, restored)
-        shown["window"].show()
-        if old is not None:
-            old.close()
-            old.deleteLater()
+    def run(self, app) -> int:
+        status = 0
+        while _ensure_supervisor(self.db):
+            account = _login(self.db)
+            if account is None:
+                break
+            status, ended = self._window(app, replace(self.db.context, actor=account.actor()))
+            if ended == "restored":  # the restored file's accounts may differ: log in again
+                self._reopen()
+            elif ended != "logged_out":
+                break
+        return status
 
-    def restored() -> None:  # the file was replaced: migrate it and build every page anew
-        old = shown["db"]
+    def _window(self, app, ctx) -> tuple[int, str]:
+        """The window of one log-in; how it ended: 'closed', 'logged_out' or 'restored'."""
+        from commune_desk.services.accounts import AccountService
+
+        restored = False
+
+        def on_restored() -> None:
+            nonlocal restored
+            restored = True
+            window.close()  # ends app.exec()
+
+        window = build_main_window(
+            ctx, self._settings, self._dialogs, self._switch_language, on_restored
+        )
+        window.show()
+        status = app.exec()
+        window.deleteLater()
+        if restored:
+            return status, "restored"
+        AccountService(ctx).logout()
+        return status, "logged_out" if window.logged_out else "closed"
+
+    def _reopen(self) -> None:
+        """The file was replaced: open it again (migrating an older backup) for the next log-in."""
+        from commune_desk.services.setup import open_database
+
+        old = self.db
         location = old.engine.url.render_as_string(hide_password=False)
         old.close()
-        shown["db"] = open_database(
+        self.db = open_database(
             location, paths.catalogue_file(), old.context.actor, paths.backups_dir()
         )
-        show()
-
-    show()
-    return shown

@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 
 from commune_desk.domain.periods import Mode
-from commune_desk.services.audit import AuditService
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService
+from tests.account_helpers import trail
 
 
 def test_profile_update_and_settings_are_audited(ctx):
@@ -17,7 +17,7 @@ def test_profile_update_and_settings_are_audited(ctx):
     assert settings["signer_name"] == "Lê Văn Hùng"
     assert service.profile().settings["signer_title"] == "CHỦ TỊCH"
     service.set_settings({"signer_name": "Lê Văn Hùng"})  # unchanged: no new entry
-    entries = [(r.entity, r.key) for r in AuditService(ctx).list() if r.action == "update"]
+    entries = [(r.entity, r.key) for r in trail(ctx) if r.action == "update"]
     assert entries == [
         ("commune", "15880"),
         ("setting", "signer_name"),

@@ -6,20 +6,25 @@ import datetime as dt
 import json
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from commune_desk.domain.periods import Mode, Period, current_month, months_between
-from commune_desk.services.audit import AuditService
+from commune_desk.services.accounts import AccountService
 from commune_desk.services.checks import CheckService
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
 from commune_desk.services.demo import COMMUNE_CODE, COMMUNE_NAME, DemoSummary, build_demo
+from commune_desk.services.demo.build import DEMO_ACCOUNTS
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService, values_json
 from commune_desk.services.records import RecordService
+from commune_desk.services.reports import ReportService
 from commune_desk.services.setup import open_database
+from tests.account_helpers import trail
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "catalogue" / "default.toml"
@@ -125,7 +130,7 @@ def test_the_commune_and_an_audit_entry(demo_ctx, summary: DemoSummary) -> None:
         COMMUNE_NAME,
         "Thanh Hóa",
     )
-    entries = [e for e in AuditService(demo_ctx).list(entity="commune") if e.action == "demo"]
+    entries = [e for e in trail(demo_ctx, entity="commune") if e.action == "demo"]
     assert len(entries) == 1
     recorded = json.loads(entries[0].new or "{}")
     assert recorded["seed"] == 2025
@@ -363,3 +368,33 @@ def test_cli_demo_then_indicators_json(tmp_path: Path, capsys: pytest.CaptureFix
 
     assert main(["demo", "--db", str(path)]) == 1
     assert "đã có dữ liệu" in capsys.readouterr().err
+
+
+def test_one_account_per_role_logs_in_with_the_readme_password(demo_ctx):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    accounts = AccountService(demo_ctx)
+    for username, role, password, _ in DEMO_ACCOUNTS:
+        assert f"`{username}`" in readme and f"`{password}`" in readme
+        account = accounts.login(username, password)
+        assert account.role == role and account.full_name
+
+
+def test_the_report_carries_no_phone_number(demo_ctx, tmp_path):
+    officer = replace(demo_ctx, actor=Actor("baocao", "officer"))
+    phones = {
+        r["phone"]
+        for kind in ("staff", "members")
+        for r in RecordService(officer).list(kind)
+        if r["phone"]
+    }
+    assert len(phones) > 20
+    quarter = _latest_full_quarter(TODAY)
+    path = ReportService(officer).export(quarter, tmp_path / "r.xlsx", draft=True).path
+    texts = {
+        str(c).replace(" ", "").replace(".", "")
+        for sheet in load_workbook(path).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    }
+    assert texts and not {p.replace(" ", "").replace(".", "") for p in phones} & texts

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from commune_desk.data.models import PeriodLock
-from commune_desk.services.audit import AuditService
 from commune_desk.services.errors import PeriodLocked, ServiceError
 from commune_desk.services.records import RecordInvalid, RecordService
+from tests.account_helpers import trail
 
 STAFF = {
     "code": "CB01",
@@ -58,7 +58,7 @@ def test_update_and_audit_old_and_new(records, ctx):
     updated = records.update("staff", created.id, {"position": "Công chức Văn phòng"})
     assert updated["position"] == "Công chức Văn phòng"
     assert updated["full_name"] == "Lê Thị Hoa"
-    (entry,) = [r for r in AuditService(ctx).list() if r.entity == "staff" and r.action == "update"]
+    (entry,) = [r for r in trail(ctx) if r.entity == "staff" and r.action == "update"]
     assert '"position": ""' in entry.old and "Văn phòng" in entry.new
     assert entry.key == "CB01"
 

@@ -15,7 +15,6 @@ from commune_desk.domain.periods import Mode, Period
 from commune_desk.excel import atomic
 from commune_desk.excel.data_sheet import read_data_sheet
 from commune_desk.services import reports as reports_module
-from commune_desk.services.audit import AuditService
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
 from commune_desk.services.errors import (
@@ -27,6 +26,7 @@ from commune_desk.services.errors import (
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValueChange, ValuesService
+from tests.account_helpers import trail
 
 Q3 = Period.parse("2025-Q3")
 
@@ -137,7 +137,7 @@ def test_submit_locks_the_period_and_records_the_file(ctx, values, tmp_path):
     (info,) = ReportService(ctx).submissions(Q3)
     assert (info.version, info.file_name, info.sha256) == (1, "bao-cao-q3.xlsx", result.sha256)
     assert info.warnings == tuple(w.message for w in result.warnings)  # kept with it
-    (entry,) = [e for e in AuditService(ctx).list(entity="report") if e.action == "submit"]
+    (entry,) = [e for e in trail(ctx, entity="report") if e.action == "submit"]
     assert entry.period == "2025-Q3" and json.loads(entry.new)["sha256"] == result.sha256
     assert read_data_sheet(target).get("version") == "1"
 
@@ -194,7 +194,7 @@ def test_unlock_then_resubmit_as_version_2(ctx, values, supervisor, tmp_path):
     status = ReportService(supervisor).unlock(Q3, "Sai số hồ sơ trực tiếp tháng 9")
     assert status.state is ReportState.UNLOCKED and status.label() == "đã mở khóa"
     assert status.version == 1 and status.unlock_reason == "Sai số hồ sơ trực tiếp tháng 9"
-    (entry,) = [e for e in AuditService(ctx).list(entity="report") if e.action == "unlock"]
+    (entry,) = [e for e in trail(ctx, entity="report") if e.action == "unlock"]
     assert entry.reason == "Sai số hồ sơ trực tiếp tháng 9" and entry.actor == "lanhdao"
     with ctx.sessions.begin() as s:
         lock = s.execute(select(PeriodLock)).scalar_one()

@@ -8,9 +8,9 @@ from sqlalchemy import select, text
 
 from commune_desk.data.models import AuditEntry, PeriodLock
 from commune_desk.domain.periods import Period
-from commune_desk.services.audit import AuditService
 from commune_desk.services.errors import PeriodLocked, ValidationFailed
 from commune_desk.services.values import ValueChange, ValuesService
+from tests.account_helpers import trail
 
 
 def test_save_and_read_back(ctx):
@@ -83,7 +83,7 @@ def test_removing_a_value_and_the_audit_trail(ctx):
     service.set_value("infra.bts", "2025-09", 4)
     service.set_value("infra.bts", "2025-09", 5)
     service.set_value("infra.bts", "2025-09", None)
-    rows = [r for r in AuditService(ctx).list() if r.entity == "value"]
+    rows = [r for r in trail(ctx) if r.entity == "value"]
     assert [(r.action, r.old, r.new) for r in rows] == [
         ("create", None, "4"),
         ("update", "4", "5"),
@@ -98,7 +98,7 @@ def test_unchanged_value_writes_no_audit(ctx):
     service.set_value("infra.bts", "2025-09", 4)
     report = service.set_value("infra.bts", "2025-09", "4")
     assert report.unchanged == 1
-    assert len([r for r in AuditService(ctx).list() if r.entity == "value"]) == 1
+    assert len([r for r in trail(ctx) if r.entity == "value"]) == 1
 
 
 def test_warnings_come_back_with_the_save(ctx):

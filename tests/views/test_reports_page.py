@@ -24,6 +24,7 @@ from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.report_model import Column, ReportModel
 from commune_desk.views.report_print import make_printer, render, report_html
 from commune_desk.views.reports_page import ReportsPage, report_periods
+from tests.account_helpers import as_role
 from tests.views.fakes import FakeDialogs
 
 Q3 = Period.parse("2026-Q3")
@@ -157,7 +158,7 @@ def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path):
     assert "phiên bản 1" in dialogs.texts("inform")[-1]
     assert "đã nộp v1" in page.ui.status_label.text()
     assert not page.ui.submit_button.isEnabled()
-    assert page.ui.unlock_button.isEnabled()
+    assert not page.ui.unlock_button.isEnabled()  # an officer does not unlock: a supervisor does
 
 
 def test_a_failed_write_is_explained(qtbot, ctx, dialogs, values, tmp_path):
@@ -186,16 +187,32 @@ def test_unlock_asks_for_a_reason(qtbot, ctx, dialogs, values, tmp_path):
     assert "đã mở khóa" in page.ui.status_label.text()
     assert "Sửa số hồ sơ tháng 9" in page.ui.status_label.text()
     assert "lần nộp sau là v2" in page.ui.status_label.text()
-    assert page.ui.submit_button.isEnabled() and not page.ui.unlock_button.isEnabled()
+    assert not page.ui.unlock_button.isEnabled()
+    assert not page.ui.submit_button.isEnabled()  # the officer submits the next version
 
 
-def test_an_officer_cannot_unlock(qtbot, ctx, dialogs, values, tmp_path):
+def test_an_officer_cannot_unlock_and_is_told_why(qtbot, ctx, dialogs, values, tmp_path):
     ReportService(ctx).export(Q3, tmp_path / "q3.xlsx")
     page = show(qtbot, ctx, dialogs)
+    assert not page.ui.unlock_button.isEnabled()
+    assert page.ui.unlock_button.toolTip() == "Chỉ lãnh đạo được mở khóa kỳ đã nộp."
+    assert page.permission_label.isVisible()
+    assert page.permission_label.text() == "Chỉ lãnh đạo được mở khóa kỳ đã nộp."
     dialogs.text_answer = "muốn sửa"
     page.ui.unlock_button.click()
-    assert "không được mở khóa" in dialogs.texts("warn")[0]
-    assert "đã nộp v1" in page.ui.status_label.text()
+    assert dialogs.asked == [] and "đã nộp v1" in page.ui.status_label.text()
+
+
+@pytest.mark.parametrize("role", ["clerk", "supervisor"])
+def test_only_an_officer_submits(qtbot, ctx, dialogs, values, role):
+    page = show(qtbot, as_role(ctx, role), dialogs)
+    assert page.preview is not None and page.preview.can_submit
+    assert page.ui.draft_button.isEnabled()  # every role may draft
+    assert not page.ui.submit_button.isEnabled()
+    assert page.ui.submit_button.toolTip() == "Chỉ cán bộ báo cáo được nộp báo cáo."
+    assert "Chỉ cán bộ báo cáo được nộp báo cáo." in page.permission_label.text()
+    unlock_refused = page.ui.unlock_button.toolTip() == "Chỉ lãnh đạo được mở khóa kỳ đã nộp."
+    assert unlock_refused is (role == "clerk")
 
 
 def test_print_preview_of_the_report_sheet(qtbot, ctx, dialogs, values, tmp_path):

@@ -6,7 +6,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit
 
 from commune_desk.domain.periods import Mode
+from commune_desk.views.account_dialog import AccountInput
 from commune_desk.views.setup_wizard import SetupChoice, SetupValues, SetupWizard
+
+SUPERVISOR = AccountInput("chutich", "Lê Văn Chủ", "supervisor", "", "mat-khau-chu-tich")
 
 
 def type_text(widget, text: str) -> None:
@@ -29,6 +32,15 @@ def fill(qtbot, wizard: SetupWizard, code="15880", name="Xã Thiệu Trung", pro
     qtbot.keyClicks(wizard.ui.commune_code_edit, code)
     type_text(wizard.ui.commune_name_edit, name)
     type_text(wizard.ui.province_edit, province)
+    fill_supervisor(qtbot, wizard)
+
+
+def fill_supervisor(qtbot, wizard: SetupWizard) -> None:
+    ui = wizard.ui
+    qtbot.keyClicks(ui.supervisor_username_edit, SUPERVISOR.username)
+    type_text(ui.supervisor_name_edit, SUPERVISOR.full_name)
+    qtbot.keyClicks(ui.supervisor_password_edit, SUPERVISOR.password)
+    qtbot.keyClicks(ui.supervisor_confirm_edit, SUPERVISOR.password)
 
 
 def test_ok_waits_for_a_five_digit_code_a_name_and_a_province(qtbot, wizard):
@@ -44,6 +56,17 @@ def test_ok_waits_for_a_five_digit_code_a_name_and_a_province(qtbot, wizard):
     assert not wizard.ui.start_button.isEnabled()
     assert ui.validation_label.text() == "Nhập tên tỉnh, thành phố."
     type_text(ui.province_edit, "Thanh Hóa")
+    assert not wizard.ui.start_button.isEnabled()
+    assert ui.validation_label.text() == "Nhập tên đăng nhập của lãnh đạo (ít nhất 3 ký tự)."
+    qtbot.keyClicks(ui.supervisor_username_edit, "chutich")
+    assert ui.validation_label.text() == "Nhập họ và tên của lãnh đạo."
+    type_text(ui.supervisor_name_edit, "Lê Văn Chủ")
+    assert ui.validation_label.text() == "Mật khẩu cần ít nhất 8 ký tự (mới có 0)."
+    qtbot.keyClicks(ui.supervisor_password_edit, "1234567")
+    assert ui.validation_label.text() == "Mật khẩu cần ít nhất 8 ký tự (mới có 7)."
+    qtbot.keyClicks(ui.supervisor_password_edit, "8")
+    assert ui.validation_label.text() == "Hai lần nhập mật khẩu chưa khớp nhau."
+    qtbot.keyClicks(ui.supervisor_confirm_edit, "12345678")
     assert wizard.ui.start_button.isEnabled()
     assert ui.validation_label.text() == ""
 
@@ -59,12 +82,14 @@ def test_ok_creates_with_the_values_typed(qtbot, wizard):
     qtbot.mouseClick(wizard.ui.start_button, Qt.MouseButton.LeftButton)
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert wizard.choice is SetupChoice.CREATE
-    assert wizard.values() == SetupValues("15880", "Xã Thiệu Trung", "Thanh Hóa", Mode.DECREE09)
+    assert wizard.values() == SetupValues(
+        "15880", "Xã Thiệu Trung", "Thanh Hóa", Mode.DECREE09, SUPERVISOR
+    )
 
 
 def test_enter_in_the_last_field_creates(qtbot, wizard):
     fill(qtbot, wizard)
-    qtbot.keyClick(wizard.ui.province_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(wizard.ui.supervisor_confirm_edit, Qt.Key.Key_Return)
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert wizard.choice is SetupChoice.CREATE
     assert wizard.values().cutoff_mode is Mode.CALENDAR
@@ -101,7 +126,7 @@ def test_a_language_change_keeps_the_state(qtbot, wizard):
 def test_every_input_has_a_buddy_and_an_accessible_name(wizard):
     buddies = {label.buddy() for label in wizard.findChildren(QLabel) if label.buddy()}
     inputs = [*wizard.findChildren(QLineEdit), *wizard.findChildren(QComboBox)]
-    assert len(inputs) == 4
+    assert len(inputs) == 8
     for widget in inputs:
         assert widget in buddies, widget.objectName()
         assert widget.accessibleName(), widget.objectName()

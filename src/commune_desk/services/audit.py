@@ -1,14 +1,58 @@
-"""The audit trail: every change writes who, when, what, old -> new; reading it back."""
+"""The audit trail: every change writes who, when, what, old -> new; reading it back.
+
+Entries are only ever added: the program has no use case that changes or deletes one (and the
+schema refuses it). Reading, filtering and exporting the trail is a supervisor's act.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
+from commune_desk.data.models import AuditEntry
 from commune_desk.data.repositories import audit as repo
+from commune_desk.data.repositories import users as users_repo
+from commune_desk.domain.records import KINDS as RECORD_KINDS
+from commune_desk.excel.lists import ListColumn, ListWriteError, write_list
 from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import Action, require
+
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+LOGIN_ACTIONS = ("login", "login_failed", "lockout", "logout")
+ACCOUNT_ACTIONS = ("create", "update", "password", "reset_password", "disable", "enable")
+PAGE_SIZE = 1000
+
+
+class AuditKind(StrEnum):
+    FIGURE = "figure"  # monthly figures
+    RECORD = "record"  # the lists (staff, trainings, teams...)
+    REPORT = "report"  # submissions and unlocks
+    LOGIN = "login"  # logins, failed logins, lock-outs, logouts
+    ACCOUNT = "account"  # accounts created, passwords changed, disabled...
+    SETTINGS = "settings"  # the commune, its settings and targets
+
+
+_KIND_FILTERS: dict[AuditKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    AuditKind.FIGURE: (("value",), ()),
+    AuditKind.RECORD: (tuple(RECORD_KINDS), ()),
+    AuditKind.REPORT: (("report",), ()),
+    AuditKind.LOGIN: (("account",), LOGIN_ACTIONS),
+    AuditKind.ACCOUNT: (("account",), ACCOUNT_ACTIONS),
+    AuditKind.SETTINGS: (("commune", "setting", "target"), ()),
+}
+
+
+def kind_of(entity: str, action: str) -> AuditKind | None:
+    for kind, (entities, actions) in _KIND_FILTERS.items():
+        if entity in entities and (not actions or action in actions):
+            return kind
+    return None
 
 
 def to_text(value: Any) -> str | None:
@@ -27,11 +71,15 @@ def entry(
     new: Any = None,
     period: str | None = None,
     reason: str = "",
+    actor: str | None = None,
 ) -> dict[str, Any]:
-    """One audit row, ready for a bulk insert inside the change's transaction."""
+    """One audit row, ready for a bulk insert inside the change's transaction.
+
+    `actor` names who acted when it is not the context's account (a login attempt).
+    """
     return {
         "at": ctx.now(),
-        "actor": ctx.actor.username,
+        "actor": (actor or ctx.actor.username)[:80],
         "action": action,
         "entity": entity,
         "entity_key": key[:200],
@@ -54,6 +102,53 @@ class AuditRow:
     old: str | None
     new: str | None
     reason: str
+    actor_name: str = ""  # the account's full name, when the actor is an account
+
+    @property
+    def kind(self) -> AuditKind | None:
+        return kind_of(self.entity, self.action)
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """The audit page's filters; dates are whole days, both included."""
+
+    actor: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    kinds: tuple[AuditKind, ...] = ()
+
+    def where(self) -> repo.AuditFilter:
+        return repo.AuditFilter(
+            since=dt.datetime.combine(self.date_from, dt.time()) if self.date_from else None,
+            before=(
+                dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time())
+                if self.date_to
+                else None
+            ),
+            actor=self.actor or None,
+            kinds=[_KIND_FILTERS[k] for k in self.kinds],
+        )
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    total: int
+
+
+EXPORT_COLUMNS = (
+    ListColumn("Thời điểm", 18),
+    ListColumn("Tài khoản", 16),
+    ListColumn("Họ và tên", 24),
+    ListColumn("Thao tác", 14),
+    ListColumn("Đối tượng", 14),
+    ListColumn("Khóa", 24),
+    ListColumn("Kỳ", 10),
+    ListColumn("Giá trị cũ", 40),
+    ListColumn("Giá trị mới", 40),
+    ListColumn("Lý do", 30),
+)
 
 
 class AuditService:
@@ -67,21 +162,80 @@ class AuditService:
         entity: str | None = None,
         limit: int | None = None,
     ) -> list[AuditRow]:
-        start = dt.datetime.combine(since, dt.time()) if since else None
+        """Entries oldest first (the command line's view)."""
+        require(self._ctx, Action.READ_AUDIT)
+        where = repo.AuditFilter(
+            since=dt.datetime.combine(since, dt.time()) if since else None,
+            actor=actor,
+            kinds=[((entity,), ())] if entity else [],
+        )
         with self._ctx.read_session() as session:
-            rows = repo.entries(session, start, actor, entity, limit)
-            return [
-                AuditRow(
-                    r.id,
-                    r.at,
-                    r.actor,
-                    r.action,
-                    r.entity,
-                    r.entity_key,
-                    r.period,
-                    r.old_value,
-                    r.new_value,
-                    r.reason,
-                )
-                for r in rows
-            ]
+            names = users_repo.full_names(session)
+            return [_row(r, names) for r in repo.entries(session, where, limit=limit)]
+
+    def page(self, query: AuditQuery, offset: int = 0, limit: int = PAGE_SIZE) -> AuditPage:
+        """A page of the entries matching the filters, newest first."""
+        require(self._ctx, Action.READ_AUDIT)
+        where = query.where()
+        with self._ctx.read_session() as session:
+            names = users_repo.full_names(session)
+            rows = repo.entries(session, where, offset, limit, newest_first=True)
+            total = repo.count(session, where)
+            return AuditPage([_row(r, names) for r in rows], total)
+
+    def actors(self) -> list[tuple[str, str]]:
+        """(username, full name) of everyone in the trail or with an account."""
+        require(self._ctx, Action.READ_AUDIT)
+        with self._ctx.read_session() as session:
+            names = users_repo.full_names(session)
+            everyone = sorted(set(repo.actors(session)) | set(names))
+            return [(u, names.get(u, "")) for u in everyone]
+
+    def export(self, query: AuditQuery, path: Path, progress: Progress | None = None) -> int:
+        """Write the matching entries (newest first) to an .xlsx file; rows written."""
+        require(self._ctx, Action.READ_AUDIT)
+        first = self.page(query, 0, PAGE_SIZE)
+
+        def rows() -> Iterator[Sequence[object]]:
+            page, done = first, 0
+            while page.rows:
+                for r in page.rows:
+                    yield (
+                        r.at.strftime("%d/%m/%Y %H:%M:%S"),  # a date cell would drop the time
+                        r.actor,
+                        r.actor_name,
+                        r.action,
+                        r.entity,
+                        r.key,
+                        r.period or "",
+                        r.old or "",
+                        r.new or "",
+                        r.reason,
+                    )
+                done += len(page.rows)
+                if progress is not None:
+                    progress(done, max(first.total, done))
+                if len(page.rows) < PAGE_SIZE:
+                    break
+                page = self.page(query, done, PAGE_SIZE)
+
+        try:
+            return write_list(Path(path), "Nhật ký thay đổi", EXPORT_COLUMNS, rows())
+        except ListWriteError as exc:
+            raise ServiceError(str(exc)) from exc
+
+
+def _row(r: AuditEntry, names: dict[str, str]) -> AuditRow:
+    return AuditRow(
+        r.id,
+        r.at,
+        r.actor,
+        r.action,
+        r.entity,
+        r.entity_key,
+        r.period,
+        r.old_value,
+        r.new_value,
+        r.reason,
+        names.get(r.actor, ""),
+    )

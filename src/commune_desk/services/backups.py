@@ -32,6 +32,7 @@ from commune_desk.data.backup_summary import FileSummary, summarise
 from commune_desk.data.db import sqlite_path
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import Action, require
 
 log = logging.getLogger(__name__)
 
@@ -146,8 +147,12 @@ def describe_backup(backup: Path) -> BackupSummary:
 
 
 def check_may_restore(actor: Actor | None) -> None:
-    """The one place where restoring is allowed or refused for the acting account."""
-    del actor  # every account may restore until accounts and roles decide otherwise
+    """The one place where restoring is allowed or refused for the acting account.
+
+    No actor: the start-up check, before anyone can log in to the damaged file.
+    """
+    if actor is not None:
+        require(actor, Action.RESTORE)
 
 
 def restore_database(

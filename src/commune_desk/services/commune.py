@@ -15,6 +15,7 @@ from commune_desk.services import audit
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotInitialised, PeriodLocked, ServiceError
 from commune_desk.services.locks import active_locks
+from commune_desk.services.permissions import Action, require
 
 CODE_PATTERN = re.compile(r"^\d{5}$")  # official commune codes have five digits
 
@@ -84,6 +85,7 @@ class CommuneService:
     def set_cutoff_mode(self, mode: Mode) -> None:
         """Change how months are cut; refused while a submitted period is locked (its
         figures would change)."""
+        require(self._ctx, Action.EDIT_SETTINGS)
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             old = commune.cutoff_mode
@@ -110,6 +112,7 @@ class CommuneService:
 
     def update_profile(self, name: str, province: str) -> CommuneProfile:
         """Correct the commune's name or province (the code identifies it and stays)."""
+        require(self._ctx, Action.EDIT_SETTINGS)
         name, province = name.strip(), province.strip()
         if not name:
             raise ServiceError("Chưa nhập tên xã.")
@@ -139,6 +142,7 @@ class CommuneService:
 
     def set_settings(self, values: dict[str, str]) -> dict[str, str]:
         """Store business settings (signer, recipients...); returns all settings."""
+        require(self._ctx, Action.EDIT_SETTINGS)
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             entries = []

@@ -17,6 +17,7 @@ from commune_desk.domain.records import VOCABS, Field, FieldType
 from commune_desk.excel.lists import ListColumn, ListWriteError, write_list
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import sees_personal
 from commune_desk.services.records import RecordQuery, RecordService, kind_of
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all); may raise to cancel
@@ -33,19 +34,20 @@ class ExportService:
     ) -> int:
         """Write every record matching `query` (all pages, same sort) to `path`; rows written.
 
-        Personal fields (Field.personal) are included for now.
+        Personal fields (phone numbers) are written only for an account allowed to see them.
         """
         spec = kind_of(kind)
+        shown = [f for f in spec.fields if sees_personal(self._ctx) or not f.personal]
         base = replace(query, offset=0, limit=None)
         first = self._records.page(spec.name, replace(base, limit=PAGE_SIZE))
         vocabs = self._ctx.catalogue.vocab
-        columns = [ListColumn(f.label, _width(f, vocabs)) for f in spec.fields]
+        columns = [ListColumn(f.label, _width(f, vocabs)) for f in shown]
 
         def rows() -> Iterator[list[Any]]:
             page, done, total = first, 0, first.total
             while page.records:
                 for record in page.records:
-                    yield [_cell(f, record.values.get(f.name), vocabs) for f in spec.fields]
+                    yield [_cell(f, record.values.get(f.name), vocabs) for f in shown]
                 done += len(page.records)
                 if progress is not None:
                     progress(done, max(total, done))

@@ -26,6 +26,7 @@ from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ImportRefused, PeriodLocked, RowError, ValidationFailed
 from commune_desk.services.locks import ensure_dates_unlocked
+from commune_desk.services.permissions import Action, require
 from commune_desk.services.records import (
     RowParser,
     _plain,
@@ -94,6 +95,7 @@ class ImportService:
     def import_file(
         self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
+        require(self._ctx, Action.IMPORT)
         try:
             table = read_table(Path(path))
         except TableError as exc:

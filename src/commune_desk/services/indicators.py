@@ -19,6 +19,7 @@ from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import Action, require
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class IndicatorService:
 
     def set_target(self, code: str, year: int, value: float | None) -> None:
         """Set (or with None, remove) the commune's own target for a code and year."""
+        require(self._ctx, Action.EDIT_SETTINGS)
         if code not in self._ctx.catalogue:
             raise ServiceError(f"Mã chỉ tiêu «{code}» không có trong danh mục.")
         if value is not None and value < 0:

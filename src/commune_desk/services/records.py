@@ -23,6 +23,7 @@ from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.locks import ensure_dates_unlocked
+from commune_desk.services.permissions import Action, require, sees_personal
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ class RecordService:
             commune = require_commune(session)
             rows = repo.load_rows(session, spec.name, commune.id)
         needle = search.strip().casefold()
-        records = [_record(spec.name, r) for r in rows]
+        records = [self._shown(spec, _record(spec.name, r)) for r in rows]
         if needle:
             records = [
                 r
@@ -205,7 +206,7 @@ class RecordService:
                 query.offset,
                 query.limit,
             )
-        return RecordPage([_record(spec.name, r) for r in rows], total)
+        return RecordPage([self._shown(spec, _record(spec.name, r)) for r in rows], total)
 
     def count(self, kind: str) -> int:
         with self._ctx.read_session() as session:
@@ -214,7 +215,8 @@ class RecordService:
     def get(self, kind: str, record_id: int) -> Record:
         spec = kind_of(kind)
         with self._ctx.read_session() as session:
-            return self._get(session, spec, require_commune(session).id, record_id)
+            record = self._get(session, spec, require_commune(session).id, record_id)
+        return self._shown(spec, record)
 
     def check(self, kind: str, raw: Mapping[str, object]) -> dict[str, str]:
         """The field errors a dialog shows inline, without saving."""
@@ -225,6 +227,8 @@ class RecordService:
 
     def create(self, kind: str, raw: Mapping[str, object]) -> Record:
         spec = kind_of(kind)
+        require(self._ctx, Action.EDIT_DATA)
+        raw = self._writable(spec, raw)
         try:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
@@ -257,12 +261,14 @@ class RecordService:
                         )
                     ],
                 )
-                return record
+                return self._shown(spec, record)
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
     def update(self, kind: str, record_id: int, raw: Mapping[str, object]) -> Record:
         spec = kind_of(kind)
+        require(self._ctx, Action.EDIT_DATA)
+        raw = self._writable(spec, raw)  # a hidden phone number keeps its stored value
         try:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
@@ -299,12 +305,13 @@ class RecordService:
                         )
                     ],
                 )
-                return new
+                return self._shown(spec, new)
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
     def delete(self, kind: str, record_id: int) -> None:
         spec = kind_of(kind)
+        require(self._ctx, Action.EDIT_DATA)
         try:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
@@ -339,6 +346,20 @@ class RecordService:
                 )
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
+
+    def _shown(self, spec: RecordKind, record: Record) -> Record:
+        """The record as this account may see it: personal fields blank for a clerk."""
+        if sees_personal(self._ctx):
+            return record
+        hidden = {f.name: f.default for f in spec.fields if f.personal}
+        return Record(record.kind, record.id, {**record.values, **hidden}) if hidden else record
+
+    def _writable(self, spec: RecordKind, raw: Mapping[str, object]) -> Mapping[str, object]:
+        """What this account may write: a clerk never sets a field they cannot see."""
+        if sees_personal(self._ctx):
+            return raw
+        personal = {f.name for f in spec.fields if f.personal}
+        return {k: v for k, v in raw.items() if k not in personal}
 
     @staticmethod
     def _get(session: Session, spec: RecordKind, commune_id: int, record_id: int) -> Record:

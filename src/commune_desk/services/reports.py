@@ -30,14 +30,13 @@ from commune_desk.excel.template import TemplateError, fill_template
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import NotAllowed, PeriodLocked, ServiceError, SubmissionRefused
+from commune_desk.services.errors import PeriodLocked, ServiceError, SubmissionRefused
 from commune_desk.services.locks import LockInfo, active_locks, lock_covering
+from commune_desk.services.permissions import Action, require
 from commune_desk.services.report_builder import build_document, load_commune
 from commune_desk.services.values import month_problems
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all); may raise to cancel
-SUBMIT_ROLES = frozenset({"officer", "supervisor", "system"})
-UNLOCK_ROLES = frozenset({"supervisor", "system"})
 _STEPS = 3  # read and check, build, write (recording follows, without a report)
 
 
@@ -178,7 +177,7 @@ class ReportService:
             sha = _write(path, document, template)
             report(_STEPS, _STEPS)
             return ExportResult(path, sha, None, tuple(p for p in problems if not p.is_error))
-        self._require(SUBMIT_ROLES, "nộp báo cáo")
+        require(self._ctx, Action.SUBMIT)
         try:
             with previous_version_kept(path), self._ctx.sessions.begin() as session:
                 # BEGIN IMMEDIATE: nobody changes a figure between the check and the lock.
@@ -196,7 +195,7 @@ class ReportService:
         reason = reason.strip()
         if not reason:
             raise ServiceError("Cần ghi lý do mở khóa kỳ báo cáo.")
-        self._require(UNLOCK_ROLES, "mở khóa kỳ báo cáo")
+        require(self._ctx, Action.UNLOCK)
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             lock = repo.active_lock(session, commune.id, period.key)
@@ -286,11 +285,6 @@ class ReportService:
         self, session: Session, commune_id: int, mode: Mode, period: Period
     ) -> list[Problem]:
         return month_problems(session, self._ctx, commune_id, mode, period.months())
-
-    def _require(self, roles: frozenset[str], what: str) -> None:
-        actor = self._ctx.actor
-        if actor.role not in roles:
-            raise NotAllowed(f"Tài khoản «{actor.username}» ({actor.role}) không được {what}.")
 
 
 def _write(path: Path, document: ReportDocument, template: Path | None) -> str:

@@ -33,6 +33,7 @@ from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError, ValidationFailed
 from commune_desk.services.locks import LockInfo, active_locks, ensure_months_unlocked
+from commune_desk.services.permissions import Action, require
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class ValuesService:
         return self.save([ValueChange(code, month, value, comment)])
 
     def set_comment(self, code: str, month: str, comment: str) -> None:
+        require(self._ctx, Action.EDIT_DATA)
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             month_period = _month(month, code)
@@ -129,6 +131,7 @@ class ValuesService:
 
     def save(self, changes: Sequence[ValueChange], dry_run: bool = False) -> SaveReport:
         """Save a block of values in one transaction: all of them or none."""
+        require(self._ctx, Action.EDIT_DATA)
         problems = self._parse_errors(changes)
         if problems:
             raise ValidationFailed(problems)

@@ -86,8 +86,10 @@ class BackupsSection(QObject):
         dialogs: Dialogs,
         page: QWidget,
         ask: AskRestore = ask_restore,
+        cannot_restore: str = "",
     ) -> None:
         super().__init__(page)
+        self._cannot_restore = cannot_restore  # why this account may not restore ("" if it may)
         self.ui, self._service, self._dialogs, self._page, self._ask = (
             ui,
             service,
@@ -193,9 +195,15 @@ class BackupsSection(QObject):
 
     def _update_buttons(self) -> None:
         ui, idle = self.ui, self._worker is None
-        for button in (ui.backup_now_button, ui.backup_to_folder_button, ui.restore_file_button):
+        for button in (ui.backup_now_button, ui.backup_to_folder_button):
             button.setEnabled(idle)
-        ui.restore_button.setEnabled(idle and ui.backups_table.selectionModel().hasSelection())
+        may_restore = idle and not self._cannot_restore
+        ui.restore_file_button.setEnabled(may_restore)
+        ui.restore_button.setEnabled(
+            may_restore and ui.backups_table.selectionModel().hasSelection()
+        )
+        for button in (ui.restore_button, ui.restore_file_button):
+            button.setToolTip(self._cannot_restore)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.ui.backups_status_label.setStyleSheet(_ERROR_STYLE if error else "")

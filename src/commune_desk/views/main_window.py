@@ -1,7 +1,8 @@
 """The main window: the section list on the left, the chosen section's page on the right.
 
 Pages are built on first show, so the window paints before any section queries the database.
-The commune's name and the current period stay visible in the header.
+The commune's name, the current period and the logged-in account stay visible in the header,
+with "Đổi mật khẩu" and "Đăng xuất" (the composition root answers both).
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from commune_desk.domain.periods import current_month
 from commune_desk.services.commune import CommuneProfile
+from commune_desk.services.context import Actor
 from commune_desk.views import app_settings as keys
 from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.forms.ui_main_window import Ui_MainWindow
 from commune_desk.views.i18n import ui_language
+from commune_desk.views.roles import role_title
 
 
 @dataclass(frozen=True)
@@ -40,21 +43,36 @@ SECTION_TITLES = {
     "reports": QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"),
     "consolidation": QT_TRANSLATE_NOOP("MainWindow", "Tổng hợp các xã"),
     "settings": QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"),
+    "accounts": QT_TRANSLATE_NOOP("MainWindow", "Tài khoản"),
+    "audit": QT_TRANSLATE_NOOP("MainWindow", "Nhật ký thay đổi"),
 }
 
 
 class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    password_change_requested = Signal()
+
     def __init__(
         self,
         profile: CommuneProfile,
         sections: Sequence[Section],
         settings: AppSettings,
         today: dt.date,
+        account: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self._account = account
+        self.logged_out = False  # set when the user chose "Đăng xuất" (the login shows again)
+        self.ui.logout_button.clicked.connect(self._on_logout_button_clicked)
+        self.ui.password_button.clicked.connect(self.password_change_requested)
+        logout = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
+        logout.activated.connect(self.ui.logout_button.click)
+        self.ui.account_label.setContentsMargins(24, 0, 8, 0)  # apart from the period
+        for button in (self.ui.logout_button, self.ui.password_button, self.ui.account_label):
+            button.setVisible(account is not None and account.role != "system")
         self._settings = settings
         self._sections = list(sections)
         self._pages: dict[str, QWidget] = {}
@@ -122,8 +140,18 @@ class MainWindow(QMainWindow):
             self.tr("Kỳ hiện tại: %1").replace("%1", month.label(ui_language()))
         )
         self.setWindowTitle(self.tr("Commune Desk — %1").replace("%1", p.name))
+        if self._account is not None:
+            who = self._account.full_name or self._account.username
+            self.ui.account_label.setText(
+                self.tr("%1 — %2").replace("%1", who).replace("%2", role_title(self._account.role))
+            )
 
     # -- slots and events --------------------------------------------------------------
+    def _on_logout_button_clicked(self) -> None:
+        self.logged_out = True
+        self.logout_requested.emit()
+        self.close()
+
     def _on_section_list_current_row_changed(self, row: int) -> None:
         if row < 0:
             return

@@ -27,6 +27,7 @@ from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.locks import LockInfo, lock_covering
+from commune_desk.services.permissions import Action
 from commune_desk.services.values import SaveReport, ValueChange, ValuesService
 from commune_desk.views.comment_dialog import AskComment, ask_comment
 from commune_desk.views.dialogs import Dialogs
@@ -41,6 +42,7 @@ from commune_desk.views.monthly_grid_model import (
     fill,
     grid_rows,
 )
+from commune_desk.views.roles import why_not
 
 UNDO_DEPTH = 100
 Key = tuple[str, str]  # (element code, month key)
@@ -125,6 +127,7 @@ class MonthlyGridPage(QWidget):
         self.ui.setupUi(self)
         self._dialogs, self._ask_comment = dialogs, ask_comment
         self._values = ValuesService(ctx)
+        self._denied = why_not(ctx, Action.EDIT_DATA)  # a supervisor reads, never types
         self._rows = grid_rows(ctx.catalogue)
         self._today = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
         self._locks: list[LockInfo] = []
@@ -195,6 +198,8 @@ class MonthlyGridPage(QWidget):
             for month in period.months()
             if (lock := lock_covering(self._locks, month)) is not None
         }
+        if self._denied:
+            locks = {month.key: self._denied for month in period.months()}
         self._model.load(GridData(period, self._rows, cells, problems, locks, self._today))
         reasons = list(dict.fromkeys(locks.values()))
         self.ui.lock_label.setText("\n".join(reasons))

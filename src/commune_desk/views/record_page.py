@@ -26,6 +26,7 @@ from commune_desk.domain.records import KINDS, FieldType
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.exports import ExportService
+from commune_desk.services.permissions import Action
 from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.dialogs import Dialogs
@@ -41,6 +42,7 @@ from commune_desk.views.record_model import (
     reference_names,
     village_field,
 )
+from commune_desk.views.roles import add_permission_line, can, why_not
 from commune_desk.views.workers import Worker, start
 
 log = logging.getLogger(__name__)
@@ -83,11 +85,16 @@ class RecordPage(QWidget):
         self._sized = False
         self._error = ""  # why the last read failed, shown instead of the count
         self._village = village_field(self._kind)
+        self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
+        self._cannot_import = why_not(ctx, Action.IMPORT)
         self._model = RecordModel(self._kind, ctx.catalogue.vocab, self._fetch, parent=self)
         self._filters = RecordFilters(self.ui, self._kind, ctx.catalogue.vocab, ctx.today(), self)
         self._filters.changed.connect(self._on_filters_changed)
         self._setup_table()
         self._setup_actions()
+        self.permission_label = add_permission_line(
+            self, self.ui.main_layout, 1, self._cannot_edit, self._cannot_import
+        )
         self.setAccessibleName(kind_text(self._kind.label))
         chars = self.fontMetrics().averageCharWidth()
         self.ui.search_edit.setMinimumWidth(chars * 26)
@@ -140,6 +147,9 @@ class RecordPage(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)  # the model sorts in SQL
         table.doubleClicked.connect(self._on_records_table_double_clicked)
+        if not can(self._ctx, Action.SEE_PERSONAL):  # phone numbers: officers, supervisors
+            for column, spec in enumerate(self._kind.fields):
+                table.setColumnHidden(column, spec.personal)
         table.selectionModel().currentRowChanged.connect(self._on_records_table_current_row_changed)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), table)
@@ -175,6 +185,16 @@ class RecordPage(QWidget):
         ui.export_action.triggered.connect(self._on_export_action_triggered)
         ui.search_action.triggered.connect(self._on_search_action_triggered)
         ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        for action, reason in (
+            (ui.add_action, self._cannot_edit),
+            (ui.edit_action, self._cannot_edit),
+            (ui.delete_action, self._cannot_edit),
+            (ui.import_action, self._cannot_import),
+        ):
+            if reason:
+                action.setToolTip(reason)
+        ui.add_action.setEnabled(not self._cannot_edit)
+        ui.import_action.setEnabled(not self._cannot_import)
 
     # -- loading -----------------------------------------------------------------------
     def _fetch(self, query: RecordQuery) -> Page:
@@ -215,9 +235,9 @@ class RecordPage(QWidget):
         self._sized = True
 
     def _update_actions(self) -> None:
-        has_row = self.ui.records_table.currentIndex().isValid()
-        self.ui.edit_action.setEnabled(has_row)
-        self.ui.delete_action.setEnabled(has_row)
+        editable = self.ui.records_table.currentIndex().isValid() and not self._cannot_edit
+        self.ui.edit_action.setEnabled(editable)
+        self.ui.delete_action.setEnabled(editable)
 
     def _on_filters_changed(self) -> None:
         self._model.set_query(self._filters.query(self._model.query))
@@ -314,7 +334,7 @@ class RecordPage(QWidget):
 
     def _on_dialog_finished(self, _result: int) -> None:
         self._dialog = None
-        self.ui.import_action.setEnabled(True)
+        self.ui.import_action.setEnabled(not self._cannot_import)
         self.ui.records_table.setFocus()
 
     # -- export ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
@@ -26,6 +27,7 @@ from commune_desk.views.i18n import relabel_periods, ui_language
 from commune_desk.views.record_model import fill
 from commune_desk.views.report_model import Column, ReportModel
 from commune_desk.views.report_print import open_print_preview
+from commune_desk.views.roles import add_permission_line, why_not
 from commune_desk.views.workers import Worker, start
 
 ERROR_COLOUR = QColor("#b3261e")
@@ -67,6 +69,9 @@ class ReportsPage(QWidget):
         self.ui = Ui_ReportsPage()
         self.ui.setupUi(self)
         self._ctx = ctx
+        # What this account may not do, said in the buttons' tooltips and a visible line.
+        self._cannot_submit = why_not(ctx, Action.SUBMIT)
+        self._cannot_unlock = why_not(ctx, Action.UNLOCK)
         self._dialogs = dialogs
         self._reports = ReportService(ctx)
         self._pool = pool
@@ -95,6 +100,13 @@ class ReportsPage(QWidget):
         ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
         ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
+        if self._cannot_submit:
+            ui.submit_button.setToolTip(self._cannot_submit)
+        if self._cannot_unlock:
+            ui.unlock_button.setToolTip(self._cannot_unlock)
+        self.permission_label = add_permission_line(
+            self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
+        )
         self.refresh()
 
     # -- public ------------------------------------------------------------------------
@@ -260,8 +272,8 @@ class ReportsPage(QWidget):
         ui.period_combo.setEnabled(not self._writing)
         ui.draft_button.setEnabled(ready)
         ui.print_preview_button.setEnabled(preview is not None)
-        ui.submit_button.setEnabled(ready and preview.can_submit)
-        ui.unlock_button.setEnabled(ready and preview.status.locked)
+        ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
+        ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
 
     def _status_text(self, preview: ReportPreview) -> str:
         status = preview.status

@@ -34,12 +34,14 @@ from commune_desk.services.backups import BackupService
 from commune_desk.services.commune import CommuneProfile, CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import Action
 from commune_desk.views import app_settings as keys
 from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.backups_section import AskRestore, BackupsSection
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_settings_page import Ui_SettingsPage
 from commune_desk.views.restore_dialog import ask_restore
+from commune_desk.views.roles import add_permission_line, why_not
 
 CUTOFF_MODES = (Mode.CALENDAR, Mode.DECREE09)  # the order of cutoff_combo's items
 LANGUAGES = ("vi", "en")  # the order of language_combo's items
@@ -95,8 +97,17 @@ class SettingsPage(QWidget):
         ui.signer_capacity_combo.activated.connect(self._on_signer_capacity_combo_activated)
         ui.cutoff_combo.activated.connect(self._on_cutoff_combo_activated)
         ui.language_combo.activated.connect(self._on_language_combo_activated)
+        cannot_edit = why_not(ctx, Action.EDIT_SETTINGS)
+        for group in (ui.profile_group, ui.cutoff_group, ui.report_group):
+            group.setEnabled(not cannot_edit)
+        self.permission_label = add_permission_line(self, ui.contents_layout, 1, cannot_edit)
         self.backups = BackupsSection(
-            ui, BackupService(ctx, backups_dir or paths.backups_dir()), dialogs, self, ask
+            ui,
+            BackupService(ctx, backups_dir or paths.backups_dir()),
+            dialogs,
+            self,
+            ask,
+            cannot_restore=why_not(ctx, Action.RESTORE),
         )
         self.backups.database_restored.connect(self.database_restored)
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)

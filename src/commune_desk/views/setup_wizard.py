@@ -1,4 +1,5 @@
-"""First start: the commune's code, name, province and cut-off mode, or the demo data.
+"""First start: the commune's code, name, province and cut-off mode and the supervisor's
+account, or the demo data.
 
 The dialog only collects the answer; the composition root creates the commune (or opens the
 demo database) from `choice` and `values()`.
@@ -15,6 +16,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QWidget
 
 from commune_desk.domain.periods import Mode
+from commune_desk.views.account_dialog import AccountInput, password_problem
 from commune_desk.views.forms.ui_setup_wizard import Ui_SetupWizard
 
 CUTOFF_MODES = (Mode.CALENDAR, Mode.DECREE09)  # the order of cutoff_combo's items
@@ -32,6 +34,7 @@ class SetupValues:
     name: str
     province: str
     cutoff_mode: Mode
+    supervisor: AccountInput | None = None  # the supervisor's account to create
 
 
 class SetupWizard(QDialog):
@@ -47,6 +50,13 @@ class SetupWizard(QDialog):
         ui.commune_code_edit.textChanged.connect(self._on_commune_code_edit_text_changed)
         ui.commune_name_edit.textChanged.connect(self._on_commune_name_edit_text_changed)
         ui.province_edit.textChanged.connect(self._on_province_edit_text_changed)
+        for edit in (
+            ui.supervisor_username_edit,
+            ui.supervisor_name_edit,
+            ui.supervisor_password_edit,
+            ui.supervisor_confirm_edit,
+        ):
+            edit.textChanged.connect(self._on_supervisor_text_changed)
         ui.demo_button.clicked.connect(self._on_demo_button_clicked)
         ui.start_button.clicked.connect(self._on_start_button_clicked)
         ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
@@ -60,6 +70,12 @@ class SetupWizard(QDialog):
             ui.commune_name_edit.text().strip(),
             ui.province_edit.text().strip(),
             CUTOFF_MODES[ui.cutoff_combo.currentIndex()],
+            AccountInput(
+                username=ui.supervisor_username_edit.text().strip(),
+                full_name=ui.supervisor_name_edit.text().strip(),
+                role="supervisor",
+                password=ui.supervisor_password_edit.text(),
+            ),
         )
 
     def problem(self) -> str:
@@ -73,7 +89,14 @@ class SetupWizard(QDialog):
             return self.tr("Nhập tên xã.")
         if not values.province:
             return self.tr("Nhập tên tỉnh, thành phố.")
-        return ""
+        ui = self.ui
+        if len(ui.supervisor_username_edit.text().strip()) < 3:
+            return self.tr("Nhập tên đăng nhập của lãnh đạo (ít nhất 3 ký tự).")
+        if not ui.supervisor_name_edit.text().strip():
+            return self.tr("Nhập họ và tên của lãnh đạo.")
+        return password_problem(
+            ui.supervisor_password_edit.text(), ui.supervisor_confirm_edit.text()
+        )
 
     # -- slots ---------------------------------------------------------------------------
     def _on_commune_code_edit_text_changed(self, _text: str) -> None:
@@ -83,6 +106,9 @@ class SetupWizard(QDialog):
         self._validate()
 
     def _on_province_edit_text_changed(self, _text: str) -> None:
+        self._validate()
+
+    def _on_supervisor_text_changed(self, _text: str) -> None:
         self._validate()
 
     def _on_demo_button_clicked(self) -> None:

@@ -70,6 +70,7 @@ class TargetsModel(RowsModel[TargetViewRow]):
     headers = HEADERS
     context = "TargetsModel"
     numbered = True
+    editable = True  # False for an account that may not set targets
 
     def replace_row(self, row: TargetViewRow) -> None:
         """Show a row again after its target changed (no reset: an open editor survives)."""
@@ -83,7 +84,7 @@ class TargetsModel(RowsModel[TargetViewRow]):
     # -- QAbstractTableModel -------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == Column.OWN:
+        if self.editable and index.isValid() and index.column() == Column.OWN:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

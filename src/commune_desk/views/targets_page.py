@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService
+from commune_desk.services.permissions import Action
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_targets_page import Ui_TargetsPage
+from commune_desk.views.roles import add_permission_line, why_not
 from commune_desk.views.targets_model import Column, TargetsModel, TargetViewRow, format_target
 
 FIRST_YEAR, LAST_YEAR = 2025, 2035  # the movement's plan years
@@ -69,6 +71,9 @@ class TargetsPage(QWidget):
         self._dialogs = dialogs
         self._indicators = IndicatorService(ctx)
         self._model = TargetsModel(self)
+        cannot = why_not(ctx, Action.EDIT_SETTINGS)
+        self._model.editable = not cannot
+        self.permission_label = add_permission_line(self, self.ui.main_layout, 1, cannot)
         table = self.ui.targets_table
         table.setModel(self._model)
         header = table.horizontalHeader()
@@ -123,7 +128,7 @@ class TargetsPage(QWidget):
 
     def _on_delete_shortcut_activated(self) -> None:
         index = self.ui.targets_table.currentIndex()
-        if index.isValid() and index.column() == Column.OWN:
+        if self._model.editable and index.isValid() and index.column() == Column.OWN:
             self._save(self._model.row_at(index.row()).code, None)
 
     def changeEvent(self, event: QEvent) -> None:

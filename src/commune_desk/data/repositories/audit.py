@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import ColumnElement, and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from commune_desk.data.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries: by person, from/before a time, and kinds as (entities, actions) pairs.
+
+    A kind matches an entry whose entity is among its entities (any when empty) and whose
+    action is among its actions (any when empty); several kinds match any of them.
+    """
+
+    since: dt.datetime | None = None
+    before: dt.datetime | None = None
+    actor: str | None = None
+    kinds: Sequence[tuple[Collection[str], Collection[str]]] = ()
 
 
 def add_entries(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
@@ -17,20 +32,54 @@ def add_entries(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
         session.execute(insert(AuditEntry), list(entries))
 
 
+def _conditions(where: AuditFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if where.since is not None:
+        conditions.append(AuditEntry.at >= where.since)
+    if where.before is not None:
+        conditions.append(AuditEntry.at < where.before)
+    if where.actor:
+        conditions.append(AuditEntry.actor == where.actor)
+    if where.kinds:
+        alternatives = []
+        for entities, actions in where.kinds:
+            parts = []
+            if entities:
+                parts.append(AuditEntry.entity.in_(list(entities)))
+            if actions:
+                parts.append(AuditEntry.action.in_(list(actions)))
+            alternatives.append(and_(*parts))
+        conditions.append(or_(*alternatives))
+    return conditions
+
+
 def entries(
     session: Session,
-    since: dt.datetime | None = None,
-    actor: str | None = None,
-    entity: str | None = None,
+    where: AuditFilter = AuditFilter(),
+    offset: int = 0,
     limit: int | None = None,
+    newest_first: bool = False,
 ) -> list[AuditEntry]:
-    stmt = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-    if since is not None:
-        stmt = stmt.where(AuditEntry.at >= since)
-    if actor:
-        stmt = stmt.where(AuditEntry.actor == actor)
-    if entity:
-        stmt = stmt.where(AuditEntry.entity == entity)
+    order = (
+        (AuditEntry.at.desc(), AuditEntry.id.desc())
+        if newest_first
+        else (
+            AuditEntry.at,
+            AuditEntry.id,
+        )
+    )
+    stmt = select(AuditEntry).where(*_conditions(where)).order_by(*order).offset(offset)
     if limit:
         stmt = stmt.limit(limit)
+    return list(session.execute(stmt).scalars())
+
+
+def count(session: Session, where: AuditFilter) -> int:
+    stmt = select(func.count()).select_from(AuditEntry).where(*_conditions(where))
+    return int(session.execute(stmt).scalar_one())
+
+
+def actors(session: Session) -> list[str]:
+    """Everyone who appears in the trail."""
+    stmt = select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
     return list(session.execute(stmt).scalars())

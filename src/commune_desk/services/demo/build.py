@@ -15,12 +15,21 @@ from commune_desk.domain import documents
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Mode
 from commune_desk.services import audit
+from commune_desk.services.accounts import add_user
 from commune_desk.services.commune import CommuneService, require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.demo.names import COMMUNE_CODE, COMMUNE_NAME, FIRST_DAY, PROVINCE
 from commune_desk.services.demo.records import Plan
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.values import apply_changes
+
+# One account per role: (username, role, password, the position of the staff member it belongs
+# to). The passwords are written in the README; a real commune creates its own accounts.
+DEMO_ACCOUNTS = (
+    ("lanhdao", "supervisor", "lanhdao@2025", "Chủ tịch UBND xã"),
+    ("baocao", "officer", "baocao@2025", "Công chức Văn phòng - Thống kê"),
+    ("nhaplieu", "clerk", "nhaplieu@2025", "Công chức Tư pháp - Hộ tịch"),
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,8 @@ def build_demo(ctx: ServiceContext, seed: int = 2025, today: dt.date | None = No
     with ctx.sessions.begin() as session:
         commune = require_commune(session)
         _write_records(session, commune.id, plan)
+        for username, role, password, position in DEMO_ACCOUNTS:
+            add_user(session, ctx, username, role, password, _holder(plan, position))
         changes = plan.value_changes(sum(1 for v in plan.villages if v["active"]))
         apply_changes(session, ctx, commune.id, Mode(commune.cutoff_mode), changes)
         summary = DemoSummary(
@@ -104,14 +115,11 @@ def build_demo(ctx: ServiceContext, seed: int = 2025, today: dt.date | None = No
 def _report_settings(plan: Plan) -> dict[str, str]:
     """Who signs and prepares the demo's reports, and to whom they go (Cài đặt)."""
 
-    def holder(position: str) -> str:
-        return next((p["full_name"] for p in plan.staff if p["position"] == position), "")
-
     return {
         documents.SIGNER_CAPACITY: "TM. ỦY BAN NHÂN DÂN",
         documents.SIGNER_TITLE: "CHỦ TỊCH",
-        documents.SIGNER_NAME: holder("Chủ tịch UBND xã"),
-        documents.PREPARER_NAME: holder("Công chức Văn phòng - Thống kê"),
+        documents.SIGNER_NAME: _holder(plan, "Chủ tịch UBND xã"),
+        documents.PREPARER_NAME: _holder(plan, "Công chức Văn phòng - Thống kê"),
         documents.REPORT_PLACE: documents.place_name(COMMUNE_NAME),
         documents.REPORT_NUMBER_PREFIX: documents.DEFAULT_NUMBER_PREFIX,
         documents.RECIPIENTS: "\n".join(
@@ -123,6 +131,11 @@ def _report_settings(plan: Plan) -> dict[str, str]:
             )
         ),
     }
+
+
+def _holder(plan: Plan, position: str) -> str:
+    """The full name of the (first) staff member holding `position`."""
+    return next((p["full_name"] for p in plan.staff if p["position"] == position), "")
 
 
 def _write_records(session: Session, commune_id: int, plan: Plan) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from commune_desk import __version__, paths
+from commune_desk.cli import users
 from commune_desk.domain.records import IMPORT_ORDER as RECORD_KINDS
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -102,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
 
     restore = command("restore", "khôi phục cơ sở dữ liệu từ một bản sao lưu")
     restore.add_argument("file", metavar="FILE", type=Path)
+
+    users.add_parser(command)
 
     aud = command("audit", "nhật ký thay đổi: ai, khi nào, sửa gì")
     aud.add_argument("--since", type=_date, help="từ ngày YYYY-MM-DD")
@@ -415,6 +418,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user(args: argparse.Namespace) -> int:
+    return users.cmd_user(args, _open)
+
+
 def cmd_selftest(args: argparse.Namespace) -> int:
     """Check the installation offscreen in a temporary folder (Qt stays out of this module)."""
     from commune_desk.selftest import run_selftest
@@ -459,6 +466,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "user": cmd_user,
     "audit": cmd_audit,
     "selftest": cmd_selftest,
 }
