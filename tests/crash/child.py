@@ -20,6 +20,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from commune_desk import paths
@@ -58,7 +59,7 @@ def save_plan(seed: int, months: int) -> list[list[tuple[str, str, int]]]:
 
 
 def run(operation: str, folder: Path, say: Say, seed: int, size: int) -> None:
-    db = open_database(folder / DB_NAME, paths.catalogue_file(), Actor("kiem-thu", "supervisor"))
+    db = open_database(folder / DB_NAME, paths.catalogue_file(), Actor("kiem-thu", "officer"))
     try:
         say("ready")
         started = time.perf_counter()
@@ -73,11 +74,12 @@ def run(operation: str, folder: Path, say: Say, seed: int, size: int) -> None:
                 values.save([ValueChange(code, month, value) for code, month, value in block])
                 say("ack save " + " ".join(f"{c}@{m}={v}" for c, m, v in block))
         elif operation == "export":
-            reports = ReportService(db.context)
+            reports = ReportService(db.context)  # an officer submits, a supervisor unlocks
+            leader = ReportService(replace(db.context, actor=Actor("lanh-dao", "supervisor")))
             for _ in range(size):
                 result = reports.export(PERIOD, folder / TARGET_NAME)
                 say(f"ack export {result.version} {result.sha256}")
-                reports.unlock(PERIOD, "Kiểm thử: nộp lại")
+                leader.unlock(PERIOD, "Kiểm thử: nộp lại")
                 say("ack unlock")
         else:
             raise SystemExit(f"unknown operation {operation}")

@@ -11,6 +11,7 @@ from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.restore_dialog import RestoreDialog
 from commune_desk.views.settings_page import SettingsPage
 from commune_desk.views.startup_check import recover_damaged
+from tests.account_helpers import as_role
 from tests.services.test_backups import corrupt
 from tests.views.fakes import FakeDialogs
 
@@ -20,24 +21,52 @@ def asked() -> list:
     return []
 
 
-@pytest.fixture
-def page(qtbot, ctx, tmp_path, asked):
-    def ask(parent, summary) -> bool:
-        asked.append(summary)
-        return True
-
+def settings_page(qtbot, ctx, tmp_path, ask=None) -> SettingsPage:
     dialogs = FakeDialogs(folder=tmp_path / "usb")
     widget = SettingsPage(
         ctx,
         dialogs,
         AppSettings(str(tmp_path / "settings.ini")),
         backups_dir=tmp_path / "backups",
-        ask=ask,
+        ask=ask or (lambda parent, summary: True),
     )
     qtbot.addWidget(widget)
     widget.resize(1200, 900)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def page(qtbot, ctx, tmp_path, asked):
+    def ask(parent, summary) -> bool:
+        asked.append(summary)
+        return True
+
+    return settings_page(qtbot, as_role(ctx, "supervisor"), tmp_path, ask)
+
+
+@pytest.mark.parametrize("role", ["clerk", "officer"])
+def test_only_a_supervisor_restores_but_everyone_backs_up(qtbot, ctx, tmp_path, role):
+    page = settings_page(qtbot, as_role(ctx, role), tmp_path)
+    ui = page.ui
+    backup_now(qtbot, page)
+    ui.backups_table.selectRow(0)
+    assert ui.backup_now_button.isEnabled() and ui.backup_to_folder_button.isEnabled()
+    for button in (ui.restore_button, ui.restore_file_button):
+        assert not button.isEnabled()
+        assert "Chỉ lãnh đạo được khôi phục" in button.toolTip()
+
+
+@pytest.mark.parametrize(("role", "editable"), [("clerk", False), ("officer", True)])
+def test_the_commune_settings_are_an_officers(qtbot, ctx, tmp_path, role, editable):
+    page = settings_page(qtbot, as_role(ctx, role), tmp_path)
+    ui = page.ui
+    for group in (ui.profile_group, ui.cutoff_group, ui.report_group):
+        assert group.isEnabled() is editable
+    assert ui.language_group.isEnabled()  # each person chooses the language
+    assert page.permission_label.isVisible() is not editable
+    if not editable:
+        assert "Chỉ cán bộ báo cáo" in page.permission_label.text()
 
 
 def names(ctx) -> list[str]:
