@@ -72,3 +72,22 @@ def test_a_missing_translation_fails_with_the_reason(tmp_path, monkeypatch):
     for check in ("danh mục chỉ tiêu", "cơ sở dữ liệu mẫu", "cửa sổ chính", "xuất báo cáo nháp"):
         assert any(line.startswith(f"OK  {check}:") for line in lines), check
     assert os.environ["COMMUNE_DESK_HOME"] == home_before
+
+
+def test_an_error_raised_in_a_slot_fails_the_window_check(monkeypatch):
+    # as in a bundle without a module matplotlib's Qt backend imports
+    from commune_desk.views.overview_charts import ChartSet
+
+    def load(_self):
+        raise ImportError("cannot import name 'QtSvg' from 'PySide6'")
+
+    monkeypatch.setattr(ChartSet, "load", load)
+    out = io.StringIO()
+
+    assert run_selftest(out) == 1
+
+    failed = [line for line in out.getvalue().splitlines() if line.startswith("LỖI ")]
+    assert failed == [
+        "LỖI cửa sổ chính: ImportError: cannot import name 'QtSvg' from 'PySide6'",
+        "LỖI tự kiểm tra: 1 mục không đạt",
+    ]

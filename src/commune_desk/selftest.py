@@ -74,6 +74,7 @@ class _SelfTest:
         self.catalogue: Any = None
         self.db: Any = None
         self.app: Any = None
+        self.slot_errors: list[BaseException] = []
 
     def check(self, title: str, body: Callable[[], str]) -> bool:
         """Run one check and print its line; True when it passed."""
@@ -163,18 +164,28 @@ class _SelfTest:
         )
 
     def main_window(self) -> str:
-        from PySide6.QtCore import QThreadPool
-
         from commune_desk.app import build_main_window
         from commune_desk.views.app_settings import AppSettings
         from commune_desk.views.dialogs import QtDialogs
-        from commune_desk.views.main_window import SECTION_TITLES
 
         if self.db is None:
             raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
         app = self._qt_app()
         settings = AppSettings(self.home / "selftest.ini")
         window = build_main_window(self.db.context, settings, QtDialogs())
+        with self.catching_slot_errors():
+            detail = self._visit(app, window)
+        if self.slot_errors:
+            error = self.slot_errors[0]
+            raise CheckFailed(f"{type(error).__name__}: {error}")
+        return detail
+
+    def _visit(self, app: Any, window: Any) -> str:
+        """Every section of the window, a picture of it, and the overview's charts."""
+        from PySide6.QtCore import QThreadPool
+
+        from commune_desk.views.main_window import SECTION_TITLES
+
         try:
             window.resize(1200, 800)
             window.show()
@@ -206,15 +217,23 @@ class _SelfTest:
 
         deadline = time.monotonic() + CHARTS_TIMEOUT_S
         while not (page.charts.ready and page.overview is not None):
+            if self.slot_errors:  # raised in a slot: the caller reports it
+                return "biểu đồ lỗi"
             if time.monotonic() > deadline:
-                raise CheckFailed(f"biểu đồ của trang Tổng quan chưa có sau {CHARTS_TIMEOUT_S} s")
+                shown = page.ui.indicator_placeholder_label.text()  # a loading failure says why
+                raise CheckFailed(
+                    f"biểu đồ của trang Tổng quan chưa có sau {CHARTS_TIMEOUT_S} s ({shown})"
+                )
             QThreadPool.globalInstance().waitForDone(100)
             self.app.processEvents()
         for key in KEYS:
             image = page.charts.image(key)
             if image is None or image.isNull():
                 raise CheckFailed(f"biểu đồ «{key}» không vẽ được")
-        return f"{len(KEYS)} biểu đồ vẽ được"
+        png = page.charts.save_png(KEYS[0], self.home / "bieu-do.png")
+        if png is None or not png.is_file():
+            raise CheckFailed(f"không lưu được biểu đồ «{KEYS[0]}» thành tệp PNG")
+        return f"{len(KEYS)} biểu đồ vẽ được, lưu được PNG"
 
     def draft_report(self) -> str:
         from commune_desk.domain.periods import Period
@@ -238,6 +257,16 @@ class _SelfTest:
         return f"bản nháp {period.label()} ghi được, mã kiểm tra trang _data khớp"
 
     # -- helpers ---------------------------------------------------------------------------
+    @contextmanager
+    def catching_slot_errors(self) -> Iterator[None]:
+        """Collect the exceptions raised in Qt slots (they reach sys.excepthook) meanwhile."""
+        saved = sys.excepthook
+        sys.excepthook = lambda _kind, error, _trace: self.slot_errors.append(error)
+        try:
+            yield
+        finally:
+            sys.excepthook = saved
+
     def _qt_app(self):
         from PySide6.QtWidgets import QApplication
 
