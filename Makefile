@@ -38,12 +38,13 @@ bundle: $(BUNDLE_STAMP) ui translations
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/commune_desk.spec
 
-bench: $(STAMP) ui translations
+bench: $(STAMP) ui translations bundle
 	$(PY) benchmarks/indicators.py
 	$(PY) benchmarks/window.py
 	$(PY) benchmarks/export.py
 	$(PY) benchmarks/charts.py
 	$(PY) benchmarks/consolidate.py
+	$(PY) benchmarks/bundle.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
