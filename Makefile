@@ -38,6 +38,10 @@ bundle: $(BUNDLE_STAMP) ui translations
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/commune_desk.spec
 
+# The user guide's pictures: docs/screenshots/*.png from the real window (packaging/screenshots.py).
+screenshots: $(STAMP) ui translations
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/screenshots.py
+
 bench: $(STAMP) ui translations bundle
 	$(PY) benchmarks/indicators.py
 	$(PY) benchmarks/window.py
