@@ -5,13 +5,18 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test ui translations bench lint format clean
+.PHONY: run test ui translations bundle screenshots bench lint format clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+BUNDLE_STAMP := $(VENV)/.installed-bundle
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	touch $(BUNDLE_STAMP)
 
 # Compile Qt Designer forms (ui/*.ui) into src/commune_desk/views/forms/.
 ui: $(STAMP)
@@ -27,12 +32,23 @@ run: $(STAMP) ui translations
 test: $(STAMP) ui translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-bench: $(STAMP) ui translations
+# The Windows-ready one-folder program, dist/commune-desk/ (built for the machine it runs on);
+# check it with `dist/commune-desk/commune-desk selftest`. The installer: packaging/installer.iss.
+bundle: $(BUNDLE_STAMP) ui translations
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/commune_desk.spec
+
+# The user guide's pictures: docs/screenshots/*.png from the real window (packaging/screenshots.py).
+screenshots: $(STAMP) ui translations
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/screenshots.py
+
+bench: $(STAMP) ui translations bundle
 	$(PY) benchmarks/indicators.py
 	$(PY) benchmarks/window.py
 	$(PY) benchmarks/export.py
 	$(PY) benchmarks/charts.py
 	$(PY) benchmarks/consolidate.py
+	$(PY) benchmarks/bundle.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .

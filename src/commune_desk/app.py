@@ -180,7 +180,12 @@ def _login(db):  # the Account that logged in, or None when the user quits
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Start the window; returns the process exit status."""
-    args = _args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["selftest"]:  # the bundle's entry is main.py, not the command line
+        from commune_desk.selftest import run_selftest
+
+        return run_selftest()
+    args = _args(argv)
     configure_logging()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication

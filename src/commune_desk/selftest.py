@@ -6,7 +6,8 @@ and translate, a demo database builds and its indicators compute, the main windo
 (every section) and paints, and a draft report's `_data` checksum verifies.
 
 Nothing outside the temporary folder is touched: ``COMMUNE_DESK_HOME`` points at it while the
-checks run and is restored afterwards.
+checks run and is restored afterwards. The lines also go to ``selftest.txt`` in the user's log
+folder: the bundled program on Windows is a windowed program, which has no console to print to.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from typing import Any, TextIO
 from commune_desk import paths
 
 EXIT_OK, EXIT_FAILED = 0, 1
+REPORT_FILE_NAME = "selftest.txt"
+CHARTS_TIMEOUT_S = 60
+UNKNOWN_VERSION = "0.0.0"  # what commune_desk.__version__ says without the package metadata
 
 # (QTranslator file, context, source text, expected translation)
 TRANSLATION_PROBES = (
@@ -39,6 +43,7 @@ def _resources() -> list[tuple[str, Path]]:
     """Every resource the program needs: (what, path)."""
     translations = paths.translations_dir()
     items = [("danh mục chỉ tiêu", paths.catalogue_file())]
+    items.append(("biểu tượng chương trình", paths.resources_dir() / "icons" / "commune-desk.png"))
     items += [(f"bản dịch {name}", translations / f"{name}.qm") for name, *_ in TRANSLATION_PROBES]
     items.append(("thư mục tệp mẫu", paths.samples_dir()))
     return items
@@ -62,13 +67,14 @@ def _environment(home: Path) -> Iterator[None]:
 
 
 class _SelfTest:
-    def __init__(self, out: TextIO, home: Path) -> None:
-        self.out = out
+    def __init__(self, say: Callable[[str], None], home: Path) -> None:
+        self.say = say
         self.home = home
         self.failures = 0
         self.catalogue: Any = None
         self.db: Any = None
         self.app: Any = None
+        self.slot_errors: list[BaseException] = []
 
     def check(self, title: str, body: Callable[[], str]) -> bool:
         """Run one check and print its line; True when it passed."""
@@ -80,10 +86,10 @@ class _SelfTest:
             reason = str(exc) or type(exc).__name__
             if not isinstance(exc, CheckFailed):
                 reason = f"{type(exc).__name__}: {reason}"
-            print(f"LỖI {title}: {reason}", file=self.out, flush=True)
+            self.say(f"LỖI {title}: {reason}")
             return False
         elapsed = time.perf_counter() - started
-        print(f"OK  {title}: {detail} ({elapsed:.1f} s)", file=self.out, flush=True)
+        self.say(f"OK  {title}: {detail} ({elapsed:.1f} s)")
         return True
 
     # -- the checks ------------------------------------------------------------------------
@@ -94,7 +100,14 @@ class _SelfTest:
         samples = sorted(paths.samples_dir().glob("*.csv"))
         if not samples:
             raise CheckFailed(f"thư mục tệp mẫu {paths.samples_dir()} không có tệp .csv nào")
-        return f"đủ tài nguyên trong {paths.resources_dir()} ({len(samples)} tệp mẫu)"
+        from commune_desk import __version__
+
+        if __version__ == UNKNOWN_VERSION:  # the package metadata was not installed or bundled
+            raise CheckFailed("không rõ phiên bản chương trình (thiếu thông tin gói commune-desk)")
+        return (
+            f"phiên bản {__version__}, đủ tài nguyên trong {paths.resources_dir()} "
+            f"({len(samples)} tệp mẫu)"
+        )
 
     def catalogue_loads(self) -> str:
         from commune_desk.domain.catalogue import load_catalogue
@@ -151,18 +164,28 @@ class _SelfTest:
         )
 
     def main_window(self) -> str:
-        from PySide6.QtCore import QThreadPool
-
         from commune_desk.app import build_main_window
         from commune_desk.views.app_settings import AppSettings
         from commune_desk.views.dialogs import QtDialogs
-        from commune_desk.views.main_window import SECTION_TITLES
 
         if self.db is None:
             raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
         app = self._qt_app()
         settings = AppSettings(self.home / "selftest.ini")
         window = build_main_window(self.db.context, settings, QtDialogs())
+        with self.catching_slot_errors():
+            detail = self._visit(app, window)
+        if self.slot_errors:
+            error = self.slot_errors[0]
+            raise CheckFailed(f"{type(error).__name__}: {error}")
+        return detail
+
+    def _visit(self, app: Any, window: Any) -> str:
+        """Every section of the window, a picture of it, and the overview's charts."""
+        from PySide6.QtCore import QThreadPool
+
+        from commune_desk.views.main_window import SECTION_TITLES
+
         try:
             window.resize(1200, 800)
             window.show()
@@ -177,13 +200,40 @@ class _SelfTest:
             if image.isNull():
                 raise CheckFailed("cửa sổ không vẽ được (ảnh chụp rỗng)")
             size = f"{image.width()}×{image.height()}"
+            charts = self._overview_charts(window.show_section("overview"))
         finally:
             window.close()
             QThreadPool.globalInstance().waitForDone(10_000)
             app.processEvents()
             window.deleteLater()
             app.processEvents()
-        return f"{len(SECTION_TITLES)} mục đều dựng được, cửa sổ vẽ được ({size})"
+        return f"{len(SECTION_TITLES)} mục đều dựng được, cửa sổ vẽ được ({size}), {charts}"
+
+    def _overview_charts(self, page: Any) -> str:
+        """Wait for the overview's figures and its charts (matplotlib), then render them all."""
+        from PySide6.QtCore import QThreadPool
+
+        from commune_desk.views.overview_charts import KEYS
+
+        deadline = time.monotonic() + CHARTS_TIMEOUT_S
+        while not (page.charts.ready and page.overview is not None):
+            if self.slot_errors:  # raised in a slot: the caller reports it
+                return "biểu đồ lỗi"
+            if time.monotonic() > deadline:
+                shown = page.ui.indicator_placeholder_label.text()  # a loading failure says why
+                raise CheckFailed(
+                    f"biểu đồ của trang Tổng quan chưa có sau {CHARTS_TIMEOUT_S} s ({shown})"
+                )
+            QThreadPool.globalInstance().waitForDone(100)
+            self.app.processEvents()
+        for key in KEYS:
+            image = page.charts.image(key)
+            if image is None or image.isNull():
+                raise CheckFailed(f"biểu đồ «{key}» không vẽ được")
+        png = page.charts.save_png(KEYS[0], self.home / "bieu-do.png")
+        if png is None or not png.is_file():
+            raise CheckFailed(f"không lưu được biểu đồ «{KEYS[0]}» thành tệp PNG")
+        return f"{len(KEYS)} biểu đồ vẽ được, lưu được PNG"
 
     def draft_report(self) -> str:
         from commune_desk.domain.periods import Period
@@ -207,6 +257,16 @@ class _SelfTest:
         return f"bản nháp {period.label()} ghi được, mã kiểm tra trang _data khớp"
 
     # -- helpers ---------------------------------------------------------------------------
+    @contextmanager
+    def catching_slot_errors(self) -> Iterator[None]:
+        """Collect the exceptions raised in Qt slots (they reach sys.excepthook) meanwhile."""
+        saved = sys.excepthook
+        sys.excepthook = lambda _kind, error, _trace: self.slot_errors.append(error)
+        try:
+            yield
+        finally:
+            sys.excepthook = saved
+
     def _qt_app(self):
         from PySide6.QtWidgets import QApplication
 
@@ -221,15 +281,24 @@ class _SelfTest:
 
 
 def run_selftest(out: TextIO | None = None) -> int:
-    """Run every check, printing one line each to `out`; 0 when all pass, 1 otherwise."""
-    out = sys.stdout if out is None else out
+    """Run every check, printing one line each to `out` (standard output by default) and to
+    selftest.txt in the log folder; 0 when all pass, 1 otherwise."""
+    out = sys.stdout if out is None else out  # still None in a windowed program on Windows
+    report = paths.log_dir() / REPORT_FILE_NAME  # the real log folder, before the checks' own
+    lines: list[str] = []
+
+    def say(line: str) -> None:
+        lines.append(line)
+        if out is not None:
+            print(line, file=out, flush=True)
+
     with (
         tempfile.TemporaryDirectory(
             prefix="commune-desk-selftest-", ignore_cleanup_errors=True
         ) as folder,
         _environment(Path(folder)),
     ):
-        test = _SelfTest(out, Path(folder))
+        test = _SelfTest(say, Path(folder))
         try:
             test.check("tài nguyên", test.resources)
             test.check("danh mục chỉ tiêu", test.catalogue_loads)
@@ -240,7 +309,17 @@ def run_selftest(out: TextIO | None = None) -> int:
         finally:
             test.close()
     if test.failures:
-        print(f"LỖI tự kiểm tra: {test.failures} mục không đạt", file=out, flush=True)
-        return EXIT_FAILED
-    print("OK  tự kiểm tra: mọi mục đều đạt", file=out, flush=True)
-    return EXIT_OK
+        say(f"LỖI tự kiểm tra: {test.failures} mục không đạt")
+    else:
+        say("OK  tự kiểm tra: mọi mục đều đạt")
+    _save_report(report, lines)
+    return EXIT_FAILED if test.failures else EXIT_OK
+
+
+def _save_report(report: Path, lines: list[str]) -> None:
+    """Keep the lines in the log folder; a folder we cannot write costs only the file."""
+    try:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError:
+        pass

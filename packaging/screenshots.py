@@ -1,0 +1,264 @@
+"""Screenshots of the real window for the user guide: docs/screenshots/*.png (`make screenshots`).
+
+Builds the demo commune in a temporary folder (clock fixed at 21/11/2026 09:30, so the shots
+do not change from day to day), opens the main window offscreen in Vietnamese at 1280×800,
+and takes every shot of SHOTS: a section of the window, or a dialog opened from it the way a
+user would. Adding a shot is one entry of SHOTS. The PNGs are reduced to 256 colours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "docs" / "screenshots"
+SIZE = (1280, 800)
+NOW = dt.datetime(2026, 11, 21, 9, 30)
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str  # docs/screenshots/<name>.png
+    section: str | None  # the window's section shown first (None: no window)
+    # opens what to capture instead of the whole window; returns it
+    take: Callable[[Studio], object] | None = None
+
+
+class ScriptedDialogs:
+    """The dialog service of the window, answering as the user of a shot would."""
+
+    def __init__(self) -> None:
+        self.open_path: Path | None = None
+        self.save_path: Path | None = None
+        self.folder: Path | None = None
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        return True
+
+    def inform(self, parent, title: str, text: str) -> None:
+        pass
+
+    def warn(self, parent, title: str, text: str) -> None:
+        print(f"warning shown: {title}: {text}", file=sys.stderr)
+
+    def choose_open_path(self, parent, title: str, filters: str) -> Path | None:
+        return self.open_path
+
+    def choose_save_path(self, parent, title: str, suggested: str, filters: str) -> Path | None:
+        return self.save_path
+
+    def choose_folder(self, parent, title: str) -> Path | None:
+        return self.folder
+
+    def ask_text(self, parent, title: str, label: str, text: str = "") -> str | None:
+        return None
+
+
+class Studio:
+    """The demo database, the window and the means to wait for it and to grab a modal dialog."""
+
+    def __init__(self, home: Path) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from commune_desk import paths
+        from commune_desk.app import build_main_window
+        from commune_desk.services.context import system_actor
+        from commune_desk.services.demo import build_demo
+        from commune_desk.services.setup import open_database
+        from commune_desk.views.app_settings import AppSettings
+        from commune_desk.views.i18n import Translations
+
+        self.home = home
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.translations = Translations(self.app, paths.translations_dir())
+        self.translations.switch("vi")
+        self.db = open_database(
+            home / "demo.sqlite3", paths.catalogue_file(), system_actor(), home / "backups"
+        )
+        self.ctx = self.db.context
+        self.ctx.clock = lambda: NOW
+        build_demo(self.ctx)
+        self.dialogs = ScriptedDialogs()
+        settings = AppSettings(home / "screenshots.ini")
+        self.window = build_main_window(self.ctx, settings, self.dialogs)
+        self.window.resize(*SIZE)
+        self.window.show()
+        self.settle()
+
+    def settle(self, rounds: int = 30) -> None:
+        """Let background work finish and the window repaint."""
+        from PySide6.QtCore import QThreadPool
+
+        for _ in range(rounds):
+            QThreadPool.globalInstance().waitForDone(50)
+            self.app.processEvents()
+
+    def modal(self, trigger: Callable[[], object], fill: Callable[[object], None]) -> object:
+        """Grab the modal dialog `trigger` opens (and runs with exec()) once `fill` has typed
+        into it, then cancel it."""
+        from PySide6.QtCore import QTimer
+
+        grabbed: list[object] = []
+
+        def grab() -> None:
+            dialog = self.app.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(50, grab)
+                return
+            fill(dialog)
+            self.settle(5)
+            grabbed.append(dialog.grab())
+            dialog.reject()
+
+        QTimer.singleShot(100, grab)
+        trigger()
+        return grabbed[0]
+
+
+def overview(studio: Studio) -> object:
+    page = studio.window.page("overview")
+    while not (page.charts.ready and page.overview is not None):
+        studio.settle(2)
+    studio.settle()
+    return studio.window.grab()
+
+
+def comment_dialog(studio: Studio) -> object:
+    page = studio.window.page("monthly")
+    table = page.ui.grid_table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(1, 2))
+
+    def fill(dialog) -> None:
+        from PySide6.QtWidgets import QLineEdit
+
+        dialog.findChild(QLineEdit).setText("Theo số liệu của Công an xã, ngày 15/11/2026")
+
+    return studio.modal(page._on_comment_action_triggered, fill)
+
+
+def record_dialog(studio: Studio) -> object:
+    page = studio.window.page("training").current_page()
+    opened: list[object] = []
+    page.dialog_opened.connect(opened.append)
+    page.ui.add_action.trigger()
+    return _grab_and_close(studio, opened[-1])
+
+
+def import_preview(studio: Studio) -> object:
+    from commune_desk import paths
+
+    page = studio.window.page("villages").current_page()
+    # the sample list with two new villages, one of them with a kind the program does not know
+    sample = (paths.samples_dir() / "villages.csv").read_text(encoding="utf-8-sig")
+    path = studio.home / "danh-sach-thon.csv"
+    extra = "T90,Thôn Đồng Mới,thon,1\nT91,Tổ dân phố 9,khu_pho,1\n"
+    path.write_text(sample.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    studio.dialogs.open_path = path
+    opened: list[object] = []
+    page.dialog_opened.connect(opened.append)
+    page.ui.import_action.trigger()
+    return _grab_and_close(studio, opened[-1])
+
+
+def consolidation(studio: Studio) -> object:
+    from commune_desk.domain.periods import Period
+    from commune_desk.services.reports import ReportService
+
+    folder = studio.home / "bao-cao-cac-xa"
+    folder.mkdir()
+    ReportService(studio.ctx).export(Period.parse("2026-Q3"), folder / "xa-demo.xlsx", draft=True)
+    (folder / "ghi-chu.xlsx").write_text("không phải bảng tính", encoding="utf-8")
+    page = studio.window.page("consolidation")
+    studio.dialogs.folder = folder
+    studio.dialogs.save_path = studio.home / "tong-hop.xlsx"
+    page.ui.add_folder_button.click()
+    page.ui.output_button.click()
+    page.ui.period_edit.setText("2026-Q3")
+    page.ui.run_button.click()
+    while page.running:
+        studio.settle(2)
+    studio.settle()
+    return studio.window.grab()
+
+
+def setup_wizard(studio: Studio) -> object:
+    from commune_desk.views.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    wizard.show()
+    return _grab_and_close(studio, wizard)
+
+
+def _grab_and_close(studio: Studio, widget) -> object:
+    studio.settle()
+    image = widget.grab()
+    widget.close()
+    studio.settle(5)
+    return image
+
+
+SHOTS = (
+    Shot("thiet-lap-lan-dau", None, setup_wizard),
+    Shot("tong-quan", "overview", overview),
+    Shot("so-lieu-hang-thang", "monthly"),
+    Shot("ghi-chu-o-so-lieu", "monthly", comment_dialog),
+    Shot("boi-duong-can-bo", "training"),
+    Shot("them-ban-ghi", "training", record_dialog),
+    Shot("to-cong-nghe-so", "teams"),
+    Shot("lop-pho-cap", "classes"),
+    Shot("thon-to-dan-pho", "villages"),
+    Shot("nhap-tu-tep", "villages", import_preview),
+    Shot("ke-hoach-chi-tieu", "targets"),
+    Shot("bao-cao", "reports"),
+    Shot("tong-hop-cac-xa", "consolidation", consolidation),
+    Shot("cai-dat", "settings"),
+)
+
+
+def save_small(image, path: Path) -> None:
+    """Save a QImage/QPixmap as an optimised 256-colour PNG."""
+    from PIL import Image
+
+    raw = path.with_suffix(".raw.png")
+    image.save(str(raw), "PNG")
+    with Image.open(raw) as picture:
+        small = picture.convert("RGB").quantize(256, dither=Image.Dither.NONE)
+        small.save(path, optimize=True)
+    raw.unlink()
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    # a fixed folder, removed afterwards: the consolidation shot shows the paths chosen
+    folder = Path(tempfile.gettempdir()) / "commune-desk-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    os.environ["COMMUNE_DESK_HOME"] = str(folder)  # settings, logs, charts' cache stay here
+    try:
+        studio = Studio(folder)
+        for shot in SHOTS:
+            if shot.section is not None:
+                studio.window.show_section(shot.section)
+                studio.settle()
+            image = shot.take(studio) if shot.take else studio.window.grab()
+            save_small(image, OUT_DIR / f"{shot.name}.png")
+            print(f"{shot.name}.png")
+        studio.window.close()
+        studio.settle(5)
+        studio.db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
