@@ -1,20 +1,28 @@
 """Refusing a hostile or broken .xlsx before any reader opens it, in bounded time and memory.
 
-One streamed pass over the zip parts, never trusting the sizes the zip declares: the real
-unpacked size is counted (zip bombs, lying headers), XML parts must be UTF-8 without DOCTYPE
+One pass over the zip parts, never trusting the sizes the zip declares: the real unpacked
+size is counted (zip bombs, lying headers), XML parts must be UTF-8 without DOCTYPE
 or ENTITY declarations (entity bombs), and the worksheets are scanned for the area a reader
 would allocate (a single cell at XFD1048576 makes python-calamine abort the whole process),
 their number of rows, and formulas saved without a result. Messages are Vietnamese and name
 the file (and the cell where there is one).
+
+It runs before every report a consolidation reads, so the usual file costs a few C-level
+passes: a small file is read at once and its small parts unpacked straight from its bytes
+(only when zipfile would return exactly the same; anything else is streamed through zipfile),
+and a worksheet whose cells are all named within A1:Z99999 needs no per-cell work at all.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from commune_desk.domain.numbers import format_number
 
@@ -24,6 +32,8 @@ MAX_ROWS = 200_000
 MAX_CELLS = 4_000_000  # the rectangle a reader fills: rows × columns
 MAX_ROW_XML = 32 * 1024 * 1024  # one row's XML
 _CHUNK = 1 << 20
+_WHOLE_FILE = 8 << 20  # read at once below this; larger files are streamed part by part
+_FLAGS_LEFT_TO_ZIPFILE = 0x61  # encrypted, patched data, strong encryption
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and .doc)
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -36,10 +46,21 @@ _CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v>\s*[^<\s]|is\b)")  # a value that is not empty
 _NAMED_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"')
+_UNNAMED_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Za-z]{1,3}\d+")')  # a cell not led by its r
+_UNNAMED_ROW = re.compile(rb'<row(?=[\s/>])(?! r="\d+")')
+_PREFIXED = re.compile(rb":(?:c|row|f|v|is)[\s/>]")  # a prefixed element the fast path would miss
 _BARE_FORMULA = re.compile(  # a cell holding a formula and no value (or an empty one)
     rb"<c\b([^>]*)>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
+_TAIL = rb"f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"  # how a bare formula ends
+_BARE_TAIL = re.compile(b"<" + _TAIL)
+# In one pass: a cell not led by an r within A1:Z99999, a row not led by its r, a bare formula.
+_UNUSUAL = re.compile(
+    rb'<(?:c(?=[\s/>])(?! r="[A-Za-z]\d{1,5}")|row(?=[\s/>])(?! r="\d+")|' + _TAIL + b")"
+)
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
+_PLAIN_AREA = (100_000, 26)  # rows 0-99999 × columns A-Z: what _UNUSUAL lets through
+assert _PLAIN_AREA[0] <= MAX_ROWS and _PLAIN_AREA[0] * _PLAIN_AREA[1] <= MAX_CELLS
 
 
 class TableError(ValueError):
@@ -60,32 +81,90 @@ def check_xlsx_container(path: Path) -> None:
     name = Path(path).name
     with open(path, "rb") as handle:
         kind = sniff(handle.read(8))
-    if kind == "xls":
-        raise TableError(
-            f"{name}: đây là tệp Excel 97-2003 (.xls) được đổi đuôi; hãy mở bằng Excel và "
-            "lưu lại thành «Excel Workbook (.xlsx)»."
-        )
-    if kind != "zip" or not zipfile.is_zipfile(path):
-        raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
+        if kind == "xls":
+            raise TableError(
+                f"{name}: đây là tệp Excel 97-2003 (.xls) được đổi đuôi; hãy mở bằng Excel và "
+                "lưu lại thành «Excel Workbook (.xlsx)»."
+            )
+        if kind != "zip" or not zipfile.is_zipfile(handle):
+            raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                _check_members(name, archive, _whole_file(handle))
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
+
+
+def _check_members(name: str, archive: zipfile.ZipFile, raw: bytes | None) -> None:
+    members = {m.filename: m for m in archive.infolist()}
+    if "[Content_Types].xml" not in members:
+        if "mimetype" in members and _head(archive, "mimetype").startswith(ODS_MIMETYPE):
+            raise TableError(
+                f"{name}: đây là bảng tính OpenDocument (.ods) được đổi đuôi; hãy lưu "
+                "lại thành «Excel Workbook (.xlsx)»."
+            )
+        raise TableError(f"{name}: không phải tệp Excel .xlsx (thiếu [Content_Types].xml).")
+    budget = _Budget(name)
+    budget.check_declared(archive.infolist())
+    for member in archive.infolist():
+        small = None if raw is None else _small_part(raw, member)
+        if not member.filename.endswith((".xml", ".rels", ".vml")):
+            if small is None:
+                budget.count_opaque(archive, member)
+            else:
+                budget.add(member, len(small), len(small))
+        elif small is None:
+            _check_part(archive, member, budget)
+        else:
+            budget.add(member, len(small), len(small))
+            _check_xml(name, member.filename, small)
+            if "worksheets/" in member.filename:
+                _SheetScan(name).feed(small, last=True)
+
+
+def _whole_file(handle: BinaryIO) -> bytes | None:
+    """The bytes of a small file (one read instead of zipfile's per-part seeks), else None."""
+    if os.fstat(handle.fileno()).st_size > _WHOLE_FILE:
+        return None
+    handle.seek(0)
+    return handle.read(_WHOLE_FILE + 1)
+
+
+def _small_part(raw: bytes, member: zipfile.ZipInfo) -> bytes | None:
+    """A small part unpacked straight from the file's bytes, or None to leave it to zipfile.
+
+    Only what zipfile would return unchanged comes back: the same name in the local header, no
+    encryption, stored or deflated, unpacked to no more than `_CHUNK` bytes, exactly the
+    declared size with the declared CRC-32. Anything else (a lie, damage, a large part) goes
+    through zipfile, streamed, which reads or refuses it as it always did.
+    """
+    if (
+        member.flag_bits & _FLAGS_LEFT_TO_ZIPFILE
+        or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+        or member.file_size >= _CHUNK
+        or member.compress_size > _CHUNK
+    ):
+        return None
+    at = member.header_offset
+    header = raw[at : at + 30]
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+        return None
+    flags, name_length, extra_length = struct.unpack("<H18xHH", header[6:30])
+    start = at + 30 + name_length + extra_length
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = {m.filename: m for m in archive.infolist()}
-            if "[Content_Types].xml" not in members:
-                if "mimetype" in members and _head(archive, "mimetype").startswith(ODS_MIMETYPE):
-                    raise TableError(
-                        f"{name}: đây là bảng tính OpenDocument (.ods) được đổi đuôi; hãy lưu "
-                        "lại thành «Excel Workbook (.xlsx)»."
-                    )
-                raise TableError(f"{name}: không phải tệp Excel .xlsx (thiếu [Content_Types].xml).")
-            budget = _Budget(name)
-            budget.check_declared(archive.infolist())
-            for member in archive.infolist():
-                if member.filename.endswith((".xml", ".rels", ".vml")):
-                    _check_part(archive, member, budget)
-                else:
-                    budget.count_opaque(archive, member)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
+        name = raw[at + 30 : at + 30 + name_length].decode("utf-8" if flags & 0x800 else "cp437")
+        packed = raw[start : start + member.compress_size]
+        if name != member.orig_filename or len(packed) < member.compress_size:
+            return None
+        if member.compress_type == zipfile.ZIP_STORED:
+            data = packed[: member.file_size]
+        else:  # never more than one byte past the declared size
+            data = zlib.decompressobj(-15).decompress(packed, member.file_size + 1)
+    except (UnicodeDecodeError, zlib.error):
+        return None
+    if len(data) != member.file_size or zlib.crc32(data) != member.CRC:
+        return None
+    return data
 
 
 def _head(archive: zipfile.ZipFile, member: str) -> bytes:
@@ -131,26 +210,40 @@ class _Budget:
 def _check_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
     name, part_name = budget.file, member.filename
     sheet = _SheetScan(name) if "worksheets/" in part_name else None
-    tail = b""
-    size = 0
     with archive.open(member) as part:
-        while block := part.read(_CHUNK):
+        block = part.read(_CHUNK)
+        size = len(block)
+        budget.add(member, size, size)
+        if size < _CHUNK:  # read(n) stops short of n only at the end: this is the whole part
+            _check_xml(name, part_name, block)
+            if sheet is not None:
+                sheet.feed(block, last=True)
+            return
+        _check_xml(name, part_name, block[:200])
+        tail = b""
+        while block:
+            _check_declarations(name, part_name, tail[-16:] + block)
+            tail = block[-16:] if sheet is None else sheet.feed(tail + block)
+            block = part.read(_CHUNK)
             size += len(block)
             budget.add(member, size, len(block))
-            first = size == len(block)
-            if first and (block.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in block[:200]):
-                raise TableError(
-                    f"{name}: phần {part_name} không phải XML UTF-8 (nghi tệp bị sửa), bị từ chối."
-                )
-            window = tail[-16:] + block
-            if any(d in window for d in _DECLARATIONS):
-                raise TableError(f"{name}: tệp chứa khai báo XML không được phép ({part_name}).")
-            if sheet is None:
-                tail = block[-16:]
-                continue
-            tail = sheet.feed(tail + block)
     if sheet is not None:
         sheet.feed(tail, last=True)
+
+
+def _check_xml(name: str, part_name: str, data: bytes) -> None:
+    """The start of a part (or all of it): UTF-8, no DOCTYPE or ENTITY declaration."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        raise TableError(
+            f"{name}: phần {part_name} không phải XML UTF-8 (nghi tệp bị sửa), bị từ chối."
+        )
+    _check_declarations(name, part_name, data)
+
+
+def _check_declarations(name: str, part_name: str, window: bytes) -> None:
+    """No DOCTYPE or ENTITY; every declaration starts with '!', which ordinary parts lack."""
+    if b"!" in window and any(d in window for d in _DECLARATIONS):
+        raise TableError(f"{name}: tệp chứa khai báo XML không được phép ({part_name}).")
 
 
 @dataclass
@@ -175,26 +268,31 @@ class _SheetScan:
             return data
         if not last:
             end += len(b"</row>")
-        if not self._every_cell_named(data, end):
+        # Nothing before and nothing after: the limits only matter if they can be reached here.
+        alone = last and not self.rows_with_cells
+        if not self._every_cell_named(data, end, alone):
             self._cell_by_cell(data, end)
         return data[end:]
 
-    def _every_cell_named(self, data: bytes, end: int) -> bool:
+    def _every_cell_named(self, data: bytes, end: int, alone: bool) -> bool:
         """The usual case, left to C code: unprefixed rows and cells, each led by its `r`."""
-        data = data[:end]
-        cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
-        rows = data.count(b"<row ") + data.count(b"<row>")
-        refs = _NAMED_CELL.findall(data)
-        if len(refs) != cells or data.count(b'<row r="') != rows or b":c " in data:
+        if _PREFIXED.search(data, 0, end):
             return False
-        if b"<f" in data:
-            bare = _BARE_FORMULA.search(data)
+        if alone and _UNUSUAL.search(data, 0, end) is None:
+            # Every cell named within A1:Z99999, every row named, no bare formula: at most
+            # 26 × 100 000 cells on 100 000 rows, so no limit can be reached.
+            return True
+        if _UNNAMED_CELL.search(data, 0, end) or _UNNAMED_ROW.search(data, 0, end):
+            return False
+        if _BARE_TAIL.search(data, 0, end):  # the end of every bare formula; rare otherwise
+            bare = _BARE_FORMULA.search(data, 0, end)
             if bare:
                 ref = _CELL_REF.search(bare.group(1))
                 where = (_column_number(ref.group(1)), int(ref.group(2))) if ref else (0, 0)
                 self._formula(where[1], where[0], bare.group(2))
+        refs = _NAMED_CELL.findall(data, 0, end)
         if refs:
-            numbers = {int(number) for _, number in refs}
+            numbers = {int(number) for number in {number for _, number in refs}}
             columns = [_column_number(letters) for letters in {letters for letters, _ in refs}]
             self._area(min(numbers), max(numbers), min(columns), max(columns), numbers)
             self.column, self.row = _column_number(refs[-1][0]), int(refs[-1][1])
