@@ -64,3 +64,32 @@ def test_an_entity_declaration_in_a_small_part_is_refused(tmp_path: Path) -> Non
         )
     with pytest.raises(TableError, match="khai báo XML không được phép"):
         check_xlsx_container(path)
+
+
+def test_a_password_protected_workbook_is_named_as_such(tmp_path: Path) -> None:
+    # What Excel saves when a password is set: an OLE file holding an "EncryptedPackage".
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    path = tmp_path / "danh_sach.xlsx"
+    path.write_bytes(ole + bytes(1024) + "EncryptedPackage".encode("utf-16-le") + bytes(512))
+    with pytest.raises(TableError, match="danh_sach.xlsx: tệp Excel có đặt mật khẩu"):
+        check_xlsx_container(path)
+    path.write_bytes(ole + bytes(2048))  # a plain Excel 97-2003 file, renamed
+    with pytest.raises(TableError, match=r"Excel 97-2003 \(\.xls\)"):
+        check_xlsx_container(path)
+
+
+def test_a_zip_part_that_needs_a_password_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "khoa.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    data = bytearray(path.read_bytes())
+    # Set the "encrypted" flag of every entry, in the local headers and the central directory.
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            data[start + offset] |= 1
+            start += 4
+    path.write_bytes(bytes(data))
+    with pytest.raises(TableError, match="khoa.xlsx: tệp có phần được mã hóa bằng mật khẩu"):
+        check_xlsx_container(path)

@@ -81,6 +81,11 @@ def check_xlsx_container(path: Path) -> None:
     name = Path(path).name
     with open(path, "rb") as handle:
         kind = sniff(handle.read(8))
+        if kind == "xls" and _is_encrypted_ooxml(handle):
+            raise TableError(
+                f"{name}: tệp Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu "
+                "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại và chọn lại tệp."
+            )
         if kind == "xls":
             raise TableError(
                 f"{name}: đây là tệp Excel 97-2003 (.xls) được đổi đuôi; hãy mở bằng Excel và "
@@ -93,6 +98,15 @@ def check_xlsx_container(path: Path) -> None:
                 _check_members(name, archive, _whole_file(handle))
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
+        except RuntimeError as exc:  # zipfile: a part that needs a password
+            raise TableError(f"{name}: tệp có phần được mã hóa bằng mật khẩu, bị từ chối.") from exc
+
+
+def _is_encrypted_ooxml(handle: BinaryIO) -> bool:
+    """An OLE file holding an encrypted workbook (what Excel saves when a password is set)."""
+    handle.seek(0)
+    content = handle.read(8 * _CHUNK)  # refused either way: reading a little more costs nothing
+    return "EncryptedPackage".encode("utf-16-le") in content
 
 
 def _check_members(name: str, archive: zipfile.ZipFile, raw: bytes | None) -> None:
