@@ -29,6 +29,7 @@ class Shot:
     section: str | None  # the window's section shown first (None: no window)
     # opens what to capture instead of the whole window; returns it
     take: Callable[[Studio], object] | None = None
+    role: str = "officer"  # the demo account logged in: clerk, officer or supervisor
 
 
 class ScriptedDialogs:
@@ -68,8 +69,7 @@ class Studio:
         from PySide6.QtWidgets import QApplication
 
         from commune_desk import paths
-        from commune_desk.app import build_main_window
-        from commune_desk.services.context import system_actor
+        from commune_desk.services.context import Actor
         from commune_desk.services.demo import build_demo
         from commune_desk.services.setup import open_database
         from commune_desk.views.app_settings import AppSettings
@@ -79,18 +79,62 @@ class Studio:
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.translations = Translations(self.app, paths.translations_dir())
         self.translations.switch("vi")
+        # the Windows user of the office PC, as the command line and set-up record it
+        office_pc = Actor("os:VanPhong", "system", "VanPhong")
         self.db = open_database(
-            home / "demo.sqlite3", paths.catalogue_file(), system_actor(), home / "backups"
+            home / "demo.sqlite3", paths.catalogue_file(), office_pc, home / "backups"
         )
         self.ctx = self.db.context
         self.ctx.clock = lambda: NOW
         build_demo(self.ctx)
         self.dialogs = ScriptedDialogs()
-        settings = AppSettings(home / "screenshots.ini")
-        self.window = build_main_window(self.ctx, settings, self.dialogs)
+        self.settings = AppSettings(home / "screenshots.ini")
+        self.role = ""
+        self.window = None
+        self.day_of_work()
+
+    def log_in(self, role: str):
+        """A context acting as the demo account of `role` (logged in, as the trail records)."""
+        from dataclasses import replace
+
+        from commune_desk.services.accounts import AccountService
+        from commune_desk.services.demo.build import DEMO_ACCOUNTS
+
+        username, password = next((u, p) for u, r, p, _ in DEMO_ACCOUNTS if r == role)
+        account = AccountService(self.ctx).login(username, password)
+        return replace(self.ctx, actor=account.actor())
+
+    def show_as(self, role: str) -> None:
+        """The main window of the demo account of `role`."""
+        from commune_desk.app import build_main_window
+
+        if role == self.role:
+            return
+        if self.window is not None:
+            self.window.close()
+            self.settle(5)
+        self.role = role
+        self.window = build_main_window(self.log_in(role), self.settings, self.dialogs)
         self.window.resize(*SIZE)
         self.window.show()
         self.settle()
+
+    def day_of_work(self) -> None:
+        """What the audit trail shows: a clerk corrects a figure, the officer submits the third
+        quarter, the supervisor unlocks it with a reason."""
+        from commune_desk.domain.periods import Period
+        from commune_desk.services.reports import ReportService
+        from commune_desk.services.values import ValueChange, ValuesService
+
+        q3 = Period.parse("2026-Q3")
+        clerk = ValuesService(self.log_in("clerk"))
+        code = "tthc.received_online"
+        stored = clerk.cells([Period.parse("2026-09")])[(code, "2026-09")].value
+        clerk.save([ValueChange(code, "2026-09", stored + 3, "Bổ sung 3 hồ sơ nhận cuối tháng")])
+        ReportService(self.log_in("officer")).export(q3, self.home / "bao-cao-quy-3.xlsx")
+        ReportService(self.log_in("supervisor")).unlock(
+            q3, "Huyện yêu cầu sửa số hồ sơ trực tuyến tháng 9"
+        )
 
     def settle(self, rounds: int = 30) -> None:
         """Let background work finish and the window repaint."""
@@ -197,6 +241,37 @@ def setup_wizard(studio: Studio) -> object:
     return _grab_and_close(studio, wizard)
 
 
+def login_dialog(studio: Studio) -> object:
+    from commune_desk.services.accounts import AccountService
+    from commune_desk.services.commune import CommuneService
+    from commune_desk.views.login_dialog import LoginDialog
+
+    profile = CommuneService(studio.ctx).profile()
+    dialog = LoginDialog(AccountService(studio.ctx), f"{profile.name} — {profile.province}")
+    dialog.ui.username_edit.setText("baocao")
+    dialog.ui.password_edit.setText("mật khẩu")
+    dialog.show()
+    return _grab_and_close(studio, dialog)
+
+
+def backups(studio: Studio) -> object:
+    page = studio.window.page("settings")
+    ui = page.ui
+    ui.backup_now_button.click()
+    while page.backups.busy:
+        studio.settle(2)
+    ui.backups_table.selectRow(0)
+    ui.settings_scroll.ensureWidgetVisible(ui.backups_group)
+    studio.settle()
+    return studio.window.grab()
+
+
+def restore_dialog(studio: Studio) -> object:
+    page = studio.window.page("settings")
+    page.ui.backups_table.selectRow(0)
+    return studio.modal(page.ui.restore_button.click, lambda dialog: None)
+
+
 def _grab_and_close(studio: Studio, widget) -> object:
     studio.settle()
     image = widget.grab()
@@ -220,6 +295,11 @@ SHOTS = (
     Shot("bao-cao", "reports"),
     Shot("tong-hop-cac-xa", "consolidation", consolidation),
     Shot("cai-dat", "settings"),
+    Shot("dang-nhap", None, login_dialog),
+    Shot("sao-luu", "settings", backups, role="supervisor"),
+    Shot("khoi-phuc", "settings", restore_dialog, role="supervisor"),
+    Shot("tai-khoan", "accounts", role="supervisor"),
+    Shot("nhat-ky-thay-doi", "audit", role="supervisor"),
 )
 
 
@@ -246,6 +326,7 @@ def main() -> int:
     try:
         studio = Studio(folder)
         for shot in SHOTS:
+            studio.show_as(shot.role)
             if shot.section is not None:
                 studio.window.show_section(shot.section)
                 studio.settle()

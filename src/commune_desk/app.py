@@ -188,6 +188,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = _args(argv)
     configure_logging()
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from commune_desk.services.backups import DatabaseDamaged
@@ -203,6 +204,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Commune Desk")
     app.setOrganizationName("CommuneDesk")
+    app.setWindowIcon(QIcon(str(paths.icon_file())))
     settings = AppSettings()
     translations = Translations(app, paths.translations_dir())
     translations.switch(settings.get(LANGUAGE))

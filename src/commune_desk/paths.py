@@ -31,6 +31,11 @@ def catalogue_file() -> Path:
     return resources_dir() / "catalogue" / "default.toml"
 
 
+def icon_file() -> Path:
+    """The program's icon (the window's title bar and task bar)."""
+    return resources_dir() / "icons" / "commune-desk.png"
+
+
 def samples_dir() -> Path:
     return resources_dir() / "samples"
 

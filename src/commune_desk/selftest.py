@@ -43,7 +43,7 @@ def _resources() -> list[tuple[str, Path]]:
     """Every resource the program needs: (what, path)."""
     translations = paths.translations_dir()
     items = [("danh mục chỉ tiêu", paths.catalogue_file())]
-    items.append(("biểu tượng chương trình", paths.resources_dir() / "icons" / "commune-desk.png"))
+    items.append(("biểu tượng chương trình", paths.icon_file()))
     items += [(f"bản dịch {name}", translations / f"{name}.qm") for name, *_ in TRANSLATION_PROBES]
     items.append(("thư mục tệp mẫu", paths.samples_dir()))
     return items

@@ -18,6 +18,7 @@ from commune_desk.domain.periods import (
     Span,
     current_month,
     month_of,
+    month_runs,
     months_between,
     parse_month,
     year_periods,
@@ -414,6 +415,13 @@ def test_months_between() -> None:
     assert months_between(Period.month(2025, 3), Period.month(2025, 3)) == (Period.month(2025, 3),)
     assert months_between(Period.month(2025, 3), Period.month(2025, 2)) == ()
     assert len(months_between(Period.month(2023, 1), Period.month(2025, 12))) == 36
+
+
+def test_month_runs_group_consecutive_months() -> None:
+    months = [parse_month(k) for k in ("2026-06", "2025-12", "2026-01", "2026-02", "2026-01")]
+    runs = [(first.key, last.key) for first, last in month_runs(months)]
+    assert runs == [("2025-12", "2026-02"), ("2026-06", "2026-06")]
+    assert month_runs([]) == []
 
 
 # --- properties -----------------------------------------------------------------------------

@@ -101,7 +101,11 @@ def test_backup_to_a_usb_folder_is_one_click(qtbot, page, tmp_path):
 def test_restore_shows_the_summary_saves_the_current_state_and_replaces(
     qtbot, page, ctx, asked, tmp_path
 ):
+    from commune_desk.services.values import ValueChange, ValuesService
+
     RecordService(ctx).create("villages", {"code": "T01", "name": "Thôn Đông"})
+    months = ("2025-12", "2026-01", "2026-02", "2026-06")
+    ValuesService(ctx).save([ValueChange("infra.bts", m, 4) for m in months])
     backup_now(qtbot, page)
     RecordService(ctx).create("villages", {"code": "T02", "name": "Thôn Tây"})
     page.ui.backups_table.selectRow(0)
@@ -128,8 +132,11 @@ def test_restoring_a_file_that_is_not_a_backup_says_why(qtbot, page, ctx, asked,
 
 def test_the_restore_dialog_shows_date_and_contents(qtbot, page, ctx, tmp_path):
     from commune_desk.services.backups import describe_backup
+    from commune_desk.services.values import ValueChange, ValuesService
 
     RecordService(ctx).create("villages", {"code": "T01", "name": "Thôn Đông"})
+    months = ("2025-12", "2026-01", "2026-02", "2026-06")
+    ValuesService(ctx).save([ValueChange("infra.bts", m, 4) for m in months])
     backup_now(qtbot, page)
     (copy,) = (tmp_path / "backups").glob("*.sqlite3")
     dialog = RestoreDialog(describe_backup(copy))
@@ -137,6 +144,7 @@ def test_the_restore_dialog_shows_date_and_contents(qtbot, page, ctx, tmp_path):
     text = dialog.summary_label.text()
     assert "21/11/2026 09:30" in text and "Xã Thiệu Trung (15880), Thanh Hóa" in text
     assert "Thôn, tổ dân phố: 1" in text
+    assert "4 tháng: Tháng 12/2025 – Tháng 2/2026, Tháng 6/2026" in text
     assert dialog.cancel_button.isDefault()
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -428,3 +429,14 @@ def year_periods(year: int) -> tuple[Period, ...]:
         *(Period.half(year, h) for h in (1, 2)),
         Period.of_year(year),
     )
+
+
+def month_runs(months: Sequence[Period]) -> list[tuple[Period, Period]]:
+    """Consecutive months grouped into (first, last) runs, in order; a lone month is (m, m)."""
+    runs: list[tuple[Period, Period]] = []
+    for month in sorted(set(months), key=lambda m: (m.year, m.index)):
+        if runs and runs[-1][1].next() == month:
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    return runs

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from commune_desk.data.backup import Kind
 from commune_desk.domain.numbers import format_number
-from commune_desk.domain.periods import Period
+from commune_desk.domain.periods import Period, month_runs
 from commune_desk.domain.records import KINDS
 from commune_desk.services.backups import BackupSummary
 from commune_desk.views.i18n import ui_language
@@ -49,7 +49,12 @@ def when_text(moment) -> str:  # a datetime, shown as 21/11/2026 09:30
 def summary_html(summary: BackupSummary) -> str:
     """The backup's date and a summary of its contents, as rich text."""
     contents, language = summary.contents, ui_language()
-    months = [Period.parse(m).label(language) for m in contents.months]
+    months = [
+        first.label(language)
+        if first == last
+        else f"{first.label(language)} – {last.label(language)}"
+        for first, last in month_runs([Period.parse(m) for m in contents.months])
+    ]
     records = [
         f"{escape(QCoreApplication.translate('RecordKinds', KINDS[kind].label))}: "
         f"{format_number(count)}"
@@ -88,7 +93,7 @@ def summary_html(summary: BackupSummary) -> str:
             QCoreApplication.translate("RestoreDialog", "Tháng có số liệu"),
             fill(
                 QCoreApplication.translate("RestoreDialog", "%1 tháng: %2"),
-                len(months),
+                len(contents.months),
                 ", ".join(months),
             )
             if months
