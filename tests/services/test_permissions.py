@@ -182,6 +182,15 @@ def test_a_clerk_correcting_a_record_keeps_the_phone_they_cannot_see(ctx, staff_
     assert (kept["position"], kept["phone"]) == ("Văn phòng", "0912345678")
 
 
+@pytest.mark.parametrize(("role", "found"), [("clerk", []), ("officer", ["CB01"])])
+def test_a_search_by_phone_finds_people_only_for_those_who_see_phones(ctx, staff_id, role, found):
+    service = RecordService(as_role(ctx, role))
+    for typed in ("0912345678", "345"):
+        page = service.page("staff", RecordQuery(search=typed))
+        assert [r["code"] for r in page.records] == found and page.total == len(found)
+    assert [r["code"] for r in service.page("staff", RecordQuery(search="hoa")).records] == ["CB01"]
+
+
 @pytest.mark.parametrize(("role", "has_phone"), [("clerk", False), ("supervisor", True)])
 def test_list_exports_carry_phone_numbers_only_for_those_who_see_them(
     ctx, staff_id, tmp_path, role, has_phone

@@ -20,6 +20,7 @@ from commune_desk.data.models import User
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import users as repo
 from commune_desk.services import audit
+from commune_desk.services.audit_text import UNKNOWN_ACCOUNT
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.permissions import ROLE_LABELS, ROLES, SUPERVISOR, Action, require
@@ -29,7 +30,6 @@ MAX_PASSWORD = 256
 MAX_ATTEMPTS = 5
 LOCK_TIME = dt.timedelta(minutes=5)
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
-UNKNOWN_ACCOUNT = "?"  # what the trail records for a name that is no account (maybe a password)
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 

@@ -14,11 +14,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from commune_desk.data.models import AuditEntry
 from commune_desk.data.repositories import audit as repo
+from commune_desk.data.repositories import commune as commune_repo
+from commune_desk.data.repositories import records as records_repo
 from commune_desk.data.repositories import users as users_repo
 from commune_desk.domain.records import KINDS as RECORD_KINDS
 from commune_desk.excel.lists import ListColumn, ListWriteError, write_list
+from commune_desk.services.audit_text import EntryText, Wording
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
@@ -102,6 +107,7 @@ class AuditRow:
     old: str | None
     new: str | None
     reason: str
+    text: EntryText  # the entry in words: action, what, period, old and new values
     actor_name: str = ""  # the account's full name, when the actor is an account
 
     @property
@@ -141,13 +147,19 @@ EXPORT_COLUMNS = (
     ListColumn("Thời điểm", 18),
     ListColumn("Tài khoản", 16),
     ListColumn("Họ và tên", 24),
-    ListColumn("Thao tác", 14),
-    ListColumn("Đối tượng", 14),
-    ListColumn("Khóa", 24),
-    ListColumn("Kỳ", 10),
-    ListColumn("Giá trị cũ", 40),
-    ListColumn("Giá trị mới", 40),
+    ListColumn("Thao tác", 18),
+    ListColumn("Đối tượng", 36),
+    ListColumn("Kỳ", 14),
+    ListColumn("Giá trị cũ", 48),
+    ListColumn("Giá trị mới", 48),
     ListColumn("Lý do", 30),
+    # the entry as stored, for checking or for another program
+    ListColumn("Mã thao tác", 14),
+    ListColumn("Loại đối tượng", 14),
+    ListColumn("Khóa", 24),
+    ListColumn("Mã kỳ", 10),
+    ListColumn("Giá trị cũ (dữ liệu gốc)", 40),
+    ListColumn("Giá trị mới (dữ liệu gốc)", 40),
 )
 
 
@@ -170,18 +182,17 @@ class AuditService:
             kinds=[((entity,), ())] if entity else [],
         )
         with self._ctx.read_session() as session:
-            names = users_repo.full_names(session)
-            return [_row(r, names) for r in repo.entries(session, where, limit=limit)]
+            rows, wording = repo.entries(session, where, limit=limit), self._wording(session)
+            return [_row(r, wording) for r in rows]
 
     def page(self, query: AuditQuery, offset: int = 0, limit: int = PAGE_SIZE) -> AuditPage:
         """A page of the entries matching the filters, newest first."""
         require(self._ctx, Action.READ_AUDIT)
         where = query.where()
         with self._ctx.read_session() as session:
-            names = users_repo.full_names(session)
             rows = repo.entries(session, where, offset, limit, newest_first=True)
-            total = repo.count(session, where)
-            return AuditPage([_row(r, names) for r in rows], total)
+            total, wording = repo.count(session, where), self._wording(session)
+            return AuditPage([_row(r, wording) for r in rows], total)
 
     def actors(self) -> list[tuple[str, str]]:
         """(username, full name) of everyone in the trail or with an account."""
@@ -204,13 +215,18 @@ class AuditService:
                         r.at.strftime("%d/%m/%Y %H:%M:%S"),  # a date cell would drop the time
                         r.actor,
                         r.actor_name,
+                        r.text.action,
+                        r.text.subject,
+                        r.text.period,
+                        r.text.old,
+                        r.text.new,
+                        r.reason,
                         r.action,
                         r.entity,
                         r.key,
                         r.period or "",
                         r.old or "",
                         r.new or "",
-                        r.reason,
                     )
                 done += len(page.rows)
                 if progress is not None:
@@ -224,8 +240,15 @@ class AuditService:
         except ListWriteError as exc:
             raise ServiceError(str(exc)) from exc
 
+    def _wording(self, session: Session) -> Wording:
+        """Words for this commune's entries: figure labels, full names, village codes."""
+        commune = commune_repo.the_commune(session)
+        codes = records_repo.code_map(session, commune.id, "villages") if commune else {}
+        villages = {id_: code for code, id_ in codes.items()}
+        return Wording(self._ctx.catalogue, users_repo.full_names(session), villages)
 
-def _row(r: AuditEntry, names: dict[str, str]) -> AuditRow:
+
+def _row(r: AuditEntry, wording: Wording) -> AuditRow:
     return AuditRow(
         r.id,
         r.at,
@@ -237,5 +260,6 @@ def _row(r: AuditEntry, names: dict[str, str]) -> AuditRow:
         r.old_value,
         r.new_value,
         r.reason,
-        names.get(r.actor, ""),
+        wording.describe(r.action, r.entity, r.entity_key, r.period, r.old_value, r.new_value),
+        wording.full_name(r.actor),
     )

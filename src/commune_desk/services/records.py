@@ -197,6 +197,7 @@ class RecordService:
                 spec.name,
                 commune.id,
                 query.search,
+                self._searchable(spec),
                 dict(query.equals),
                 query.date_field,
                 query.date_from,
@@ -346,6 +347,15 @@ class RecordService:
                 )
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
+
+    def _searchable(self, spec: RecordKind) -> list[str]:
+        """The text fields a search looks in: never one this account may not see (phones)."""
+        personal = sees_personal(self._ctx)
+        return [
+            f.name
+            for f in spec.fields
+            if f.type in (FieldType.TEXT, FieldType.REF) and (personal or not f.personal)
+        ]
 
     def _shown(self, spec: RecordKind, record: Record) -> Record:
         """The record as this account may see it: personal fields blank for a clerk."""

@@ -1,12 +1,14 @@
 """The Nhật ký thay đổi section (supervisors): who changed what and when, filtered and exported.
 
+The entries read in words that the audit service writes (plain Vietnamese, like its messages);
+the page and the .xlsx export show the same text.
+
 Entries are read newest first a page at a time (the trail of a busy commune grows long); the
 export runs in the background through the audit service's atomic .xlsx writer.
 """
 
 from __future__ import annotations
 
-import json
 from enum import IntEnum
 from pathlib import Path
 
@@ -24,13 +26,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.domain.numbers import format_number
-from commune_desk.domain.records import KINDS
 from commune_desk.services.audit import AuditKind, AuditQuery, AuditRow, AuditService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_audit_page import Ui_AuditPage
-from commune_desk.views.record_model import fill, kind_text
+from commune_desk.views.record_model import fill
 from commune_desk.views.rows_model import RowsModel
 from commune_desk.views.workers import Worker, start
 
@@ -45,62 +46,6 @@ KIND_TITLES = {
     AuditKind.ACCOUNT: QT_TRANSLATE_NOOP("AuditPage", "Tài khoản"),
     AuditKind.SETTINGS: QT_TRANSLATE_NOOP("AuditPage", "Thông tin xã, cài đặt, chỉ tiêu"),
 }
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("AuditPage", "Thêm"),
-    "update": QT_TRANSLATE_NOOP("AuditPage", "Sửa"),
-    "delete": QT_TRANSLATE_NOOP("AuditPage", "Xóa"),
-    "comment": QT_TRANSLATE_NOOP("AuditPage", "Ghi chú"),
-    "import": QT_TRANSLATE_NOOP("AuditPage", "Nhập từ tệp"),
-    "submit": QT_TRANSLATE_NOOP("AuditPage", "Nộp báo cáo"),
-    "unlock": QT_TRANSLATE_NOOP("AuditPage", "Mở khóa kỳ"),
-    "login": QT_TRANSLATE_NOOP("AuditPage", "Đăng nhập"),
-    "login_failed": QT_TRANSLATE_NOOP("AuditPage", "Đăng nhập không được"),
-    "lockout": QT_TRANSLATE_NOOP("AuditPage", "Tạm khóa tài khoản"),
-    "logout": QT_TRANSLATE_NOOP("AuditPage", "Đăng xuất"),
-    "password": QT_TRANSLATE_NOOP("AuditPage", "Đổi mật khẩu"),
-    "reset_password": QT_TRANSLATE_NOOP("AuditPage", "Đặt lại mật khẩu"),
-    "disable": QT_TRANSLATE_NOOP("AuditPage", "Vô hiệu hóa"),
-    "enable": QT_TRANSLATE_NOOP("AuditPage", "Kích hoạt lại"),
-    "demo": QT_TRANSLATE_NOOP("AuditPage", "Tạo dữ liệu mẫu"),
-}
-ENTITIES = {
-    "value": QT_TRANSLATE_NOOP("AuditPage", "Số liệu"),
-    "report": QT_TRANSLATE_NOOP("AuditPage", "Báo cáo"),
-    "account": QT_TRANSLATE_NOOP("AuditPage", "Tài khoản"),
-    "commune": QT_TRANSLATE_NOOP("AuditPage", "Thông tin xã"),
-    "setting": QT_TRANSLATE_NOOP("AuditPage", "Cài đặt"),
-    "target": QT_TRANSLATE_NOOP("AuditPage", "Chỉ tiêu kế hoạch"),
-}
-
-
-def value_text(stored: str | None) -> str:
-    """A stored old or new value, readable: text as is, objects as "key: value; …"."""
-    if stored is None:
-        return ""
-    try:
-        value = json.loads(stored)
-    except ValueError:
-        return stored
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return _plain(value)
-
-
-def _plain(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, int | float):
-        return format_number(value)
-    return str(value)
-
-
-def _translated(source: str | None, fallback: str) -> str:
-    """A label marked under the AuditPage context, in the UI language (else `fallback`)."""
-    return QCoreApplication.translate("AuditPage", source) if source else fallback
 
 
 class Column(IntEnum):
@@ -164,19 +109,15 @@ class AuditModel(RowsModel[AuditRow]):
         if column is Column.WHO:
             return f"{row.actor_name} ({row.actor})" if row.actor_name else row.actor
         if column is Column.ACTION:
-            return _translated(ACTIONS.get(row.action), row.action)
+            return row.text.action
         if column is Column.WHAT:
-            if row.entity in KINDS:
-                entity = kind_text(KINDS[row.entity].label)
-            else:
-                entity = _translated(ENTITIES.get(row.entity), row.entity)
-            return f"{entity}: {row.key}" if row.key else entity
+            return row.text.subject
         if column is Column.PERIOD:
-            return row.period or ""
+            return row.text.period
         if column is Column.OLD:
-            return value_text(row.old)
+            return row.text.old
         if column is Column.NEW:
-            return value_text(row.new)
+            return row.text.new
         return row.reason
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

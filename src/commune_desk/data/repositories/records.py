@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, delete, false, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from commune_desk.data.models import (
@@ -111,6 +111,7 @@ def page_rows(
     kind: str,
     commune_id: int,
     search: str = "",
+    searchable: Sequence[str] = (),
     equals: Mapping[str, Any] | None = None,
     date_field: str = "",
     date_from: dt.date | None = None,
@@ -120,19 +121,21 @@ def page_rows(
     offset: int = 0,
     limit: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of rows filtered and sorted in SQL, and the number of rows that match."""
+    """One page of rows filtered and sorted in SQL, and the number of rows that match.
+
+    `search` matches, case-folded, inside the `searchable` fields only (none: nothing matches).
+    """
     inner = select_rows(kind, commune_id).subquery()
     conditions: list[Any] = []
-    spec = KINDS[kind]
     needle = search.strip().casefold()
     if needle:
-        searchable = [f.name for f in spec.fields if f.type in (FieldType.TEXT, FieldType.REF)]
         conditions.append(
             or_(
+                false(),
                 *(
                     fold(session, inner.c[name]).contains(needle, autoescape=True)
                     for name in searchable
-                )
+                ),
             )
         )
     for name, value in (equals or {}).items():
