@@ -287,10 +287,6 @@ Details are in the log file: %3</translation>
       <translation>Export the audit trail to an Excel file</translation>
     </message>
     <message>
-      <source>Bảng tính Excel (*.xlsx)</source>
-      <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
       <source>Đã xuất %1 dòng vào tệp %2.</source>
       <translation>Exported %1 rows to the file %2.</translation>
     </message>
@@ -561,6 +557,13 @@ Details are in the log file: %3</translation>
     <message>
       <source>Các vấn đề</source>
       <translation>Problems</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -1527,10 +1530,6 @@ Try again now?</translation>
       <translation>Export the list to an Excel file</translation>
     </message>
     <message>
-      <source>Bảng tính Excel (*.xlsx)</source>
-      <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
       <source>Đã xuất %1 dòng vào tệp %2.</source>
       <translation>The list has been exported to %2 (rows: %1).</translation>
     </message>
@@ -1772,10 +1771,6 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Không ghi được báo cáo</source>
       <translation>Could not write the report</translation>
-    </message>
-    <message>
-      <source>Bảng tính Excel (*.xlsx)</source>
-      <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
       <source>Đang ghi báo cáo…</source>

@@ -29,9 +29,9 @@ from commune_desk.domain.numbers import format_number
 from commune_desk.services.audit import AuditKind, AuditQuery, AuditRow, AuditService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
-from commune_desk.views.dialogs import Dialogs
+from commune_desk.views.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.forms.ui_audit_page import Ui_AuditPage
-from commune_desk.views.record_model import fill
+from commune_desk.views.i18n import fill
 from commune_desk.views.rows_model import RowsModel
 from commune_desk.views.workers import Worker, start
 
@@ -206,17 +206,14 @@ class AuditPage(QWidget):
     def _on_export_button_clicked(self) -> None:
         if self._worker is not None or not self.ui.export_button.isEnabled():
             return
-        path = self._dialogs.choose_save_path(
+        path = choose_workbook_path(
+            self._dialogs,
             self,
             self.tr("Xuất nhật ký thay đổi ra tệp Excel"),
             f"nhat-ky-thay-doi-{self._ctx.today():%d-%m-%Y}.xlsx",
-            self.tr("Bảng tính Excel (*.xlsx)"),
         )
         if path is None:
             return
-        path = Path(path)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
         service, query = self._service, self._model.query
         self._worker = Worker(lambda task: (path, service.export(query, path, task.progress)))
         self._worker.signals.finished.connect(self._on_worker_finished)

@@ -18,7 +18,7 @@ from commune_desk.services.backups import BackupService, BackupSummary, RestoreR
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_settings_page import Ui_SettingsPage
-from commune_desk.views.monthly_grid_model import fill
+from commune_desk.views.i18n import fill
 from commune_desk.views.restore_dialog import ask_restore, kind_label, size_text, when_text
 from commune_desk.views.rows_model import Index, RowsModel
 from commune_desk.views.workers import Task, Worker, start

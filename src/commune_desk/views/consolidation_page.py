@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue
 from commune_desk.services.consolidation import ConsolidationResult, ConsolidationService
-from commune_desk.views.dialogs import Dialogs
+from commune_desk.views.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.forms.ui_consolidation_page import Ui_ConsolidationPage
 from commune_desk.views.workers import Task, Worker, start
 
@@ -166,11 +166,8 @@ class ConsolidationPage(QWidget):
         self.ui.units_edit.setText(str(path) if path else "")
 
     def _on_output_button_clicked(self) -> None:
-        filters = self.tr("Bảng tính Excel (*.xlsx)")
         title = self.tr("Lưu bảng tổng hợp")
-        path = self._dialogs.choose_save_path(self, title, "tong_hop.xlsx", filters)
-        if path is not None and path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        path = choose_workbook_path(self._dialogs, self, title, "tong_hop.xlsx")
         self._out = path
         self.ui.output_edit.setText(str(path) if path else "")
         self._update_buttons()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -66,3 +67,15 @@ class QtDialogs:
         """A line of text typed by the user; None when they cancel."""
         answer, accepted = QInputDialog.getText(parent, title, label, text=text)
         return answer if accepted else None
+
+
+def choose_workbook_path(
+    dialogs: Dialogs, parent: QWidget | None, title: str, suggested: str
+) -> Path | None:
+    """Where to save an Excel workbook, ".xlsx" added when the name lacks it; None: cancelled."""
+    filters = QCoreApplication.translate("Dialogs", "Bảng tính Excel (*.xlsx)")
+    path = dialogs.choose_save_path(parent, title, suggested, filters)
+    if path is None:
+        return None
+    path = Path(path)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")

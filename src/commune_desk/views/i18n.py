@@ -6,6 +6,7 @@ every widget, whose changeEvent re-applies its texts, so no restart is needed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -68,3 +69,13 @@ class Translations:
                 loaded.append(name)
                 seen.add(name)
         return loaded
+
+
+def fill(text: str, *values: object) -> str:
+    """Put `values` in the %1, %2… places of a translated text, in one pass (a value may
+    itself hold "%1"); a place without a value stays as it is."""
+    return re.sub(
+        r"%(\d+)",
+        lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0],
+        text,
+    )

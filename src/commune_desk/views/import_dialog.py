@@ -27,7 +27,8 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ImportRefused, RowError
 from commune_desk.services.imports import ImportReport, ImportService
 from commune_desk.views.forms.ui_import_dialog import Ui_ImportDialog
-from commune_desk.views.record_model import fill, kind_text
+from commune_desk.views.i18n import fill
+from commune_desk.views.record_model import kind_text
 from commune_desk.views.workers import Worker, start
 
 Index = QModelIndex | QPersistentModelIndex

@@ -8,7 +8,6 @@ and where a pasted block lands.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
@@ -31,7 +30,7 @@ from commune_desk.domain.periods import Period
 from commune_desk.domain.validation import MISSING, Problem
 from commune_desk.services.values import ValueCell, ValueChange
 from commune_desk.views.comment_dialog import comment_icon
-from commune_desk.views.i18n import ui_language
+from commune_desk.views.i18n import fill, ui_language
 
 translate = QCoreApplication.translate  # lupdate reads translate("MonthlyGridModel", "…")
 
@@ -43,11 +42,6 @@ LOCKED_COLOUR = "#eceff1"
 SECTION_COLOUR = "#dbe5f1"
 TOTAL_COLOUR = "#f2f5f8"
 LOCKED_TEXT_COLOUR = "#607d8b"
-
-
-def fill(template: str, *args: object) -> str:
-    """Qt-style %1…%9 placeholders, replaced in one pass (a value may contain "%")."""
-    return re.sub(r"%([1-9])", lambda m: str(args[int(m[1]) - 1]), template)
 
 
 @cache

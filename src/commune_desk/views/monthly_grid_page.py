@@ -32,14 +32,13 @@ from commune_desk.services.values import SaveReport, ValueChange, ValuesService
 from commune_desk.views.comment_dialog import AskComment, ask_comment
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_monthly_grid_page import Ui_MonthlyGridPage
-from commune_desk.views.i18n import relabel_periods, ui_language
+from commune_desk.views.i18n import fill, relabel_periods, ui_language
 from commune_desk.views.monthly_grid_model import (
     ColumnKind,
     GridData,
     Index,
     MonthlyGridModel,
     Move,
-    fill,
     grid_rows,
 )
 from commune_desk.views.roles import why_not

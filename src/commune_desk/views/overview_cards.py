@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.progress import Method, Status
 from commune_desk.services.overview import Card
+from commune_desk.views.i18n import fill
 
 CONTEXT = "OverviewCards"
 CARD_WIDTH = 220
@@ -38,12 +39,6 @@ STATUS_COLOURS = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def fill(template: str, *values: str) -> str:
-    for number, value in enumerate(values, 1):
-        template = template.replace(f"%{number}", value)
-    return template
 
 
 def value_text(value: float | None, unit: str) -> str:

@@ -27,8 +27,8 @@ from commune_desk.services.overview import Overview, OverviewService
 from commune_desk.views.dialogs import Dialogs, QtDialogs
 from commune_desk.views.figures_model import FigureRow, FiguresModel
 from commune_desk.views.forms.ui_overview_page import Ui_OverviewPage
-from commune_desk.views.i18n import relabel_periods, ui_language
-from commune_desk.views.overview_cards import CardGrid, fill
+from commune_desk.views.i18n import fill, relabel_periods, ui_language
+from commune_desk.views.overview_cards import CardGrid
 from commune_desk.views.overview_charts import FILE_STEMS, KEYS, ChartSet, preload_matplotlib
 from commune_desk.views.workers import Worker, start
 

@@ -34,7 +34,8 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, allowed
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
-from commune_desk.views.record_model import fill, kind_text, name_field, options_of
+from commune_desk.views.i18n import fill
+from commune_desk.views.record_model import kind_text, name_field, options_of
 
 ERROR_STYLE = "color: #b3261e;"  # colour only: the size follows the system font
 DATE_FORMAT = "dd/MM/yyyy"

@@ -9,7 +9,6 @@ widgets from the kind and reads them back into a `RecordQuery`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -30,6 +29,7 @@ from commune_desk.domain.numbers import format_number
 from commune_desk.domain.records import KINDS, VOCABS, Field, FieldType, RecordKind
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.records import Record, RecordPage, RecordQuery, RecordService
+from commune_desk.views.i18n import fill
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[RecordQuery], RecordPage]
@@ -42,15 +42,6 @@ _LONG = (FieldType.TEXT, FieldType.CHOICE, FieldType.CHOICES, FieldType.REF)  # 
 def kind_text(text: str) -> str:
     """A label of domain.records, translated (context "RecordKinds")."""
     return QCoreApplication.translate("RecordKinds", text)
-
-
-def fill(text: str, *values: object) -> str:
-    """Put `values` in the %1, %2… places of a translated text (in one pass)."""
-    return re.sub(
-        r"%(\d+)",
-        lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0],
-        text,
-    )
 
 
 def options_of(spec: Field, vocabs: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:

@@ -29,15 +29,15 @@ from commune_desk.services.exports import ExportService
 from commune_desk.services.permissions import Action
 from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
-from commune_desk.views.dialogs import Dialogs
+from commune_desk.views.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
+from commune_desk.views.i18n import fill
 from commune_desk.views.import_dialog import ImportDialog
 from commune_desk.views.record_dialog import RecordDialog
 from commune_desk.views.record_model import (
     RecordFilters,
     RecordModel,
     describe,
-    fill,
     kind_text,
     reference_names,
     village_field,
@@ -342,17 +342,14 @@ class RecordPage(QWidget):
         if self._exporting:
             return
         today = self._ctx.today()
-        path = self._dialogs.choose_save_path(
+        path = choose_workbook_path(
+            self._dialogs,
             self,
             self.tr("Xuất danh sách ra tệp Excel"),
             f"{self._kind.label} {today:%d-%m-%Y}.xlsx",
-            self.tr("Bảng tính Excel (*.xlsx)"),
         )
         if path is None:
             return
-        path = Path(path)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
         exports, kind, query = self._exports, self._kind.name, self._model.query
         self._export_worker = Worker(
             lambda task: (path, exports.export_list(kind, query, path, task.progress))

@@ -21,10 +21,9 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
-from commune_desk.views.dialogs import Dialogs
+from commune_desk.views.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
-from commune_desk.views.i18n import relabel_periods, ui_language
-from commune_desk.views.record_model import fill
+from commune_desk.views.i18n import fill, relabel_periods, ui_language
 from commune_desk.views.report_model import Column, ReportModel
 from commune_desk.views.report_print import open_print_preview
 from commune_desk.views.roles import add_permission_line, why_not
@@ -239,14 +238,9 @@ class ReportsPage(QWidget):
     def _export(self, draft: bool, title: str, suggested: str) -> None:
         if self._writing:
             return
-        path = self._dialogs.choose_save_path(
-            self, title, suggested, self.tr("Bảng tính Excel (*.xlsx)")
-        )
+        path = choose_workbook_path(self._dialogs, self, title, suggested)
         if path is None:
             return
-        path = Path(path)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
         reports, period = self._reports, self.period
         self._worker = Worker(
             lambda task: reports.export(period, path, draft, progress=task.progress)

@@ -12,8 +12,7 @@ from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Period, month_runs
 from commune_desk.domain.records import KINDS
 from commune_desk.services.backups import BackupSummary
-from commune_desk.views.i18n import ui_language
-from commune_desk.views.monthly_grid_model import fill
+from commune_desk.views.i18n import fill, ui_language
 
 KIND_LABELS = {
     Kind.DAILY: QT_TRANSLATE_NOOP("RestoreDialog", "tự động hằng ngày"),

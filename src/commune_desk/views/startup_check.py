@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from commune_desk.data.backup import BackupError, parse_name
 from commune_desk.services.backups import DatabaseDamaged, restore_database
 from commune_desk.views.dialogs import Dialogs
-from commune_desk.views.monthly_grid_model import fill
+from commune_desk.views.i18n import fill
 from commune_desk.views.restore_dialog import when_text
 
 log = logging.getLogger(__name__)
