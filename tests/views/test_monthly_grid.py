@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from commune_desk.data.models import MonthlyValue, PeriodLock
 from commune_desk.domain.periods import Period
@@ -161,6 +161,19 @@ def test_enter_skips_the_next_section_header(qtbot, page):
     assert at(page) == ("tthc.procedures", "2026-10")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Return)  # not editing: moves on as well
     assert at(page) == ("tthc.procedures_full_online", "2026-10")
+
+
+def test_enter_moves_down_even_while_a_mouse_button_is_held_elsewhere(qtbot, page):
+    other = QPushButton("Khác")
+    qtbot.addWidget(other)
+    qtbot.mousePress(other, Qt.MouseButton.LeftButton)  # never released
+    try:
+        go(page, "tthc.procedures", "2026-10")
+        page.ui.grid_table.setFocus()
+        qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Return)
+        assert at(page) == ("tthc.procedures_full_online", "2026-10")
+    finally:
+        qtbot.mouseRelease(other, Qt.MouseButton.LeftButton)
 
 
 def test_typing_on_a_cell_opens_its_editor_with_the_key(qtbot, page, ctx):

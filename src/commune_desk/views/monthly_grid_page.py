@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
@@ -139,7 +139,10 @@ class MonthlyGridPage(QWidget):
         table = self.ui.grid_table
         table.setModel(self._model)
         table.setItemDelegate(self._delegate)
-        table.activated.connect(self._on_grid_table_activated)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # on a cell not being edited
+            enter = QShortcut(QKeySequence(key), table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self._on_enter_shortcut_activated)
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -314,9 +317,8 @@ class MonthlyGridPage(QWidget):
         if self._commit_ok:
             self._move(Move(move))
 
-    def _on_grid_table_activated(self, _index: QModelIndex) -> None:
-        if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
-            self._move(Move.DOWN)  # Enter on a cell not being edited, as in a spreadsheet
+    def _on_enter_shortcut_activated(self) -> None:
+        self._move(Move.DOWN)  # Enter on a cell not being edited, as in a spreadsheet
 
     def _move(self, move: Move) -> None:
         target = self._model.neighbour(self.ui.grid_table.currentIndex(), move)
