@@ -7,7 +7,8 @@ import random
 import pytest
 
 from commune_desk.domain.consolidation import Issue, IssueKind
-from commune_desk.excel.consolidation_reader import CommuneReport, read_report
+from commune_desk.excel import consolidation_reader
+from commune_desk.excel.consolidation_reader import CommuneReport, ReportReader, read_report
 from commune_desk.services.demo.province import varied_values
 from tests.consolidation_helpers import (
     catalogue,
@@ -81,3 +82,24 @@ def test_a_workbook_without_data_is_an_issue(tmp_path):
     found = read_report(tmp_path / "plain.xlsx", catalogue())
     assert isinstance(found, Issue) and found.kind is IssueKind.NO_DATA
     assert "--template" in found.detail
+
+
+def test_many_files_are_read_in_order_across_batches(report, tmp_path, monkeypatch):
+    source, _ = report
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "b_bom.xlsx").write_bytes(b"")
+    zip_bomb(folder / "d_bom.xlsx")
+    for name in ("a.xlsx", "c.xlsx", "e.xlsx"):
+        (folder / name).write_bytes(source.read_bytes())
+    paths = sorted(folder.iterdir())
+    monkeypatch.setattr(consolidation_reader, "_BATCH", 2)  # batches of 2, 2 and 1
+    reader = ReportReader(catalogue())
+    found = list(reader.read_many(paths))
+    assert [f.file for f in found] == [p.name for p in paths]
+    assert [type(f) for f in found] == [CommuneReport, Issue, CommuneReport, Issue, CommuneReport]
+    assert [f.kind for f in found if isinstance(f, Issue)] == [
+        IssueKind.NOT_WORKBOOK,
+        IssueKind.REFUSED,
+    ]
+    assert found == [reader.read(path) for path in paths]

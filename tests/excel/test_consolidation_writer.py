@@ -13,7 +13,7 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.excel import styles as st
 from commune_desk.excel.atomic import WorkbookWriteError
-from commune_desk.excel.consolidation_book import Book
+from commune_desk.excel.consolidation_book import Book, collector_paused
 from commune_desk.excel.consolidation_document import (
     ConsolidatedCommune,
     ConsolidationDocument,
@@ -145,3 +145,20 @@ def test_one_cell_style_looks_the_same_from_both_writers(tmp_path, style):
         )
 
     assert look("a.xlsx") == look("b.xlsx")
+
+
+def test_the_collector_is_paused_while_a_workbook_is_written_then_restored():
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(OSError), collector_paused():
+        assert not gc.isenabled()
+        raise OSError("disk full")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

@@ -7,9 +7,11 @@ when a workbook is written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,26 @@ from commune_desk.excel import styles as st
 from commune_desk.excel.text import clean_text, looks_like_formula
 
 DEFAULT_WIDTH = 8.43
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic garbage collection while a workbook is built and written.
+
+    XlsxWriter keeps an object per cell until the workbook is closed, and a workbook is a
+    reference cycle: collected as usual, tens of thousands of those objects outlive the young
+    collections, reach the oldest generation and make the collector walk the whole heap of the
+    program, again after every workbook. Paused, they are freed by the first young collection
+    after the workbook is written (build it in a function that has returned by then).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class Book:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ LABEL_HEADER = REPORT_HEADERS[1]  # "Chỉ tiêu"
 VALUE_HEADER = REPORT_HEADERS[4]  # "Thực hiện kỳ báo cáo"
 _HOSTILE = ("zip bomb", "quá lớn", "khai báo XML")
 _MAX_LISTED = 5  # codes named in one message
+_BATCH = 64  # files checked, then read, together (see ReportReader.read_many)
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,23 @@ class ReportReader:
         """Read one file; never raises for a bad file (the Issue says why it is not usable)."""
         path = Path(path)
         problem = container_issue(path)
-        if problem is not None:
-            return problem
+        return problem if problem is not None else self._read_safe_container(path)
+
+    def read_many(self, paths: Sequence[Path]) -> Iterator[CommuneReport | Issue]:
+        """What `read` returns for each file, in order, lazily.
+
+        The containers are checked a batch of files at a time, then those files read: the
+        check and the reading each keep the processor's caches warm, which costs noticeably
+        less than alternating the two for every file.
+        """
+        for start in range(0, len(paths), _BATCH):
+            batch = [Path(path) for path in paths[start : start + _BATCH]]
+            problems = [container_issue(path) for path in batch]
+            for path, problem in zip(batch, problems, strict=True):
+                yield problem if problem is not None else self._read_safe_container(path)
+
+    def _read_safe_container(self, path: Path) -> CommuneReport | Issue:
+        """Read a file whose container passed the check (never raises for a bad file)."""
         try:
             return _read(path, self)
         except (KeyboardInterrupt, SystemExit):

@@ -16,7 +16,7 @@ from commune_desk.domain.catalogue import Catalogue, Indicator, Item
 from commune_desk.domain.numbers import Number
 from commune_desk.excel import styles as st
 from commune_desk.excel.atomic import file_sha256, write_atomically
-from commune_desk.excel.consolidation_book import Book, Sheet
+from commune_desk.excel.consolidation_book import Book, Sheet, collector_paused
 from commune_desk.excel.consolidation_document import (
     ROWS_HEADER,
     ROWS_SHEET,
@@ -52,16 +52,21 @@ def write_consolidation(path: Path, document: ConsolidationDocument, catalogue: 
     """
 
     def save(temp: Path) -> str:
-        book = Book(temp)
-        _write_summary(book, document, catalogue)
-        write_grid_sheet(book, document)
-        write_issues_sheet(book, document)
-        write_ranking_sheet(book, document, catalogue)
-        _write_rows(book, document, catalogue)
-        book.close()
+        with collector_paused():
+            _write_book(temp, document, catalogue)
         return file_sha256(temp)
 
     return write_atomically(Path(path), save)
+
+
+def _write_book(path: Path, document: ConsolidationDocument, catalogue: Catalogue) -> None:
+    book = Book(path)
+    _write_summary(book, document, catalogue)
+    write_grid_sheet(book, document)
+    write_issues_sheet(book, document)
+    write_ranking_sheet(book, document, catalogue)
+    _write_rows(book, document, catalogue)
+    book.close()
 
 
 def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catalogue) -> None:

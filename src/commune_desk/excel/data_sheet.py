@@ -126,7 +126,15 @@ def parse_data_grid(name: str, grid: Sequence[Sequence[object]]) -> DataSheet:
 
     Shared by `read_data_sheet` and the consolidation reader, which opens the workbook once.
     """
-    lines = [(_text(r[0]), _text(r[1]) if len(r) > 1 else "") for r in grid if r and any(r)]
+    # python-calamine gives text as str: such cells are taken as they are, without a call.
+    lines = [
+        (
+            key if (key := row[0]).__class__ is str else _text(key),
+            value if (value := row[1] if len(row) > 1 else "").__class__ is str else _text(value),
+        )
+        for row in grid
+        if row and any(row)
+    ]
     if not lines or lines[0] != HEADER:
         raise DataSheetError(f"{name}: trang {DATA_SHEET} không có dòng tiêu đề «key | value».")
     body = lines[1:]

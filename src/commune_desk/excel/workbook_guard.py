@@ -138,10 +138,11 @@ def _check_members(name: str, archive: zipfile.ZipFile, raw: bytes | None) -> No
 
 def _whole_file(handle: BinaryIO) -> bytes | None:
     """The bytes of a small file (one read instead of zipfile's per-part seeks), else None."""
-    if os.fstat(handle.fileno()).st_size > _WHOLE_FILE:
+    size = os.fstat(handle.fileno()).st_size
+    if size > _WHOLE_FILE:
         return None
     handle.seek(0)
-    return handle.read(_WHOLE_FILE + 1)
+    return handle.read(size + 1)  # a buffer the size of the file, not of the largest one
 
 
 def _small_part(raw: bytes, member: zipfile.ZipInfo) -> bytes | None:

@@ -111,14 +111,14 @@ class ConsolidationService:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> list[CommuneReport]:
-        reader = ReportReader(self._catalogue, layout)
+        read = ReportReader(self._catalogue, layout).read_many(files)
         reports = []
-        for done, path in enumerate(files):
+        for done in range(len(files)):
             if progress is not None:
                 progress(done, len(files))
             if cancelled is not None and cancelled():
                 raise ConsolidationError("Đã hủy tổng hợp; chưa ghi tệp nào.")
-            found = reader.read(path)
+            found = next(read)
             if isinstance(found, Issue):
                 issues.append(found)
             else:
