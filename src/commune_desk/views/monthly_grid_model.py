@@ -1,5 +1,4 @@
-"""The monthly figures grid: rows are the catalogue's entered elements under their section
-headers, columns the months of a quarter or year and the period's total.
+"""The monthly figures grid as a Qt table model (its rows and columns: monthly_grid_layout).
 
 The model is read-only (typed values go to the service through the page) and is filled from
 plain DTOs by one `load()`; it also knows the grid's geometry: where the keyboard goes next
@@ -8,9 +7,7 @@ and where a pasted block lands.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import IntEnum, StrEnum
+from collections.abc import Sequence
 from functools import cache
 
 from PySide6.QtCore import (
@@ -23,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from commune_desk.domain.catalogue import Agg, Catalogue
+from commune_desk.domain.catalogue import Agg
 from commune_desk.domain.indicators import aggregate
 from commune_desk.domain.numbers import Number, format_number
 from commune_desk.domain.periods import Period
@@ -31,6 +28,14 @@ from commune_desk.domain.validation import MISSING, Problem
 from commune_desk.services.values import ValueCell, ValueChange
 from commune_desk.views.comment_dialog import comment_icon
 from commune_desk.views.i18n import fill, ui_language
+from commune_desk.views.monthly_grid_layout import (
+    ColumnKind,
+    GridColumn,
+    GridData,
+    GridRow,
+    Move,
+    grid_columns,
+)
 
 translate = QCoreApplication.translate  # lupdate reads translate("MonthlyGridModel", "…")
 
@@ -54,72 +59,6 @@ def _bold() -> QFont:
     font = QFont()
     font.setBold(True)
     return font
-
-
-class ColumnKind(StrEnum):
-    UNIT = "unit"
-    MONTH = "month"
-    TOTAL = "total"
-
-
-@dataclass(frozen=True)
-class GridColumn:
-    kind: ColumnKind
-    period: Period | None = None  # the month of a MONTH column, the whole period of TOTAL
-
-
-@dataclass(frozen=True)
-class GridRow:
-    code: str  # "" for a section header row
-    label: str
-    unit: str = ""
-    agg: Agg = Agg.SUM
-    description: str = ""
-
-    @property
-    def is_section(self) -> bool:
-        return not self.code
-
-
-@dataclass(frozen=True)
-class GridData:
-    """Everything the grid shows for one period, read from the services."""
-
-    period: Period
-    rows: tuple[GridRow, ...]
-    cells: Mapping[tuple[str, str], ValueCell] = field(default_factory=dict)
-    problems: Sequence[Problem] = ()
-    locks: Mapping[str, str] = field(default_factory=dict)  # month key -> why it is locked
-    current_month: Period | None = None
-
-
-def grid_rows(catalogue: Catalogue) -> tuple[GridRow, ...]:
-    """The entered elements in catalogue order, each section opened by a header row."""
-    rows: list[GridRow] = []
-    section = None
-    for element in catalogue.entry_elements():
-        if element.section != section:
-            section = element.section
-            head = catalogue.section(section)
-            rows.append(GridRow("", f"{head.numeral}. {head.title}"))
-        rows.append(
-            GridRow(element.code, element.label, element.unit, element.agg, element.description)
-        )
-    return tuple(rows)
-
-
-def grid_columns(period: Period) -> tuple[GridColumn, ...]:
-    months = (GridColumn(ColumnKind.MONTH, m) for m in period.months())
-    return (GridColumn(ColumnKind.UNIT), *months, GridColumn(ColumnKind.TOTAL, period))
-
-
-class Move(IntEnum):
-    """Where the keyboard goes after a value is committed from the editor."""
-
-    STAY = 0
-    DOWN = 1
-    RIGHT = 2
-    LEFT = 3
 
 
 class MonthlyGridModel(QAbstractTableModel):

@@ -33,14 +33,8 @@ from commune_desk.views.comment_dialog import AskComment, ask_comment
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_monthly_grid_page import Ui_MonthlyGridPage
 from commune_desk.views.i18n import fill, relabel_periods, ui_language
-from commune_desk.views.monthly_grid_model import (
-    ColumnKind,
-    GridData,
-    Index,
-    MonthlyGridModel,
-    Move,
-    grid_rows,
-)
+from commune_desk.views.monthly_grid_layout import ColumnKind, GridData, Move, grid_rows
+from commune_desk.views.monthly_grid_model import Index, MonthlyGridModel
 from commune_desk.views.roles import why_not
 
 UNDO_DEPTH = 100
