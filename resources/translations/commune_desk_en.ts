@@ -940,22 +940,6 @@ The program keeps running. The details have been written to the log file:
   <context>
     <name>MonthlyGridPage</name>
     <message>
-      <source>%1
-
-Thử lại ngay?</source>
-      <translation>%1
-
-Try again now?</translation>
-    </message>
-    <message>
-      <source>Cơ sở dữ liệu đang bận</source>
-      <translation>The database is busy</translation>
-    </message>
-    <message>
-      <source>Chưa lưu vì cơ sở dữ liệu đang bận; thay đổi được giữ lại, nhấn Ctrl+R để thử lại.</source>
-      <translation>Not saved because the database is busy; the change is kept, press Ctrl+R to try again.</translation>
-    </message>
-    <message>
       <source>Đã lưu «%1», %2.</source>
       <translation>Saved «%1», %2.</translation>
     </message>
@@ -1421,6 +1405,25 @@ Try again now?</translation>
     <message>
       <source>Đã chép biểu đồ; dán vào Word hoặc Excel bằng Ctrl+V</source>
       <translation>Chart copied; paste it into Word or Excel with Ctrl+V</translation>
+    </message>
+  </context>
+  <context>
+    <name>PendingSaves</name>
+    <message>
+      <source>%1
+
+Thử lại ngay?</source>
+      <translation>%1
+
+Try again now?</translation>
+    </message>
+    <message>
+      <source>Cơ sở dữ liệu đang bận</source>
+      <translation>The database is busy</translation>
+    </message>
+    <message>
+      <source>Chưa lưu vì cơ sở dữ liệu đang bận; thay đổi được giữ lại, nhấn Ctrl+R để thử lại.</source>
+      <translation>Not saved because the database is busy; the change is kept, press Ctrl+R to try again.</translation>
     </message>
   </context>
   <context>

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from functools import partial
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.numbers import format_number
@@ -33,8 +28,10 @@ from commune_desk.views.comment_dialog import AskComment, ask_comment
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_monthly_grid_page import Ui_MonthlyGridPage
 from commune_desk.views.i18n import fill, relabel_periods, ui_language
+from commune_desk.views.monthly_grid_delegate import GridDelegate
 from commune_desk.views.monthly_grid_layout import ColumnKind, GridData, Move, grid_rows
 from commune_desk.views.monthly_grid_model import Index, MonthlyGridModel
+from commune_desk.views.monthly_grid_pending import PendingSaves
 from commune_desk.views.roles import why_not
 
 UNDO_DEPTH = 100
@@ -66,44 +63,6 @@ def parse_block(text: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.split("\t")] for line in lines]
 
 
-class GridDelegate(QStyledItemDelegate):
-    """Edits a cell in a line edit; Enter and Tab commit and ask the page to move on.
-
-    It does not paint: painting each cell through Python is slow (and PySide6 6.12.0 on
-    Python 3.11 loses a reference to None on every such call), so comments show as an icon.
-    """
-
-    value_committed = Signal(QPersistentModelIndex, str)
-    navigate = Signal(int)  # a Move, once the editor is closed
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        column = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
-        row = index.model().headerData(index.row(), Qt.Orientation.Vertical)
-        editor.setAccessibleName(f"{row}, {column}")
-        return editor
-
-    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
-        if isinstance(editor, QLineEdit):
-            self.value_committed.emit(QPersistentModelIndex(index), editor.text())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            move = {
-                Qt.Key.Key_Return: Move.DOWN,
-                Qt.Key.Key_Enter: Move.DOWN,
-                Qt.Key.Key_Tab: Move.RIGHT,
-                Qt.Key.Key_Backtab: Move.LEFT,
-            }.get(Qt.Key(event.key()))
-            if move is not None:
-                self.commitData.emit(watched)  # the page saves, synchronously
-                self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
-                self.navigate.emit(int(move))
-                return True
-        return super().eventFilter(watched, event)
-
-
 class MonthlyGridPage(QWidget):
     values_changed = Signal()
 
@@ -125,7 +84,7 @@ class MonthlyGridPage(QWidget):
         self._today = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
         self._locks: list[LockInfo] = []
         self._undo: list[UndoStep] = []
-        self._pending: list[Callable[[], bool]] = []  # saves refused by a busy database
+        self._pending = PendingSaves(self, dialogs)  # saves refused by a busy database
         self._commit_ok = False
         self._focus_on_show = True
         self._model = MonthlyGridModel(self)
@@ -148,7 +107,7 @@ class MonthlyGridPage(QWidget):
         self.delete_action = self._action(QKeySequence.StandardKey.Delete)
         self.undo_action = self._action(QKeySequence.StandardKey.Undo)
         self.retry_action = self._action("Ctrl+R")
-        self.retry_action.triggered.connect(self._on_retry_action_triggered)
+        self.retry_action.triggered.connect(self._pending.retry)
         self.comment_action.triggered.connect(self._on_comment_action_triggered)
         self.paste_action.triggered.connect(self._on_paste_action_triggered)
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
@@ -231,18 +190,18 @@ class MonthlyGridPage(QWidget):
         before = self._snapshot(keys)
         try:
             report = call()
-        except DatabaseBusy as exc:
-            return self._on_busy(
-                exc, lambda: self._apply(keys, call, done, refused, record, at), at
-            )
+        except DatabaseBusy as exc:  # another copy of the program is writing
+            again = partial(self._apply, keys, call, done, refused, record, at)
+            if self._pending.retry_now(exc):
+                return again()
+            self._refuse(self._pending.keep(again), at)
+            return False
         except ServiceError as exc:
             detail = str(exc)
             if len(keys) == 1:  # the message names the cell already: drop the service's prefix
                 prefixes = (f"{Period.parse(keys[0][1]).label()}: ", f"«{keys[0][0]}»: ")
                 detail = detail.removeprefix(prefixes[0]).removeprefix(prefixes[1])
-            self._say(fill(refused, detail), Tone.ERROR)
-            if at is not None:
-                self._model.set_note(at, fill(refused, detail))
+            self._refuse(fill(refused, detail), at)
             return False
         changed = report is None or report.added + report.changed + report.removed > 0
         if record and changed:
@@ -258,24 +217,11 @@ class MonthlyGridPage(QWidget):
             self.values_changed.emit()
         return True
 
-    def _on_busy(self, exc: DatabaseBusy, again: Callable[[], bool], at: Index | None) -> bool:
-        """Another copy of the program is writing: retry now, or keep the change for Ctrl+R."""
-        question = fill(self.tr("%1\n\nThử lại ngay?"), str(exc))
-        if self._dialogs.confirm(self, self.tr("Cơ sở dữ liệu đang bận"), question):
-            return again()
-        self._pending.append(again)
-        note = self.tr(
-            "Chưa lưu vì cơ sở dữ liệu đang bận; thay đổi được giữ lại, nhấn Ctrl+R để thử lại."
-        )
-        self._say(note, Tone.ERROR)
+    def _refuse(self, text: str, at: Index | None) -> None:
+        """Say why nothing was saved, beside the grid and in the cell's tooltip."""
+        self._say(text, Tone.ERROR)
         if at is not None:
-            self._model.set_note(at, note)
-        return False
-
-    def _on_retry_action_triggered(self) -> None:
-        pending, self._pending = self._pending, []
-        for again in pending:  # one still refused puts itself back in the queue
-            again()
+            self._model.set_note(at, text)
 
     def _snapshot(self, keys: Sequence[Key]) -> UndoStep:
         cells = [(key, self._model.cell(key)) for key in keys]
