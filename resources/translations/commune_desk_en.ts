@@ -1760,6 +1760,14 @@ Warnings submitted with it: %2.</translation>
       <translation>Could not unlock</translation>
     </message>
     <message>
+      <source>Chọn mẫu báo cáo của tỉnh</source>
+      <translation>Choose the province's report form</translation>
+    </message>
+    <message>
+      <source>Bảng tính Excel (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
       <source>Đã ghi bản nháp vào tệp %1.</source>
       <translation>The draft has been saved to %1.</translation>
     </message>
@@ -1774,6 +1782,18 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Không ghi được báo cáo</source>
       <translation>Could not write the report</translation>
+    </message>
+    <message>
+      <source>Mẫu chuẩn của chương trình</source>
+      <translation>The program's standard form</translation>
+    </message>
+    <message>
+      <source>(không tìm thấy tệp)</source>
+      <translation>(file not found)</translation>
+    </message>
+    <message>
+      <source>Xem bản in theo mẫu chuẩn của chương trình; mẫu của tỉnh dùng khi xuất bản nháp và nộp báo cáo</source>
+      <translation>The print preview uses the program's standard form; the province's form is used when exporting a draft and submitting</translation>
     </message>
     <message>
       <source>Đang ghi báo cáo…</source>
@@ -1850,6 +1870,30 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Lỗi và cảnh báo của kỳ</source>
       <translation>Errors and warnings for the period</translation>
+    </message>
+    <message>
+      <source>Mẫu của tỉnh:</source>
+      <translation>Province's form:</translation>
+    </message>
+    <message>
+      <source>Mẫu báo cáo đang dùng</source>
+      <translation>Report form in use</translation>
+    </message>
+    <message>
+      <source>Chọn &amp;mẫu…</source>
+      <translation>Choose &amp;template…</translation>
+    </message>
+    <message>
+      <source>Chọn tệp Excel (.xlsx) mẫu báo cáo do tỉnh gửi; bản nháp và bản nộp sẽ được điền vào mẫu này</source>
+      <translation>Choose the Excel (.xlsx) report form sent by the province; drafts and submissions will be filled into it</translation>
+    </message>
+    <message>
+      <source>&amp;Dùng mẫu chuẩn</source>
+      <translation>Use standard &amp;form</translation>
+    </message>
+    <message>
+      <source>Bỏ mẫu của tỉnh, ghi báo cáo theo mẫu chuẩn của chương trình</source>
+      <translation>Stop using the province's form and write the report in the program's standard form</translation>
     </message>
     <message>
       <source>Xuất bản &amp;nháp</source>

@@ -86,7 +86,7 @@ def build_main_window(
         "monthly": monthly_page,
         "targets": lambda: TargetsPage(ctx, dialogs),
         "settings": settings_page,
-        "reports": lambda: ReportsPage(ctx, dialogs),
+        "reports": lambda: ReportsPage(ctx, dialogs, settings),
         "consolidation": lambda: ConsolidationPage(ctx.catalogue, dialogs),
         "accounts": lambda: AccountsPage(ctx, dialogs),
         "audit": lambda: AuditPage(ctx, dialogs),

@@ -21,6 +21,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
+from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.report_model import Column, ReportModel
 from commune_desk.views.report_print import make_printer, render, report_html
 from commune_desk.views.reports_page import ReportsPage, report_periods
@@ -56,8 +57,13 @@ class Opened:
         return True
 
 
-def show(qtbot, ctx, dialogs, opened=None) -> ReportsPage:
-    page = ReportsPage(ctx, dialogs, open_url=opened or Opened())
+@pytest.fixture
+def settings(tmp_path) -> AppSettings:
+    return AppSettings(tmp_path / "settings.ini")
+
+
+def show(qtbot, ctx, dialogs, settings, opened=None) -> ReportsPage:
+    page = ReportsPage(ctx, dialogs, settings, open_url=opened or Opened())
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -82,13 +88,13 @@ def test_the_model_passes_the_model_tester(qtmodeltester, ctx, values):
     assert model.index(received, Column.VALUE).data() == "1.168"
 
 
-def test_the_periods_offered_start_with_the_quarter_just_ended(qtbot, ctx, dialogs):
+def test_the_periods_offered_start_with_the_quarter_just_ended(qtbot, ctx, dialogs, settings):
     assert [p.key for p in report_periods(Period.parse("2026-11"))[:3]] == [
         "2026-Q4",
         "2026-Q3",
         "2026-Q2",
     ]
-    page = show(qtbot, ctx, dialogs)
+    page = show(qtbot, ctx, dialogs, settings)
     assert page.period == Q3
     assert page.ui.period_combo.currentText() == "Quý III/2026"
     keys = [page.ui.period_combo.itemData(i) for i in range(page.ui.period_combo.count())]
@@ -97,8 +103,8 @@ def test_the_periods_offered_start_with_the_quarter_just_ended(qtbot, ctx, dialo
     assert not page.ui.open_folder_button.isEnabled()
 
 
-def test_preview_and_problems(qtbot, ctx, dialogs, values):
-    page = show(qtbot, ctx, dialogs)
+def test_preview_and_problems(qtbot, ctx, dialogs, values, settings):
+    page = show(qtbot, ctx, dialogs, settings)
     assert page.model.rowCount() == len(ctx.catalogue.codes()) + len(ctx.catalogue.sections)
     assert "đang nhập" in page.ui.status_label.text()
     assert page.ui.window_label.text() == "Số liệu từ ngày 1/7/2026 đến ngày 30/9/2026"
@@ -108,14 +114,14 @@ def test_preview_and_problems(qtbot, ctx, dialogs, values):
     assert page.ui.submit_button.isEnabled() and not page.ui.unlock_button.isEnabled()
 
 
-def test_errors_disable_the_submission_and_are_listed(qtbot, ctx, dialogs):
+def test_errors_disable_the_submission_and_are_listed(qtbot, ctx, dialogs, settings):
     records = RecordService(ctx)
     for code in ("T1", "T2"):
         records.create("villages", {"code": code, "name": f"Thôn {code}"})
     ValuesService(ctx).set_value("infra.villages_mobile", "2026-08", 2)
     village = next(r for r in records.list("villages") if r["code"] == "T2")
     records.update("villages", village.id, {"active": False})
-    page = show(qtbot, ctx, dialogs)
+    page = show(qtbot, ctx, dialogs, settings)
     assert not page.ui.submit_button.isEnabled()
     assert page.ui.draft_button.isEnabled()
     assert "1 lỗi" in page.ui.problems_label.text()
@@ -123,10 +129,10 @@ def test_errors_disable_the_submission_and_are_listed(qtbot, ctx, dialogs):
 
 
 def test_a_draft_is_written_in_the_background_then_the_folder_opens(
-    qtbot, ctx, dialogs, values, tmp_path
+    qtbot, ctx, dialogs, values, tmp_path, settings
 ):
     opened = Opened()
-    page = show(qtbot, ctx, dialogs, opened)
+    page = show(qtbot, ctx, dialogs, settings, opened)
     dialogs.save_path = tmp_path / "nhap"
     with qtbot.waitSignal(page.exported, timeout=20_000) as signal:
         page.ui.draft_button.click()
@@ -144,8 +150,8 @@ def test_a_draft_is_written_in_the_background_then_the_folder_opens(
     assert opened.urls == [QUrl.fromLocalFile(str(tmp_path))]
 
 
-def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path):
-    page = show(qtbot, ctx, dialogs)
+def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path, settings):
+    page = show(qtbot, ctx, dialogs, settings)
     dialogs.save_path = tmp_path / "q3.xlsx"
     dialogs.confirm_answer = False
     page.ui.submit_button.click()
@@ -161,8 +167,8 @@ def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path):
     assert not page.ui.unlock_button.isEnabled()  # an officer does not unlock: a supervisor does
 
 
-def test_a_failed_write_is_explained(qtbot, ctx, dialogs, values, tmp_path):
-    page = show(qtbot, ctx, dialogs)
+def test_a_failed_write_is_explained(qtbot, ctx, dialogs, values, tmp_path, settings):
+    page = show(qtbot, ctx, dialogs, settings)
     dialogs.save_path = tmp_path / "khong-co" / "q3.xlsx"
     page.ui.submit_button.click()
     qtbot.waitUntil(lambda: bool(dialogs.texts("warn")), timeout=20_000)
@@ -171,10 +177,10 @@ def test_a_failed_write_is_explained(qtbot, ctx, dialogs, values, tmp_path):
     assert "đang nhập" in page.ui.status_label.text()
 
 
-def test_unlock_asks_for_a_reason(qtbot, ctx, dialogs, values, tmp_path):
+def test_unlock_asks_for_a_reason(qtbot, ctx, dialogs, values, tmp_path, settings):
     ReportService(ctx).export(Q3, tmp_path / "q3.xlsx")
     supervisor = replace(ctx, actor=Actor("lanhdao", "supervisor"))
-    page = show(qtbot, supervisor, dialogs)
+    page = show(qtbot, supervisor, dialogs, settings)
     assert page.ui.unlock_button.isEnabled()
     dialogs.text_answer = None
     page.ui.unlock_button.click()
@@ -191,9 +197,9 @@ def test_unlock_asks_for_a_reason(qtbot, ctx, dialogs, values, tmp_path):
     assert not page.ui.submit_button.isEnabled()  # the officer submits the next version
 
 
-def test_an_officer_cannot_unlock_and_is_told_why(qtbot, ctx, dialogs, values, tmp_path):
+def test_an_officer_cannot_unlock_and_is_told_why(qtbot, ctx, dialogs, values, tmp_path, settings):
     ReportService(ctx).export(Q3, tmp_path / "q3.xlsx")
-    page = show(qtbot, ctx, dialogs)
+    page = show(qtbot, ctx, dialogs, settings)
     assert not page.ui.unlock_button.isEnabled()
     assert page.ui.unlock_button.toolTip() == "Chỉ lãnh đạo được mở khóa kỳ đã nộp."
     assert page.permission_label.isVisible()
@@ -204,8 +210,8 @@ def test_an_officer_cannot_unlock_and_is_told_why(qtbot, ctx, dialogs, values, t
 
 
 @pytest.mark.parametrize("role", ["clerk", "supervisor"])
-def test_only_an_officer_submits(qtbot, ctx, dialogs, values, role):
-    page = show(qtbot, as_role(ctx, role), dialogs)
+def test_only_an_officer_submits(qtbot, ctx, dialogs, values, role, settings):
+    page = show(qtbot, as_role(ctx, role), dialogs, settings)
     assert page.preview is not None and page.preview.can_submit
     assert page.ui.draft_button.isEnabled()  # every role may draft
     assert not page.ui.submit_button.isEnabled()
@@ -215,10 +221,10 @@ def test_only_an_officer_submits(qtbot, ctx, dialogs, values, role):
     assert unlock_refused is (role == "clerk")
 
 
-def test_print_preview_of_the_report_sheet(qtbot, ctx, dialogs, values, tmp_path):
+def test_print_preview_of_the_report_sheet(qtbot, ctx, dialogs, values, tmp_path, settings):
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    page = show(qtbot, ctx, dialogs)
+    page = show(qtbot, ctx, dialogs, settings)
     page.ui.print_preview_button.click()
     dialog = page.findChild(QPrintPreviewDialog)
     assert dialog is not None and dialog.isVisible()
@@ -233,8 +239,8 @@ def test_print_preview_of_the_report_sheet(qtbot, ctx, dialogs, values, tmp_path
     assert (tmp_path / "in.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_changing_the_period_refreshes(qtbot, ctx, dialogs, values):
-    page = show(qtbot, ctx, dialogs)
+def test_changing_the_period_refreshes(qtbot, ctx, dialogs, values, settings):
+    page = show(qtbot, ctx, dialogs, settings)
     combo = page.ui.period_combo
     combo.setCurrentIndex(combo.findData("2026-09"))
     assert page.period == Period.parse("2026-09")
@@ -243,8 +249,8 @@ def test_changing_the_period_refreshes(qtbot, ctx, dialogs, values):
     assert online.value == 1168
 
 
-def test_every_input_is_named_and_every_button_has_a_text(qtbot, ctx, dialogs):
-    page = show(qtbot, ctx, dialogs)
+def test_every_input_is_named_and_every_button_has_a_text(qtbot, ctx, dialogs, settings):
+    page = show(qtbot, ctx, dialogs, settings)
     buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy()}
     inputs = (QComboBox, QAbstractItemView)
     unnamed = [
@@ -262,10 +268,10 @@ def test_every_input_is_named_and_every_button_has_a_text(qtbot, ctx, dialogs):
             assert "&" in button.text(), button.objectName()  # a keyboard mnemonic
 
 
-def test_a_language_change_relabels_the_periods(qtbot, ctx, dialogs):
+def test_a_language_change_relabels_the_periods(qtbot, ctx, dialogs, settings):
     from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 
-    page = show(qtbot, ctx, dialogs)
+    page = show(qtbot, ctx, dialogs, settings)
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     try:

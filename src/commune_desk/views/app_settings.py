@@ -24,6 +24,7 @@ WINDOW_GEOMETRY = Key("ui/window_geometry", QByteArray())
 WINDOW_STATE = Key("ui/window_state", QByteArray())
 SPLITTER_STATE = Key("ui/splitter_state", QByteArray())
 LAST_DATABASE = Key("data/last_database", "")
+REPORT_TEMPLATE = Key("reports/template", "")  # a province's own form; "": the standard one
 
 
 class AppSettings:

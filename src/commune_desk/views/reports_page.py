@@ -1,5 +1,6 @@
 """Báo cáo: the period's status, a preview of the report's rows and the validation summary;
-export a draft, submit (which locks the period), print-preview, unlock with a reason.
+export a draft, submit (which locks the period), print-preview, unlock with a reason. Drafts and
+submissions fill the province's own form when one is chosen (remembered in AppSettings).
 
 Writing the workbook runs in the background (views.workers); the page only asks the dialogs
 and calls ReportService.
@@ -21,6 +22,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
+from commune_desk.views.app_settings import REPORT_TEMPLATE, AppSettings
 from commune_desk.views.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.i18n import fill, relabel_periods, ui_language
@@ -60,6 +62,7 @@ class ReportsPage(QWidget):
         self,
         ctx: ServiceContext,
         dialogs: Dialogs,
+        settings: AppSettings,
         parent: QWidget | None = None,
         pool: QThreadPool | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
@@ -72,6 +75,7 @@ class ReportsPage(QWidget):
         self._cannot_submit = why_not(ctx, Action.SUBMIT)
         self._cannot_unlock = why_not(ctx, Action.UNLOCK)
         self._dialogs = dialogs
+        self._settings = settings
         self._reports = ReportService(ctx)
         self._pool = pool
         self._open_url = open_url
@@ -99,6 +103,8 @@ class ReportsPage(QWidget):
         ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
         ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
+        ui.choose_template_button.clicked.connect(self._on_choose_template_button_clicked)
+        ui.standard_template_button.clicked.connect(self._on_standard_template_button_clicked)
         if self._cannot_submit:
             ui.submit_button.setToolTip(self._cannot_submit)
         if self._cannot_unlock:
@@ -118,11 +124,18 @@ class ReportsPage(QWidget):
         return Period.parse(self.ui.period_combo.currentData())
 
     @property
+    def template(self) -> Path | None:
+        """The province's form that drafts and submissions fill; None: the standard report."""
+        name = self._settings.get(REPORT_TEMPLATE)
+        return Path(name) if name else None
+
+    @property
     def preview(self) -> ReportPreview | None:
         return self._preview
 
     def refresh(self) -> None:
-        """Read the period's status, rows and problems again."""
+        """Read the period's status, rows and problems again (and whether the form is there)."""
+        self._show_template()
         try:
             self._preview = self._reports.preview(self.period)
         except ServiceError as exc:
@@ -190,6 +203,15 @@ class ReportsPage(QWidget):
         if self._last_file is not None:
             self._open_url(QUrl.fromLocalFile(str(self._last_file.parent)))
 
+    def _on_choose_template_button_clicked(self) -> None:
+        title = self.tr("Chọn mẫu báo cáo của tỉnh")
+        path = self._dialogs.choose_open_path(self, title, self.tr("Bảng tính Excel (*.xlsx)"))
+        if path is not None:
+            self._set_template(str(path))
+
+    def _on_standard_template_button_clicked(self) -> None:
+        self._set_template("")
+
     def _on_worker_progress(self, done: int, total: int) -> None:
         self.ui.progress_bar.setRange(0, max(total, 1))
         self.ui.progress_bar.setValue(done)
@@ -241,9 +263,9 @@ class ReportsPage(QWidget):
         path = choose_workbook_path(self._dialogs, self, title, suggested)
         if path is None:
             return
-        reports, period = self._reports, self.period
+        reports, period, template = self._reports, self.period, self.template
         self._worker = Worker(
-            lambda task: reports.export(period, path, draft, progress=task.progress)
+            lambda task: reports.export(period, path, draft, template, progress=task.progress)
         )
         signals = self._worker.signals
         signals.progress.connect(self._on_worker_progress)
@@ -251,6 +273,29 @@ class ReportsPage(QWidget):
         signals.failed.connect(self._on_worker_failed)
         self._set_writing(True)
         start(self._worker, self._pool)
+
+    def _set_template(self, name: str) -> None:
+        self._settings.set(REPORT_TEMPLATE, name)
+        self._settings.sync()
+        self._show_template()
+        self._update_actions()
+
+    def _show_template(self) -> None:
+        ui, template = self.ui, self.template
+        if template is None:
+            ui.template_label.setText(self.tr("Mẫu chuẩn của chương trình"))
+            ui.template_label.setToolTip("")
+            ui.print_preview_button.setToolTip("")
+        else:
+            missing = "" if template.is_file() else " " + self.tr("(không tìm thấy tệp)")
+            ui.template_label.setText(template.name + missing)
+            ui.template_label.setToolTip(str(template))
+            ui.print_preview_button.setToolTip(
+                self.tr(
+                    "Xem bản in theo mẫu chuẩn của chương trình; mẫu của tỉnh dùng khi xuất "
+                    "bản nháp và nộp báo cáo"
+                )
+            )
 
     def _set_writing(self, writing: bool) -> None:
         self._writing = writing
@@ -264,6 +309,8 @@ class ReportsPage(QWidget):
         preview, ui = self._preview, self.ui
         ready = preview is not None and not self._writing
         ui.period_combo.setEnabled(not self._writing)
+        ui.choose_template_button.setEnabled(not self._writing)
+        ui.standard_template_button.setEnabled(not self._writing and self.template is not None)
         ui.draft_button.setEnabled(ready)
         ui.print_preview_button.setEnabled(preview is not None)
         ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
