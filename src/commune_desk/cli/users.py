@@ -10,19 +10,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from commune_desk.cli.common import EXIT_OK, AddCommand, open_database
+from commune_desk.cli.output import print_table
 
 if TYPE_CHECKING:
     from commune_desk.services.accounts import Account
-    from commune_desk.services.setup import OpenDatabase
 
 ROLE_CHOICES = ("clerk", "officer", "supervisor")
 
 
-def add_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    """Declare `user` and its sub-commands; `command` adds a sub-command with --db."""
-    user = command("user", "quản lý tài khoản: thêm, liệt kê, đặt mật khẩu, vô hiệu hóa")
+def add_parsers(command: AddCommand) -> None:
+    """Declare `user` and its sub-commands."""
+    user = command("user", "quản lý tài khoản: thêm, liệt kê, đặt mật khẩu, vô hiệu hóa", cmd_user)
     actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -61,18 +63,16 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def cmd_user(
-    args: argparse.Namespace, open_db: Callable[[argparse.Namespace], OpenDatabase]
-) -> int:
+def cmd_user(args: argparse.Namespace) -> int:
     from commune_desk.services.accounts import AccountService
 
     password = _read_password() if getattr(args, "password_stdin", False) else ""
-    db = open_db(args)
+    db = open_database(args)
     try:
         service = AccountService(db.context)
         if args.user_command == "list":
             _print_accounts(service.accounts(), db.context.now())
-            return 0
+            return EXIT_OK
         if args.user_command == "add":
             account = service.add(args.username, args.role, password, args.name)
             print(f"Đã thêm tài khoản «{account.username}» ({account.role_label}).")
@@ -86,12 +86,10 @@ def cmd_user(
             print(f"Đã {state} tài khoản «{account.username}».")
     finally:
         db.close()
-    return 0
+    return EXIT_OK
 
 
 def _print_accounts(accounts: Sequence[Account], now: dt.datetime) -> None:
-    from commune_desk.cli import _print_table
-
     rows = []
     for a in accounts:
         if not a.active:
@@ -101,5 +99,5 @@ def _print_accounts(accounts: Sequence[Account], now: dt.datetime) -> None:
         else:
             state = "hoạt động"
         rows.append((a.username, a.full_name, a.role, state, f"{a.created_at:%d/%m/%Y}"))
-    _print_table(("Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái", "Ngày tạo"), rows)
+    print_table(("Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái", "Ngày tạo"), rows)
     print(f"{len(rows)} tài khoản")

@@ -1,0 +1,69 @@
+"""`commune-desk check|backup|restore`: keep the database sound and its copies at hand."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from commune_desk import paths
+from commune_desk.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    AddCommand,
+    Refused,
+    database,
+    open_database,
+)
+
+
+def add_parsers(command: AddCommand) -> None:
+    """Declare `check`, `backup` and `restore`."""
+    command("check", "kiểm tra tính toàn vẹn và số liệu của mọi tháng", cmd_check)
+
+    backup = command("backup", "sao lưu cơ sở dữ liệu", cmd_backup)
+    backup.add_argument("--to", type=Path, help="thư mục đích (mặc định: thư mục sao lưu)")
+
+    restore = command("restore", "khôi phục cơ sở dữ liệu từ một bản sao lưu", cmd_restore)
+    restore.add_argument("file", metavar="FILE", type=Path)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from commune_desk.services.backups import check_database_file
+    from commune_desk.services.checks import CheckService
+
+    problems = check_database_file(database(args))
+    if problems:
+        raise Refused("Cơ sở dữ liệu bị hỏng: " + "; ".join(problems[:5]))
+    db = open_database(args)
+    try:
+        report = CheckService(db.context).check_all()
+    finally:
+        db.close()
+    for problem in report.problems:
+        kind = "LỖI" if problem.is_error else "Cảnh báo"
+        print(f"{kind}: {problem.message} [{', '.join(problem.codes)}]")
+    print(
+        f"Toàn vẹn dữ liệu: tốt. Đã kiểm tra {report.months} tháng: "
+        f"{report.errors} lỗi, {report.warnings} cảnh báo."
+    )
+    return EXIT_REFUSED if report.errors else EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from commune_desk.services.backups import backup_now
+
+    target = backup_now(database(args), paths.backups_dir(), args.to)
+    print(f"Đã sao lưu vào {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from commune_desk.services.backups import restore_database
+
+    result = restore_database(database(args), args.file, paths.backups_dir())
+    if result.safety_copy:
+        print(f"Đã lưu trạng thái hiện tại vào {result.safety_copy}")
+    if result.set_aside:
+        print(f"Tệp hỏng được giữ lại với tên {result.set_aside}")
+    print(f"Đã khôi phục từ {result.restored_from}")
+    return EXIT_OK
