@@ -282,3 +282,24 @@ def test_a_language_change_relabels_the_periods(qtbot, ctx, dialogs, settings):
         QLocale.setDefault(before)
     QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
     assert page.ui.period_combo.currentText() == "Quý III/2026"
+
+
+def test_a_long_note_leaves_the_indicators_names_readable(qtbot, ctx, dialogs, settings):
+    from PySide6.QtCore import Qt
+
+    from commune_desk.services.values import ValueChange, ValuesService
+    from commune_desk.views.report_model import Column
+
+    note = "Theo báo cáo của Công an xã và Bưu điện văn hóa xã, đối chiếu ngày 15 hằng tháng " * 3
+    ValuesService(ctx).save([ValueChange("infra.bts", "2026-09", 4, note)])
+    page = show(qtbot, ctx, dialogs, settings)
+    header = page.ui.preview_table.horizontalHeader()
+    chars = page.ui.preview_table.fontMetrics().averageCharWidth()
+    assert header.sectionSize(Column.LABEL) >= 30 * chars
+    assert header.sectionSize(Column.NOTE) < header.sectionSize(Column.LABEL)
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if note.strip() in (page.model.index(r, Column.NOTE).data() or "")
+    )
+    assert note.strip() in page.model.index(row, Column.NOTE).data(Qt.ItemDataRole.ToolTipRole)

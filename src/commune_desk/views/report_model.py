@@ -68,6 +68,15 @@ def cell_text(row: ReportRow, column: Column) -> str:
     return format_number(value, 1 if row.is_indicator else None)
 
 
+def two_lines(title: str) -> str:
+    """A column title of several words broken at the space nearest its middle."""
+    spaces = [i for i, char in enumerate(title) if char == " "]
+    if len(title) <= 10 or not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return f"{title[:cut]}\n{title[cut + 1 :]}"
+
+
 class ReportModel(RowsModel[ReportRow]):
     columns = Column
     headers = HEADERS
@@ -80,6 +89,14 @@ class ReportModel(RowsModel[ReportRow]):
         self._italic = QFont()
         self._italic.setItalic(True)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        title = super().headerData(section, orientation, role)
+        if orientation == Qt.Orientation.Horizontal and isinstance(title, str):
+            return two_lines(title)  # narrow number columns leave room for the names
+        return title
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -89,6 +106,8 @@ class ReportModel(RowsModel[ReportRow]):
             return cell_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.LABEL and row.code:
             return f"{row.label} ({row.code})"
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.NOTE and row.note:
+            return row.note  # the column is kept narrow: the whole note on hover
         if role == Qt.ItemDataRole.FontRole:
             if row.is_section:
                 return self._bold

@@ -92,6 +92,9 @@ class ReportsPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.LABEL, QHeaderView.ResizeMode.Stretch)
+        # Long notes must not squeeze the indicators' names away: a note column of fixed width.
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
         self.ui.content_splitter.setStretchFactor(0, 4)
         self.ui.content_splitter.setStretchFactor(1, 1)
         self.ui.content_splitter.setSizes([560, 140])
