@@ -198,7 +198,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from commune_desk.views.app_settings import LANGUAGE, AppSettings
     from commune_desk.views.dialogs import QtDialogs
     from commune_desk.views.errors import install_excepthook
-    from commune_desk.views.i18n import Translations
+    from commune_desk.views.i18n import Translations, fill
     from commune_desk.views.startup_check import recover_damaged
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -231,8 +231,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         text = QCoreApplication.translate(
             "App", "Không mở được cơ sở dữ liệu %1:\n%2\n\nChi tiết trong tệp nhật ký: %3"
         )
-        message = text.replace("%1", db_location).replace("%2", str(exc))
-        dialogs.warn(None, "Commune Desk", message.replace("%3", log_file()))
+        dialogs.warn(None, "Commune Desk", fill(text, db_location, exc, log_file()))
         return 1
     if not CommuneService(db.context).exists():
         db = _first_start(db, dialogs)

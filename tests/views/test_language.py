@@ -44,3 +44,10 @@ def test_choosing_english_in_settings_translates_the_open_window(
     translations.switch("vi")
     qtbot.waitUntil(lambda: window.ui.section_list.item(0).text() == "Tổng quan")
     qtbot.waitUntil(lambda: overview.ui.period_combo.currentText() == "Quý IV/2026")
+
+
+def test_fill_puts_each_value_once_even_when_a_value_holds_a_placeholder():
+    from commune_desk.views.i18n import fill
+
+    assert fill("Không lưu «%1»: %2", "tỷ lệ %2", "lỗi") == "Không lưu «tỷ lệ %2»: lỗi"
+    assert fill("%1 — %3", "a") == "a — %3"  # a place without a value stays

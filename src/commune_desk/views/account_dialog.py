@@ -19,6 +19,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import ROLES
 from commune_desk.views.forms.ui_account_dialog import Ui_AccountDialog
+from commune_desk.views.i18n import fill
 from commune_desk.views.roles import role_title
 
 ERROR_STYLE = "color: #b3261e;"
@@ -54,7 +55,7 @@ def password_problem(password: str, confirm: str) -> str:
         text = QCoreApplication.translate(
             "AccountDialog", "Mật khẩu cần ít nhất %1 ký tự (mới có %2)."
         )
-        return text.replace("%1", str(MIN_PASSWORD)).replace("%2", str(len(password)))
+        return fill(text, MIN_PASSWORD, len(password))
     if not password.strip():
         return QCoreApplication.translate("AccountDialog", "Mật khẩu không được chỉ gồm dấu cách.")
     if password != confirm:
@@ -100,7 +101,7 @@ class AccountDialog(QDialog):
             ),
         }
         self.setWindowTitle(titles[form])
-        ui.intro_label.setText(intros[form].replace("%1", username))
+        ui.intro_label.setText(fill(intros[form], username))
         for edit in (ui.username_edit, ui.full_name_edit, ui.old_password_edit):
             edit.textChanged.connect(self._on_input_changed)
         for edit in (ui.password_edit, ui.confirm_edit):

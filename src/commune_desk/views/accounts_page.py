@@ -17,6 +17,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.views.account_dialog import AccountDialog, AccountForm, AccountInput, run_form
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_accounts_page import Ui_AccountsPage
+from commune_desk.views.i18n import fill
 from commune_desk.views.roles import role_title
 from commune_desk.views.rows_model import RowsModel
 
@@ -53,7 +54,7 @@ class AccountsModel(RowsModel[Account]):
         if not account.active:
             return self.tr("Đã vô hiệu hóa")
         if account.locked_until is not None and account.locked_until > self.now:
-            return self.tr("Tạm khóa đến %1").replace("%1", f"{account.locked_until:%H:%M}")
+            return fill(self.tr("Tạm khóa đến %1"), f"{account.locked_until:%H:%M}")
         return self.tr("Đang hoạt động")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -153,10 +154,13 @@ class AccountsPage(QWidget):
         if account is None:
             return
         if account.active:
-            question = self.tr(
-                "Vô hiệu hóa tài khoản «%1»? Người này sẽ không đăng nhập được nữa; tên vẫn "
-                "giữ trong nhật ký thay đổi."
-            ).replace("%1", account.username)
+            question = fill(
+                self.tr(
+                    "Vô hiệu hóa tài khoản «%1»? Người này sẽ không đăng nhập được nữa; tên vẫn "
+                    "giữ trong nhật ký thay đổi."
+                ),
+                account.username,
+            )
             if not self._dialogs.confirm(self, self.tr("Vô hiệu hóa tài khoản"), question):
                 return
         try:

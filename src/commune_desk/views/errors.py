@@ -9,6 +9,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 
 from commune_desk.views.dialogs import Dialogs
+from commune_desk.views.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,6 @@ def install_excepthook(dialogs: Dialogs, log_path: str) -> None:
             "Đã xảy ra lỗi không mong muốn: %1\n\nChương trình vẫn tiếp tục chạy. Chi tiết đã "
             "được ghi vào tệp nhật ký:\n%2",
         )
-        dialogs.warn(None, "Commune Desk", text.replace("%1", str(error)).replace("%2", log_path))
+        dialogs.warn(None, "Commune Desk", fill(text, error, log_path))
 
     sys.excepthook = hook

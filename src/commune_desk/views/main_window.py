@@ -21,7 +21,7 @@ from commune_desk.services.context import Actor
 from commune_desk.views import app_settings as keys
 from commune_desk.views.app_settings import AppSettings
 from commune_desk.views.forms.ui_main_window import Ui_MainWindow
-from commune_desk.views.i18n import ui_language
+from commune_desk.views.i18n import fill, ui_language
 from commune_desk.views.roles import role_title
 
 
@@ -137,13 +137,13 @@ class MainWindow(QMainWindow):
         self.ui.commune_label.setText(f"<b>{p.name}</b> — {p.province} ({p.code})")
         month = current_month(self._today, p.cutoff_mode)
         self.ui.current_period_label.setText(
-            self.tr("Kỳ hiện tại: %1").replace("%1", month.label(ui_language()))
+            fill(self.tr("Kỳ hiện tại: %1"), month.label(ui_language()))
         )
-        self.setWindowTitle(self.tr("Commune Desk — %1").replace("%1", p.name))
+        self.setWindowTitle(fill(self.tr("Commune Desk — %1"), p.name))
         if self._account is not None:
             who = self._account.full_name or self._account.username
             self.ui.account_label.setText(
-                self.tr("%1 — %2").replace("%1", who).replace("%2", role_title(self._account.role))
+                fill(self.tr("%1 — %2"), who, role_title(self._account.role))
             )
 
     # -- slots and events --------------------------------------------------------------

@@ -15,6 +15,7 @@ from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.permissions import Action
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.forms.ui_targets_page import Ui_TargetsPage
+from commune_desk.views.i18n import fill
 from commune_desk.views.roles import add_permission_line, why_not
 from commune_desk.views.targets_model import Column, TargetsModel, TargetViewRow, format_target
 
@@ -46,16 +47,23 @@ def parse_target(text: str) -> float | None:
         number = float(body)
     else:
         raise TargetTextError(
-            QCoreApplication.translate(
-                "TargetsPage",
-                "«%1» không phải là số. Gõ số như 85 hoặc 1.234,5; để trống để dùng mức mặc định.",
-            ).replace("%1", text.strip()[:40])
+            fill(
+                QCoreApplication.translate(
+                    "TargetsPage",
+                    "«%1» không phải là số. Gõ số như 85 hoặc 1.234,5; để trống để dùng mức mặc "
+                    "định.",
+                ),
+                text.strip()[:40],
+            )
         )
     if body != cleaned and number != 0:
         raise TargetTextError(
-            QCoreApplication.translate(
-                "TargetsPage", "Kế hoạch không được là số âm («%1»); hãy gõ số từ 0 trở lên."
-            ).replace("%1", text.strip())
+            fill(
+                QCoreApplication.translate(
+                    "TargetsPage", "Kế hoạch không được là số âm («%1»); hãy gõ số từ 0 trở lên."
+                ),
+                text.strip(),
+            )
         )
     return number
 
@@ -122,7 +130,7 @@ class TargetsPage(QWidget):
             value = parse_target(text)
         except TargetTextError as exc:
             label = self._ctx.catalogue.get(code).label
-            self._show(self.tr("Không lưu «%1»: %2").replace("%1", label).replace("%2", str(exc)))
+            self._show(fill(self.tr("Không lưu «%1»: %2"), label, exc))
             return
         self._save(code, value)
 
@@ -152,13 +160,14 @@ class TargetsPage(QWidget):
         year = str(self.year)
         if value is not None:
             text = self.tr("Đã lưu kế hoạch năm %1 của «%2»: %3.")
-            text = text.replace("%3", format_target(value))
+            amount = format_target(value)
         elif row.default is not None:
             text = self.tr("Đã bỏ kế hoạch riêng năm %1 của «%2»; áp dụng mức mặc định %3.")
-            text = text.replace("%3", format_target(row.default))
+            amount = format_target(row.default)
         else:
             text = self.tr("Đã bỏ kế hoạch riêng năm %1 của «%2»; chỉ tiêu này chưa có kế hoạch.")
-        self._show(text.replace("%1", year).replace("%2", row.label), error=False)
+            amount = ""
+        self._show(fill(text, year, row.label, amount), error=False)
 
     def _show(self, text: str, error: bool = True) -> None:
         self.ui.message_label.setStyleSheet(_ERROR_STYLE if error and text else "")
