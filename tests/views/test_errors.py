@@ -45,3 +45,26 @@ def test_an_error_in_a_slot_is_logged_and_shown_and_the_program_goes_on(qtbot, t
     assert str(log_path) in message
     logged = log_path.read_text(encoding="utf-8")
     assert "Traceback" in logged and "broken_slot" in logged and "ZeroDivisionError" in logged
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_busy_database_anywhere_gets_its_own_plain_message(qtbot, tmp_path):
+    from commune_desk.data.db import DatabaseBusy
+
+    dialogs = FakeDialogs()
+    previous = sys.excepthook
+    install_excepthook(dialogs, str(tmp_path / "commune-desk.log"))
+
+    def save() -> None:
+        raise DatabaseBusy("commune.sqlite3", 15.2)
+
+    try:
+        button = QPushButton("Lưu")
+        qtbot.addWidget(button)
+        button.clicked.connect(save)
+        button.click()
+    finally:
+        sys.excepthook = previous
+    (message,) = dialogs.texts("warn")
+    assert message.startswith("Cơ sở dữ liệu commune.sqlite3 đang bận")
+    assert "chưa có gì thay đổi" in message and "lỗi không mong muốn" not in message

@@ -1,4 +1,8 @@
-"""Uncaught errors in the window: logged with their traceback, shown in Vietnamese."""
+"""Uncaught errors in the window: logged with their traceback, shown in Vietnamese.
+
+A database that stays busy (another copy of the program writing) is no programming error:
+any page that did not handle it itself gets the database's own plain message.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
+from commune_desk.data.db import DatabaseError
 from commune_desk.views.dialogs import Dialogs
 from commune_desk.views.i18n import fill
 
@@ -20,6 +25,10 @@ def install_excepthook(dialogs: Dialogs, log_path: str) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
+            return
+        if issubclass(kind, DatabaseError):  # busy or untrusted file: its message says it all
+            log.warning("Database refused a change: %s", error)
+            dialogs.warn(None, "Commune Desk", str(error))
             return
         log.error("Uncaught error", exc_info=(kind, error, tb))
         text = QCoreApplication.translate(
