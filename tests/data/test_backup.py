@@ -79,3 +79,27 @@ def test_set_aside_keeps_the_file_and_its_journal(tmp_path):
     assert aside.name == "commune.hong-2026-11-21_09-30-00.sqlite3"
     assert aside.read_bytes() == b"main" and Path(f"{aside}-wal").read_bytes() == b"wal"
     assert not db.exists() and not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+
+
+def test_set_aside_moves_nothing_when_one_rename_fails(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from commune_desk.data.backup import BackupError
+
+    db = tmp_path / "commune.sqlite3"
+    for name, content in (("", b"main"), ("-wal", b"wal")):
+        Path(f"{db}{name}").write_bytes(content)
+    real_replace = os.replace
+
+    def replace(source, destination):
+        if str(source).endswith("-wal"):
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(BackupError, match="Không đổi tên được tệp hỏng"):
+        set_aside(db, dt.datetime(2026, 11, 21, 9, 30))
+    assert db.read_bytes() == b"main" and Path(f"{db}-wal").read_bytes() == b"wal"
+    assert [p.name for p in tmp_path.iterdir() if "hong" in p.name] == []

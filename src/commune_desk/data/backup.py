@@ -227,13 +227,19 @@ def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.hong-{stamp}-{n}{path.suffix}")
+    moves = [(path, target)] + [
+        (Path(f"{path}{extra}"), Path(f"{target}{extra}"))
+        for extra in ("-wal", "-shm")
+        if Path(f"{path}{extra}").exists()
+    ]
+    done: list[tuple[Path, Path]] = []
     try:
-        for extra in ("-wal", "-shm"):
-            side = Path(f"{path}{extra}")
-            if side.exists():
-                os.replace(side, Path(f"{target}{extra}"))
-        os.replace(path, target)
-    except OSError as exc:
+        for source, destination in moves:
+            os.replace(source, destination)
+            done.append((source, destination))
+    except OSError as exc:  # all or nothing: a WAL apart from its file may hold commits
+        for source, destination in reversed(done):
+            os.replace(destination, source)
         raise BackupError(f"Không đổi tên được tệp hỏng {path}: {exc.strerror}.") from exc
     return target
 
