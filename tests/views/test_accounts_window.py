@@ -173,6 +173,17 @@ def test_a_supervisor_cannot_type_a_figure_in_the_grid(qtbot, ctx, dialogs):
     assert "chỉ xem" in page.ui.lock_label.text()
 
 
+def test_a_supervisor_still_sees_which_months_were_submitted(qtbot, ctx, dialogs):
+    from tests.views.test_monthly_grid import lock_q3
+
+    lock_q3(ctx)
+    page = shown(qtbot, MonthlyGridPage(as_role(ctx, "supervisor"), dialogs))
+    combo = page.ui.period_combo
+    combo.setCurrentIndex(combo.findData("2026-Q3"))
+    text = page.ui.lock_label.text()
+    assert "chỉ xem" in text and "đã nộp" in text.lower()
+
+
 @pytest.mark.parametrize(("role", "editable"), [("clerk", False), ("officer", True)])
 def test_targets_are_set_by_officers(qtbot, ctx, dialogs, role, editable):
     page = shown(qtbot, TargetsPage(as_role(ctx, role), dialogs))

@@ -153,10 +153,11 @@ class MonthlyGridPage(QWidget):
             for month in period.months()
             if (lock := lock_covering(self._locks, month)) is not None
         }
-        if self._denied:
-            locks = {month.key: self._denied for month in period.months()}
+        if self._denied:  # read-only for this account; a submitted month still says so
+            locks = {m.key: locks.get(m.key) or self._denied for m in period.months()}
         self._model.load(GridData(period, self._rows, cells, problems, locks, self._today))
-        reasons = list(dict.fromkeys(locks.values()))
+        shown = [self._denied, *locks.values()] if self._denied else locks.values()
+        reasons = list(dict.fromkeys(shown))
         self.ui.lock_label.setText("\n".join(reasons))
         self.ui.lock_label.setVisible(bool(reasons))
 
