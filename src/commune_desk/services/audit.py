@@ -30,7 +30,7 @@ from commune_desk.services.permissions import Action, require
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
 LOGIN_ACTIONS = ("login", "login_failed", "lockout", "logout")
-ACCOUNT_ACTIONS = ("create", "update", "password", "reset_password", "disable", "enable")
+ACCOUNT_ACTIONS = ("create", "password", "reset_password", "disable", "enable")
 PAGE_SIZE = 1000
 
 
@@ -51,13 +51,6 @@ _KIND_FILTERS: dict[AuditKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     AuditKind.ACCOUNT: (("account",), ACCOUNT_ACTIONS),
     AuditKind.SETTINGS: (("commune", "setting", "target"), ()),
 }
-
-
-def kind_of(entity: str, action: str) -> AuditKind | None:
-    for kind, (entities, actions) in _KIND_FILTERS.items():
-        if entity in entities and (not actions or action in actions):
-            return kind
-    return None
 
 
 def to_text(value: Any) -> str | None:
@@ -109,10 +102,6 @@ class AuditRow:
     reason: str
     text: EntryText  # the entry in words: action, what, period, old and new values
     actor_name: str = ""  # the account's full name, when the actor is an account
-
-    @property
-    def kind(self) -> AuditKind | None:
-        return kind_of(self.entity, self.action)
 
 
 @dataclass(frozen=True)
