@@ -17,7 +17,7 @@ from commune_desk.domain.records import VOCABS, Field, FieldType
 from commune_desk.excel.lists import ListColumn, ListWriteError, write_list
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
-from commune_desk.services.permissions import sees_personal
+from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import RecordQuery, RecordService, kind_of
 
 Progress = Callable[[int, int], None]  # (rows done, rows in all); may raise to cancel
@@ -37,7 +37,8 @@ class ExportService:
         Personal fields (phone numbers) are written only for an account allowed to see them.
         """
         spec = kind_of(kind)
-        shown = [f for f in spec.fields if sees_personal(self._ctx) or not f.personal]
+        hidden = hidden_fields(self._ctx, spec)
+        shown = [f for f in spec.fields if f.name not in hidden]
         base = replace(query, offset=0, limit=None)
         first = self._records.page(spec.name, replace(base, limit=PAGE_SIZE))
         vocabs = self._ctx.catalogue.vocab

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from commune_desk.domain.records import RecordKind
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import NotAllowed
 
@@ -75,5 +76,8 @@ def require(ctx: ServiceContext | Actor, action: Action) -> None:
         raise NotAllowed(f"Tài khoản «{actor.username}» ({role}) không được {_WHAT[action]}.")
 
 
-def sees_personal(ctx: ServiceContext) -> bool:
-    return allowed(ctx.actor.role, Action.SEE_PERSONAL)
+def hidden_fields(ctx: ServiceContext, kind: RecordKind) -> frozenset[str]:
+    """The fields of `kind` this account may not see (phone numbers, for a clerk)."""
+    if allowed(ctx.actor.role, Action.SEE_PERSONAL):
+        return frozenset()
+    return frozenset(f.name for f in kind.fields if f.personal)

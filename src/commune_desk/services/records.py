@@ -23,7 +23,7 @@ from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.locks import ensure_dates_unlocked
-from commune_desk.services.permissions import Action, require, sees_personal
+from commune_desk.services.permissions import Action, hidden_fields, require
 
 
 @dataclass(frozen=True)
@@ -350,26 +350,25 @@ class RecordService:
 
     def _searchable(self, spec: RecordKind) -> list[str]:
         """The text fields a search looks in: never one this account may not see (phones)."""
-        personal = sees_personal(self._ctx)
+        hidden = hidden_fields(self._ctx, spec)
         return [
             f.name
             for f in spec.fields
-            if f.type in (FieldType.TEXT, FieldType.REF) and (personal or not f.personal)
+            if f.type in (FieldType.TEXT, FieldType.REF) and f.name not in hidden
         ]
 
     def _shown(self, spec: RecordKind, record: Record) -> Record:
         """The record as this account may see it: personal fields blank for a clerk."""
-        if sees_personal(self._ctx):
+        hidden = hidden_fields(self._ctx, spec)
+        if not hidden:
             return record
-        hidden = {f.name: f.default for f in spec.fields if f.personal}
-        return Record(record.kind, record.id, {**record.values, **hidden}) if hidden else record
+        blank = {f.name: f.default for f in spec.fields if f.name in hidden}
+        return Record(record.kind, record.id, {**record.values, **blank})
 
     def _writable(self, spec: RecordKind, raw: Mapping[str, object]) -> Mapping[str, object]:
         """What this account may write: a clerk never sets a field they cannot see."""
-        if sees_personal(self._ctx):
-            return raw
-        personal = {f.name for f in spec.fields if f.personal}
-        return {k: v for k, v in raw.items() if k not in personal}
+        hidden = hidden_fields(self._ctx, spec)
+        return {k: v for k, v in raw.items() if k not in hidden} if hidden else raw
 
     @staticmethod
     def _get(session: Session, spec: RecordKind, commune_id: int, record_id: int) -> Record:

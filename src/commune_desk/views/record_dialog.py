@@ -31,7 +31,7 @@ from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.records import KINDS, Field, FieldType
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
-from commune_desk.services.permissions import Action, allowed
+from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
 from commune_desk.views.i18n import fill
@@ -178,7 +178,7 @@ class RecordDialog(QDialog):
         label.setObjectName(f"{spec.name}_label")
         label.setBuddy(editor)
         self.ui.fields_layout.addRow(label, cell)
-        if spec.personal and not allowed(self._ctx.actor.role, Action.SEE_PERSONAL):
+        if spec.name in hidden_fields(self._ctx, self._kind):
             self.ui.fields_layout.setRowVisible(label, False)  # the service keeps the value
         self._editors[spec.name] = editor
         self._error_labels[spec.name] = error

@@ -26,7 +26,7 @@ from commune_desk.domain.records import KINDS, FieldType
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.exports import ExportService
-from commune_desk.services.permissions import Action
+from commune_desk.services.permissions import Action, hidden_fields
 from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.dialogs import Dialogs, choose_workbook_path
@@ -42,7 +42,7 @@ from commune_desk.views.record_model import (
     reference_names,
     village_field,
 )
-from commune_desk.views.roles import add_permission_line, can, why_not
+from commune_desk.views.roles import add_permission_line, why_not
 from commune_desk.views.workers import Worker, start
 
 log = logging.getLogger(__name__)
@@ -147,9 +147,9 @@ class RecordPage(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)  # the model sorts in SQL
         table.doubleClicked.connect(self._on_records_table_double_clicked)
-        if not can(self._ctx, Action.SEE_PERSONAL):  # phone numbers: officers, supervisors
-            for column, spec in enumerate(self._kind.fields):
-                table.setColumnHidden(column, spec.personal)
+        hidden = hidden_fields(self._ctx, self._kind)  # phone numbers: officers, supervisors
+        for column, spec in enumerate(self._kind.fields):
+            table.setColumnHidden(column, spec.name in hidden)
         table.selectionModel().currentRowChanged.connect(self._on_records_table_current_row_changed)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), table)
