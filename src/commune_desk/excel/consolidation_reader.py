@@ -25,10 +25,10 @@ from commune_desk.excel.data_sheet import DATA_SHEET, FORMAT, DataSheetError, pa
 from commune_desk.excel.report_document import REPORT_HEADERS
 from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.excel.template import TemplateError, _load, find_placeholders
+from commune_desk.excel.workbook_guard import Refusal
 
 LABEL_HEADER = REPORT_HEADERS[1]  # "Chỉ tiêu"
 VALUE_HEADER = REPORT_HEADERS[4]  # "Thực hiện kỳ báo cáo"
-_HOSTILE = ("zip bomb", "quá lớn", "khai báo XML")
 _MAX_LISTED = 5  # codes named in one message
 _BATCH = 64  # files checked, then read, together (see ReportReader.read_many)
 
@@ -145,11 +145,11 @@ def container_issue(path: Path) -> Issue | None:
     try:
         check_xlsx_container(path)
     except TableError as exc:
-        text = str(exc)
-        if "[Content_Types].xml" in text:
-            return Issue(name, IssueKind.NOT_WORKBOOK, text)
-        kind = IssueKind.REFUSED if any(m in text for m in _HOSTILE) else IssueKind.UNREADABLE
-        return Issue(name, kind, text)
+        kind = {
+            Refusal.NOT_WORKBOOK: IssueKind.NOT_WORKBOOK,
+            Refusal.HOSTILE: IssueKind.REFUSED,
+        }.get(exc.refusal, IssueKind.UNREADABLE)
+        return Issue(name, kind, str(exc))
     return None
 
 

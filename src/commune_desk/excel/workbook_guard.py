@@ -21,6 +21,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,8 +64,19 @@ _PLAIN_AREA = (100_000, 26)  # rows 0-99999 × columns A-Z: what _UNUSUAL lets t
 assert _PLAIN_AREA[0] <= MAX_ROWS and _PLAIN_AREA[0] * _PLAIN_AREA[1] <= MAX_CELLS
 
 
+class Refusal(StrEnum):
+    """Why a workbook was refused, for callers that sort refusals (the consolidation)."""
+
+    HOSTILE = "hostile"  # built to harm a reader: bombs, declarations, absurd sizes
+    NOT_WORKBOOK = "not_workbook"  # a zip, but not a spreadsheet
+
+
 class TableError(ValueError):
     """A file that cannot be read, or is refused; the message names the file and the problem."""
+
+    def __init__(self, message: str, refusal: Refusal | None = None) -> None:
+        super().__init__(message)
+        self.refusal = refusal
 
 
 def sniff(head: bytes) -> str:
@@ -117,7 +129,9 @@ def _check_members(name: str, archive: zipfile.ZipFile, raw: bytes | None) -> No
                 f"{name}: đây là bảng tính OpenDocument (.ods) được đổi đuôi; hãy lưu "
                 "lại thành «Excel Workbook (.xlsx)»."
             )
-        raise TableError(f"{name}: không phải tệp Excel .xlsx (thiếu [Content_Types].xml).")
+        raise TableError(
+            f"{name}: không phải tệp Excel .xlsx (thiếu [Content_Types].xml).", Refusal.NOT_WORKBOOK
+        )
     budget = _Budget(name)
     budget.check_declared(archive.infolist())
     for member in archive.infolist():
@@ -209,10 +223,13 @@ class _Budget:
         if total > MAX_UNPACKED_BYTES:
             raise TableError(
                 f"{self.file}: tệp giải nén quá lớn (hơn {MAX_UNPACKED_BYTES // 2**20} MB), "
-                "bị từ chối."
+                "bị từ chối.",
+                Refusal.HOSTILE,
             )
         if part_size > 10 * 2**20 and part_size > MAX_RATIO * max(member.compress_size, 1):
-            raise TableError(f"{self.file}: tệp nén bất thường (nghi «zip bomb»), bị từ chối.")
+            raise TableError(
+                f"{self.file}: tệp nén bất thường (nghi «zip bomb»), bị từ chối.", Refusal.HOSTILE
+            )
 
     def count_opaque(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
         size = 0
@@ -258,7 +275,9 @@ def _check_xml(name: str, part_name: str, data: bytes) -> None:
 def _check_declarations(name: str, part_name: str, window: bytes) -> None:
     """No DOCTYPE or ENTITY; every declaration starts with '!', which ordinary parts lack."""
     if b"!" in window and any(d in window for d in _DECLARATIONS):
-        raise TableError(f"{name}: tệp chứa khai báo XML không được phép ({part_name}).")
+        raise TableError(
+            f"{name}: tệp chứa khai báo XML không được phép ({part_name}).", Refusal.HOSTILE
+        )
 
 
 @dataclass
@@ -279,7 +298,9 @@ class _SheetScan:
         end = len(data) if last else data.rfind(b"</row>")
         if end < 0:
             if len(data) > MAX_ROW_XML:
-                raise TableError(f"{self.file}: một dòng của bảng tính quá lớn, bị từ chối.")
+                raise TableError(
+                    f"{self.file}: một dòng của bảng tính quá lớn, bị từ chối.", Refusal.HOSTILE
+                )
             return data
         if not last:
             end += len(b"</row>")
@@ -357,7 +378,8 @@ class _SheetScan:
             )
             raise TableError(
                 f"{self.file}: vùng dữ liệu quá lớn ({area}); hãy xóa các ô thừa ở xa bảng "
-                "rồi lưu lại."
+                "rồi lưu lại.",
+                Refusal.HOSTILE,
             )
 
 
