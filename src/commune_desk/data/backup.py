@@ -171,15 +171,6 @@ def integrity_problems(path: Path, full: bool = False) -> list[str]:
     return problems
 
 
-def is_sqlite_file(path: Path) -> bool:
-    """Whether the file starts as a SQLite database does (it may still be damaged inside)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
-
 def backup_file(
     source: Path, to_dir: Path, kind: Kind = Kind.MANUAL, now: dt.datetime | None = None
 ) -> Path:
@@ -263,9 +254,8 @@ def check_is_backup(backup: Path) -> None:
 def restore_file(backup: Path, target: Path) -> None:
     """Replace the database `target` by the content of `backup`, in one transaction.
 
-    The backup is checked first; the caller saves the current state before calling.
+    The caller has checked the backup (`check_is_backup`) and saved the current state.
     """
-    check_is_backup(backup)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (

@@ -140,13 +140,21 @@ def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
 _NOT_OURS = "Tệp dữ liệu không phải của Commune Desk (có bảng nhưng không có phiên bản lược đồ)."
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """Whether the file starts as a SQLite database does (it may still be damaged inside)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def _precheck_file(path: Path) -> None:
     """Refuse, without writing to it, a file that is not SQLite or is another program's."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    with open(path, "rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"Tệp {path.name} không phải là cơ sở dữ liệu SQLite.")
+    if not is_sqlite_file(path):
+        raise DatabaseError(f"Tệp {path.name} không phải là cơ sở dữ liệu SQLite.")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -20,7 +20,6 @@ from commune_desk.data.backup import (
     check_is_backup,
     group_of,
     integrity_problems,
-    is_sqlite_file,
     list_copies,
     parse_name,
     prune,
@@ -29,7 +28,7 @@ from commune_desk.data.backup import (
     slug,
 )
 from commune_desk.data.backup_summary import FileSummary, summarise
-from commune_desk.data.db import sqlite_path
+from commune_desk.data.db import is_sqlite_file, sqlite_path
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
