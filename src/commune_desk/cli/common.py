@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from commune_desk import paths
@@ -47,8 +46,3 @@ def open_database(args: argparse.Namespace) -> OpenDatabase:
     from commune_desk.services.setup import open_database as open_db
 
     return open_db(database(args), paths.catalogue_file(), system_actor(), paths.backups_dir())
-
-
-def xlsx_path(path: Path) -> Path:
-    """`path`, with `.xlsx` appended unless it already ends so."""
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from commune_desk import paths
-from commune_desk.cli.common import EXIT_OK, AddCommand, open_database, xlsx_path
+from commune_desk.cli.common import EXIT_OK, AddCommand, open_database
+from commune_desk.excel.atomic import xlsx_path
 
 
 def add_parsers(command: AddCommand) -> None:

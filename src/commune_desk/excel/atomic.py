@@ -35,6 +35,12 @@ class WorkbookWriteError(OSError):
     """A file that could not be written; the message is Vietnamese and names the file."""
 
 
+def xlsx_path(path: Path) -> Path:
+    """`path`, with `.xlsx` appended unless it already ends so (a name typed without it)."""
+    path = Path(path)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
 def write_atomically(path: Path, write: Callable[[Path], T]) -> T:
     """Call `write(temporary path)`, then move the temporary file onto `path`.
 

@@ -12,6 +12,8 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from commune_desk.excel.atomic import xlsx_path
+
 
 class Dialogs(Protocol):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
@@ -75,7 +77,4 @@ def choose_workbook_path(
     """Where to save an Excel workbook, ".xlsx" added when the name lacks it; None: cancelled."""
     filters = QCoreApplication.translate("Dialogs", "Bảng tính Excel (*.xlsx)")
     path = dialogs.choose_save_path(parent, title, suggested, filters)
-    if path is None:
-        return None
-    path = Path(path)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+    return None if path is None else xlsx_path(path)
