@@ -62,3 +62,9 @@ def test_plain_decimal_never_uses_an_exponent():
     assert plain_decimal(1e-05) == "0.00001"
     assert plain_decimal(2.5e-7) == "0.00000025"
     assert plain_decimal(89.29663608562691) == "89.29663608562691"
+
+
+def test_the_province_agency_lines():
+    assert doc.province_agency_lines("Thanh Hóa") == ("ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA")
+    assert doc.province_agency_lines("Thành phố Hà Nội") == ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI")
+    assert doc.province_agency_lines(" ") == ("ỦY BAN NHÂN DÂN", "TỈNH")

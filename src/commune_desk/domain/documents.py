@@ -64,6 +64,16 @@ def agency_lines(commune_name: str) -> tuple[str, str]:
     return AGENCY_PARENT, name.upper()
 
 
+def province_agency_lines(province: str) -> tuple[str, str]:
+    """The province's people's committee, two bold lines: ("ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA")."""
+    name = province.strip()
+    if not name:
+        return AGENCY_PARENT, "TỈNH"
+    if name.lower().startswith(("tỉnh ", "thành phố ")):
+        return AGENCY_PARENT, name.upper()
+    return AGENCY_PARENT, f"TỈNH {name.upper()}"
+
+
 def document_number(prefix: str, number: int | None = None) -> str:
     """ "Số: 05/BC-UBND"; without a number, room for the registry to write it by hand."""
     prefix = prefix.strip().lstrip("/") or DEFAULT_NUMBER_PREFIX

@@ -63,12 +63,7 @@ def heading(
 
 def agency(document: ConsolidationDocument) -> tuple[str, str]:
     """The two lines of the issuing agency: the province's people's committee."""
-    province = document.province.strip()
-    if not province:
-        return ("ỦY BAN NHÂN DÂN", "TỈNH")
-    if province.lower().startswith(("tỉnh ", "thành phố ")):
-        return ("ỦY BAN NHÂN DÂN", province.upper())
-    return ("ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}")
+    return doc.province_agency_lines(document.province)
 
 
 def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
