@@ -12,7 +12,7 @@ from commune_desk.excel import styles as st
 from commune_desk.excel.consolidation_book import Book, Sheet
 from commune_desk.excel.consolidation_document import ConsolidationDocument
 
-GRID_WIDTHS = (5.5, 9, 24)
+COMMUNE_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: the first columns of both tables
 PERIOD_WIDTHS = (14, 30, 12)  # status, file, date generated
 ISSUE_WIDTHS = (5.5, 28, 24, 70, 9, 10)
 ISSUE_HEADERS = ("STT", "Tệp", "Vấn đề", "Chi tiết", "Mã xã", "Kỳ")
@@ -66,10 +66,16 @@ def agency(document: ConsolidationDocument) -> tuple[str, str]:
     return doc.province_agency_lines(document.province)
 
 
+def commune_header(sheet: Sheet, top: int, bottom: int) -> None:
+    """STT, Mã xã and Tên xã, each merged from row `top` to `bottom`."""
+    for column, title in enumerate(("STT", "Mã xã", "Tên xã")):
+        sheet.merge_block(top, column, bottom, column, title, HEAD)
+
+
 def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
     """Tình trạng nộp: every expected commune × every period found: missing, draft, vN."""
     periods = document.grid_periods
-    widths = (*GRID_WIDTHS, *(w for _ in periods for w in PERIOD_WIDTHS))
+    widths = (*COMMUNE_WIDTHS, *(w for _ in periods for w in PERIOD_WIDTHS))
     sheet = book.sheet("Tình trạng nộp", widths)
     expected = sum(1 for r in document.grid if r.expected)
     submitted = sum(1 for r in document.grid if r.expected and any(not c.missing for c in r.cells))
@@ -78,10 +84,9 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
         sheet, agency(document), len(widths), "TÌNH TRẠNG NỘP BÁO CÁO", _subject(document), note
     )
     top = TABLE_TOP
-    for column, title in enumerate(("STT", "Mã xã", "Tên xã")):
-        sheet.merge_block(top, column, top + 1, column, title, HEAD)
+    commune_header(sheet, top, top + 1)
     for index, (_key, label) in enumerate(periods):
-        first = len(GRID_WIDTHS) + index * len(PERIOD_WIDTHS)
+        first = len(COMMUNE_WIDTHS) + index * len(PERIOD_WIDTHS)
         sheet.merge(top, first, first + 2, label, HEAD)
         for offset, title in enumerate(("Tình trạng", "Tệp", "Ngày lập")):
             sheet.put(top + 1, first + offset, title, HEAD)
@@ -94,13 +99,13 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
         name = grid_row.name if grid_row.expected else f"{grid_row.name} (ngoài danh sách)"
         sheet.put(row, 2, name, left)
         for p, cell in enumerate(grid_row.cells):
-            first = len(GRID_WIDTHS) + p * len(PERIOD_WIDTHS)
+            first = len(COMMUNE_WIDTHS) + p * len(PERIOD_WIDTHS)
             sheet.put(row, first, cell.status, missing if cell.missing else CENTRE)
             sheet.put(row, first + 1, cell.file or None, left)
             sheet.put(row, first + 2, cell.generated or None, CENTRE)
         row += 1
     sheet.fit_rows(top, top + 1)
-    sheet.ws.freeze_panes(top + 2, len(GRID_WIDTHS))
+    sheet.ws.freeze_panes(top + 2, len(COMMUNE_WIDTHS))
     sheet.finish((row - 1, len(widths) - 1), (top, top + 1))
 
 

@@ -23,9 +23,13 @@ from commune_desk.excel.consolidation_document import (
     ConsolidationDocument,
 )
 from commune_desk.excel.consolidation_sheets import (
+    BODY,
+    CENTRE,
+    COMMUNE_WIDTHS,
     HEAD,
     TABLE_TOP,
     agency,
+    commune_header,
     heading,
     write_grid_sheet,
     write_issues_sheet,
@@ -35,7 +39,6 @@ from commune_desk.excel.pages import A4_LONG, PT_PER_COLUMN, PT_PER_UNIT
 from commune_desk.excel.text import clean_text
 
 SUMMARY_SHEET = "Tổng hợp"
-FIXED_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: repeated at the left of every page
 CODE_WIDTH = 13.5
 SUMMARY_SCALE = 60  # % — about ten figures a page across, readable on A4
 LABEL_LINE = 13.0  # points: one more line of 10-pt for labels that wrap wider than estimated
@@ -71,31 +74,30 @@ def _write_book(path: Path, document: ConsolidationDocument, catalogue: Catalogu
 
 def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catalogue) -> None:
     items = catalogue.items()
-    widths = (*FIXED_WIDTHS, *(CODE_WIDTH for _ in items))
+    widths = (*COMMUNE_WIDTHS, *(CODE_WIDTH for _ in items))
     sheet = book.sheet(SUMMARY_SHEET, widths)
     count = len(document.communes)
     heading(
         sheet,
         agency(document),
-        max(_first_page_columns(widths), len(FIXED_WIDTHS) + 1),
+        max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1),
         "BÁO CÁO TỔNG HỢP",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
         f"(Tổng hợp từ báo cáo của {count} xã, phường; lập ngày {document.generated:%d/%m/%Y})",
-        title_from=len(FIXED_WIDTHS),  # the first columns repeat on every page
+        title_from=len(COMMUNE_WIDTHS),  # the first columns repeat on every page
     )
     top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
     _write_header(sheet, catalogue, top)
     row = _write_communes(sheet, document, items, top + 3)
-    bold = st.CellStyle(size=11, bold=True, boxed=True, horizontal="center")
-    sheet.merge(row, 0, 2, "TỔNG CỘNG", bold)
+    sheet.merge(row, 0, 2, "TỔNG CỘNG", CENTRE.but(bold=True))
     _numbers(sheet, row, items, document.totals, TOTAL)
     target_row, meeting_row = row + 1, row + 2
-    italic = st.CellStyle(size=11, italic=True, boxed=True)
+    italic = BODY.but(italic=True)
     sheet.merge(target_row, 0, 2, "Kế hoạch năm (chỉ tiêu)", italic)
     sheet.merge(meeting_row, 0, 2, f"Số xã đạt kế hoạch (trên {count} xã)", italic.but(wrap=True))
     target_style = PLAN.but(number_format=st.DECIMAL_FORMAT)
     met_style = PLAN.but(number_format=st.INTEGER_FORMAT)
-    for column, item in enumerate(items, start=len(FIXED_WIDTHS)):
+    for column, item in enumerate(items, start=len(COMMUNE_WIDTHS)):
         target = document.targets.get(item.code)
         sheet.put(target_row, column, target, target_style)
         met = document.meeting.get(item.code) if target is not None else None
@@ -104,11 +106,11 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     sheet.put(last, 0, _footnote(), st.CellStyle(size=10, italic=True))
     sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
     sheet.fit_rows(meeting_row, meeting_row)
-    sheet.ws.freeze_panes(top + 3, len(FIXED_WIDTHS))
+    sheet.ws.freeze_panes(top + 3, len(COMMUNE_WIDTHS))
     sheet.ws.set_zoom(90)
     sheet.ws.hide_gridlines(2)
     st.set_up_xlsx_page(sheet.ws, (last, len(widths) - 1), (top, top + 2), scale=SUMMARY_SCALE)
-    sheet.ws.repeat_columns(0, len(FIXED_WIDTHS) - 1)
+    sheet.ws.repeat_columns(0, len(COMMUNE_WIDTHS) - 1)
     sheet.ws.activate()
 
 
@@ -127,12 +129,11 @@ def _first_page_columns(widths: Sequence[float]) -> int:
 
 def _write_header(sheet: Sheet, catalogue: Catalogue, top: int) -> None:
     """Three rows: the sections, the figures' labels and their units."""
-    for column, title in enumerate(("STT", "Mã xã", "Tên xã")):
-        sheet.merge_block(top, column, top + 2, column, title, HEAD)
+    commune_header(sheet, top, top + 2)
     label_style = HEAD.but(size=10)
     unit_style = st.CellStyle(size=10, italic=True, horizontal="center", wrap=True, boxed=True)
     section_style = HEAD.but(horizontal="left", indent=1)
-    column = len(FIXED_WIDTHS)
+    column = len(COMMUNE_WIDTHS)
     for section in catalogue.sections:
         section_items = catalogue.section_items(section.key)
         if not section_items:
@@ -152,19 +153,17 @@ def _write_communes(
     sheet: Sheet, document: ConsolidationDocument, items: Sequence[Item], row: int
 ) -> int:
     """One row per commune; returns the row after them. The hot loop of the writer."""
-    centre = st.CellStyle(size=11, boxed=True, horizontal="center")
-    name_style = st.CellStyle(size=11, boxed=True)
     formats = _number_formats(sheet.book, NUMBER)
     columns = [
         (column, item.code, isinstance(item, Indicator))
-        for column, item in enumerate(items, start=len(FIXED_WIDTHS))
+        for column, item in enumerate(items, start=len(COMMUNE_WIDTHS))
     ]
     write_number, write_blank = sheet.ws.write_number, sheet.ws.write_blank
     integer, decimal = formats
     for index, commune in enumerate(document.communes, start=1):
-        sheet.put(row, 0, index, centre)
-        sheet.put(row, 1, commune.code, centre)
-        sheet.put(row, 2, commune.name, name_style)
+        sheet.put(row, 0, index, CENTRE)
+        sheet.put(row, 1, commune.code, CENTRE)
+        sheet.put(row, 2, commune.name, BODY)
         values = commune.values
         for column, code, is_indicator in columns:
             value = values.get(code)
@@ -200,7 +199,7 @@ def _numbers(
     values: Mapping[str, Number | None],
     style: st.CellStyle,
 ) -> None:
-    for column, item in enumerate(items, start=len(FIXED_WIDTHS)):
+    for column, item in enumerate(items, start=len(COMMUNE_WIDTHS)):
         value = values.get(item.code)
         fmt = st.number_format(value, isinstance(item, Indicator))
         sheet.put(row, column, value, style.but(number_format=fmt))
