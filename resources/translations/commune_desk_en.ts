@@ -708,8 +708,8 @@ The program keeps running. The details have been written to the log file:
   <context>
     <name>LoginDialog</name>
     <message>
-      <source>Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu 5 lần. Hãy thử lại sau.</source>
-      <translation>The account is locked until %1 after 5 wrong passwords. Try again later.</translation>
+      <source>Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu %2 lần. Hãy thử lại sau.</source>
+      <translation>The account is locked until %1 after %2 wrong passwords. Try again later.</translation>
     </message>
     <message>
       <source>Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ lãnh đạo UBND xã.</source>

@@ -9,7 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from commune_desk.services.accounts import Account, AccountService, LoginFailed, LoginRefusal
+from commune_desk.services.accounts import (
+    MAX_ATTEMPTS,
+    Account,
+    AccountService,
+    LoginFailed,
+    LoginRefusal,
+)
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.forms.ui_login_dialog import Ui_LoginDialog
 from commune_desk.views.i18n import fill
@@ -83,8 +89,10 @@ class LoginDialog(QDialog):
     # -- helpers -------------------------------------------------------------------------
     def _refusal_text(self, exc: LoginFailed) -> str:
         if exc.refusal is LoginRefusal.LOCKED and exc.locked_until is not None:
-            text = self.tr("Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu 5 lần. Hãy thử lại sau.")
-            return fill(text, exc.locked_until.strftime("%H:%M"))
+            text = self.tr(
+                "Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu %2 lần. Hãy thử lại sau."
+            )
+            return fill(text, exc.locked_until.strftime("%H:%M"), MAX_ATTEMPTS)
         if exc.refusal is LoginRefusal.DISABLED:
             return self.tr("Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ lãnh đạo UBND xã.")
         if exc.remaining is not None:
