@@ -101,3 +101,59 @@ def test_topics_list():
 
 def test_numeric_code_cell_reads_as_text():
     assert parse_field(KINDS["villages"].field("code"), 12.0, {}) == "12"
+
+
+# -- one number rule, the Vietnamese one ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("1.500", 1500.0),
+        ("1.234,5", 1234.5),
+        ("1,5", 1.5),
+        ("1.5", 1.5),
+        ("2.25", 2.25),
+        ("0,25", 0.25),
+        ("12.345.678", 12345678.0),
+        ("1 234,5", 1234.5),
+        ("1\u00a0234", 1234.0),
+        ("-3,5", -3.5),
+        ("40", 40.0),
+        (1.5, 1.5),
+        (12, 12.0),
+    ],
+)
+def test_parse_decimal_reads_the_vietnamese_way(typed, value):
+    from commune_desk.domain.numbers import parse_decimal
+
+    assert parse_decimal(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["1.234.5", "1,234,5", "abc", "", "=A1", "1.23,4", True])
+def test_parse_decimal_refuses_what_is_not_a_number(typed):
+    from commune_desk.domain.numbers import NumberError, parse_decimal
+
+    with pytest.raises(NumberError):
+        parse_decimal(typed)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1234.5, "1.234,5"), (1500.0, "1.500"), (0.25, "0,25"), (1.5, "1,5"), (None, "")],
+)
+def test_format_decimal_shows_back_what_was_typed(value, shown):
+    from commune_desk.domain.numbers import format_decimal, parse_decimal
+
+    assert format_decimal(value) == shown
+    if value is not None:
+        assert parse_decimal(shown) == value
+
+
+def test_training_hours_read_as_counts_do():
+    from commune_desk.domain.records import KINDS, parse_field
+
+    hours = KINDS["trainings"].field("hours")
+    assert parse_field(hours, "1.500", {}) == 1500.0
+    assert parse_field(hours, "1,5", {}) == 1.5
+    assert parse_field(hours, "1.234,5", {}) == 1234.5

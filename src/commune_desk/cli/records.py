@@ -91,6 +91,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if report.ignored_columns:
         print("Bỏ qua các cột: " + ", ".join(report.ignored_columns))
+    for note in report.notes:
+        print(f"Lưu ý: {note}")
     for warning in report.warnings:
         print(f"Cảnh báo: {warning.message}")
     return EXIT_OK

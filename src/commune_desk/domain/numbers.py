@@ -9,6 +9,10 @@ from decimal import Decimal
 Number = int | float
 
 _GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
+# The Vietnamese way: dot (or space) between thousands, comma before decimals.
+_VIETNAMESE = re.compile(r"^(?P<whole>\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(?P<fraction>\d+))?$")
+# A dot that cannot be a thousands separator (not followed by exactly three digits): 1.5, 2.25.
+_DOT_DECIMAL = re.compile(r"^(?P<whole>\d+)\.(?P<fraction>\d{1,2}|\d{4,})$")
 
 
 class NumberError(ValueError):
@@ -31,6 +35,47 @@ def format_number(value: Number | None, decimals: int | None = None, empty: str 
 def format_percent(value: Number | None, empty: str = "") -> str:
     """A percentage with one decimal: 89,2."""
     return format_number(value, 1, empty)
+
+
+def format_decimal(value: Number | None, empty: str = "") -> str:
+    """A value as the user typed it, the Vietnamese way: 1.234,5 and 0,25 (no rounding)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return empty
+    text = plain_decimal(value)
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def parse_decimal(raw: object) -> float:
+    """A number from typed text or a spreadsheet cell, read the Vietnamese way.
+
+    "1.500" is 1500 and "1.234,5" is 1234.5; a plain "1.5" is 1.5 only because the dot cannot
+    be a thousands separator there (a group has three digits). Refuses anything else.
+    """
+    if isinstance(raw, bool):
+        raise NumberError("giá trị phải là số")
+    if isinstance(raw, int | float):
+        if not math.isfinite(raw):
+            raise NumberError("giá trị phải là số")
+        return float(raw)
+    text = " ".join(str(raw).replace("\u00a0", " ").split())
+    if not text:
+        raise NumberError("chưa nhập giá trị")
+    if text.startswith("="):
+        raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
+    sign = -1.0 if text.startswith("-") else 1.0
+    body = text.lstrip("+-").strip()
+    match = _VIETNAMESE.match(body) or _DOT_DECIMAL.match(body)
+    if match is None:
+        raise NumberError(
+            f"«{text[:40]}» không phải là số (viết kiểu Việt Nam: 1.234,5 — dấu chấm ngăn "
+            "hàng nghìn, dấu phẩy trước phần thập phân)"
+        )
+    whole = match["whole"].replace(".", "").replace(" ", "")
+    fraction = match["fraction"] or "0"
+    return sign * float(f"{whole}.{fraction}")
 
 
 def plain_decimal(value: Number | None) -> str:

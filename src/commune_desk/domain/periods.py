@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,6 +35,7 @@ __all__ = [
     "month_of",
     "months_between",
     "parse_month",
+    "read_month",
     "year_periods",
 ]
 
@@ -395,6 +397,28 @@ def parse_month(key: str) -> Period:
         text = key.strip()
         raise PeriodError(f'Kỳ "{text}" không phải là tháng (dạng YYYY-MM, ví dụ 2025-09)', text)
     return period
+
+
+_MONTH_SLASH = re.compile(r"^(?:tháng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})$", re.IGNORECASE)
+_YEAR_MONTH_SLASH = re.compile(r"^(\d{4})\s*/\s*(\d{1,2})$")
+
+
+def read_month(raw: object) -> Period:
+    """A month as clerks and Excel give it: "2025-09", "09/2025", "9/2025", "Tháng 9/2025",
+    or a date cell (Excel turns "09/2025" into the first of the month)."""
+    if isinstance(raw, date):  # datetime is a date too
+        return Period.month(raw.year, raw.month)
+    text = " ".join(unicodedata.normalize("NFC", str(raw if raw is not None else "")).split())
+    match = _MONTH_SLASH.match(text)
+    if match is not None:
+        month, year = int(match[1]), int(match[2])
+    elif (match := _YEAR_MONTH_SLASH.match(text)) is not None:
+        year, month = int(match[1]), int(match[2])
+    else:
+        return parse_month(text)
+    if not 1 <= month <= 12:
+        raise PeriodError(f'Kỳ "{text}" không hợp lệ: tháng phải từ 1 đến 12', text)
+    return parse_month(f"{year:04d}-{month:02d}")
 
 
 def month_of(d: date, mode: Mode) -> Period:

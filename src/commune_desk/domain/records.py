@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from commune_desk.domain.numbers import NumberError, parse_whole_number
+from commune_desk.domain.numbers import NumberError, parse_decimal, parse_whole_number
+from commune_desk.domain.text import clean, match_key
 
 
 class FieldType(StrEnum):
@@ -237,7 +238,7 @@ def parse_date(raw: object) -> dt.date:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    text = str(raw).strip()
+    text = clean(str(raw))
     match = _DATE_DMY.match(text)
     try:
         if match:
@@ -255,14 +256,14 @@ def parse_date(raw: object) -> dt.date:
 
 
 def _is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    return raw is None or (isinstance(raw, str) and not clean(raw))
 
 
 def _choice(raw: object, options: Mapping[str, str], vocab: str) -> str:
-    text = str(raw).strip()
-    folded = text.casefold()
+    text = clean(str(raw))
+    folded = match_key(text)
     for code, label in options.items():
-        if folded in (code.casefold(), label.casefold()):
+        if folded in (match_key(code), match_key(label)):
             return code
     allowed = ", ".join(options)
     raise FieldError(f"«{text[:40]}» không phải là giá trị hợp lệ (chọn một trong: {allowed})")
@@ -291,13 +292,10 @@ def parse_field(spec: Field, raw: object, vocabs: Mapping[str, Mapping[str, str]
             raise FieldError(str(exc)) from exc
         return _bounded(spec, value)
     if kind is FieldType.FLOAT:
-        text = str(raw).strip().replace(",", ".")
         try:
-            number = float(raw) if isinstance(raw, int | float) else float(text)
-        except ValueError as exc:
-            raise FieldError(f"«{text[:40]}» không phải là số") from exc
-        if not math.isfinite(number):
-            raise FieldError(f"«{text[:40]}» không phải là số")
+            number = parse_decimal(raw)
+        except NumberError as exc:
+            raise FieldError(str(exc)) from exc
         return _bounded(spec, number)
     if kind is FieldType.DATE:
         return parse_date(raw)
@@ -313,7 +311,7 @@ def parse_field(spec: Field, raw: object, vocabs: Mapping[str, Mapping[str, str]
     options = vocabs.get(spec.vocab) or VOCABS.get(spec.vocab, {})
     if kind is FieldType.CHOICE:
         return _choice(raw, options, spec.vocab)
-    parts = [p for p in re.split(r"[;,]", str(raw)) if p.strip()]
+    parts = [p for p in re.split(r"[;,]", str(raw)) if clean(p)]
     values = tuple(sorted({_choice(p, options, spec.vocab) for p in parts}))  # canonical order
     if not values and spec.required:
         raise FieldError("bắt buộc phải có giá trị")
@@ -323,7 +321,7 @@ def parse_field(spec: Field, raw: object, vocabs: Mapping[str, Mapping[str, str]
 def _cell_text(raw: object) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))  # a code typed as a number in a spreadsheet: 12 not 12.0
-    return str(raw).strip()
+    return clean(str(raw))
 
 
 def _bounded(spec: Field, value: float) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from commune_desk.domain.numbers import format_number
+from commune_desk.domain.text import clean
 from commune_desk.excel.workbook_guard import (
     MAX_ROWS,
     TableError,
@@ -36,6 +38,7 @@ class Table:
     file: str
     headers: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, Any]], ...]  # (row number in the file, header -> cell)
+    notes: tuple[str, ...] = ()  # what the reader converted (old Vietnamese encodings), where
 
 
 def read_table(path: Path) -> Table:
@@ -71,8 +74,7 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
         raise TableError(f"{name}: đây là tệp {what} chứ không phải văn bản .csv; {SAVE_AS_CSV}.")
     text = _decode(name, raw)
     del raw
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+    text, delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         yield from reader
@@ -83,6 +85,24 @@ def _csv_rows(path: Path) -> Iterator[list[Any]]:
         else:
             problem = f"dòng CSV không hợp lệ ({exc}), thường do dấu ngoặc kép không khép lại"
         raise TableError(f"{name}, dòng {line}: {problem}.") from exc
+
+
+def _delimiter(text: str) -> tuple[str, str]:
+    """The text without Excel's "sep=;" line, and the separator its header row uses.
+
+    The header is the first line that holds anything, read as a whole: the separator is the
+    one that occurs most there outside quotes and not before a space (a comma by default).
+    """
+    first, _, rest = text.partition("\n")
+    hint = first.strip().lower()
+    if hint.startswith("sep=") and len(hint) == 5:
+        return rest, first.strip()[4]
+    header = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    # A comma followed by a space is the one inside a label ("Tên thôn, tổ dân phố").
+    counts = {d: len(re.findall(re.escape(d) + "(?! )", unquoted)) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return text, best
 
 
 def _decode(name: str, raw: bytes) -> str:
@@ -126,8 +146,9 @@ def _xlsx_rows(path: Path) -> tuple[list[list[Any]], Merged]:
 
 def _clean(cell: Any) -> Any:
     if isinstance(cell, str):
-        # A byte-order mark is never text: Notepad and joined files leave them anywhere.
-        return cell.replace("\ufeff", "").strip()
+        # The one text rule (NFC, trimmed, single spaces); clean() also drops the byte-order
+        # marks Notepad and joined files leave anywhere.
+        return clean(cell)
     return cell
 
 

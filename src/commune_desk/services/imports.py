@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
+from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.numbers import NumberError, parse_whole_number
-from commune_desk.domain.periods import Mode, PeriodError, parse_month
+from commune_desk.domain.periods import Mode, PeriodError, parse_month, read_month
 from commune_desk.domain.records import RecordKind
+from commune_desk.domain.text import clean, match_key
 from commune_desk.domain.validation import Problem
 from commune_desk.excel.tables import Table, TableError, read_table
 from commune_desk.services import audit
@@ -53,22 +55,25 @@ class ImportReport:
     dry_run: bool = False
     ignored_columns: tuple[str, ...] = ()
     warnings: list[Problem] = field(default_factory=list)
+    # What was read differently from what the file holds (codes that lost their zeros,
+    # text converted from an old Vietnamese encoding), each naming file and row.
+    notes: tuple[str, ...] = ()
 
 
 def _match_columns(
     table: Table, names: Sequence[str], labels: Mapping[str, str], required: Sequence[str]
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """Header text -> field name (by name or Vietnamese label), and the ignored headers."""
-    lookup = {n.casefold(): n for n in names}
-    lookup.update({label.casefold(): n for n, label in labels.items()})
+    lookup = {match_key(n): n for n in names}
+    lookup.update({match_key(label): n for n, label in labels.items()})
     mapping: dict[str, str] = {}
     ignored: list[str] = []
     for header in table.headers:
         if not header:
             continue
-        name = lookup.get(header.casefold())
+        name = lookup.get(match_key(header))
         if name is None:
-            if header.casefold() not in IGNORED_COLUMNS:
+            if match_key(header) not in IGNORED_COLUMNS:
                 ignored.append(header)
             continue
         if name in mapping.values():
@@ -79,13 +84,25 @@ def _match_columns(
     missing = [n for n in required if n not in mapping.values()]
     if missing:
         expected = ", ".join(names)
+        hint = _separator_hint(table.headers)
         raise ImportRefused(
             [
-                RowError(table.file, 1, m, f"thiếu cột bắt buộc «{m}» (các cột: {expected})")
+                RowError(table.file, 1, m, f"thiếu cột bắt buộc «{m}» (các cột: {expected}){hint}")
                 for m in missing
             ]
         )
     return mapping, tuple(ignored)
+
+
+def _separator_hint(headers: Sequence[str]) -> str:
+    """When the column names were not split, say which separator the file seems to use."""
+    for separator, name in ((";", "dấu chấm phẩy «;»"), (",", "dấu phẩy «,»"), ("\t", "dấu tab")):
+        if any(separator in h for h in headers):
+            return (
+                f"; dòng tiêu đề có vẻ ngăn cột bằng {name}: hãy lưu lại tệp với một dấu ngăn "
+                "cột duy nhất cho cả tệp (dấu phẩy, chấm phẩy hoặc tab)"
+            )
+    return ""
 
 
 class ImportService:
@@ -119,19 +136,20 @@ class ImportService:
             ("period", "code", "value"),
         )
         errors: list[RowError] = []
+        notes: list[str] = list(table.notes)
         changes: list[ValueChange] = []
         seen: dict[tuple[str, str, str], int] = {}
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             villages = repo.code_map(session, commune.id, "villages")
+            village_codes = CodeIndex(villages)
             catalogue = self._ctx.catalogue
             for row_no, raw in table.rows:
                 row = {mapping[h]: v for h, v in raw.items() if h in mapping}
-                code = str(row.get("code") or "").strip()
-                period_text = _text(row.get("period"))
+                code = _text(row.get("code"))
                 problem = None
                 try:
-                    month = parse_month(period_text).key
+                    month = read_month(row.get("period")).key
                 except PeriodError as exc:
                     errors.append(RowError(table.file, row_no, "period", str(exc), code))
                     continue
@@ -142,9 +160,15 @@ class ImportService:
                 village_code = _text(row.get("village"))
                 village_id = None
                 if village_code and problem is None:
-                    village_id = villages.get(village_code)
-                    if village_id is None:
+                    stored, padded = village_codes.find(village_code)
+                    if stored is None:
                         problem = ("village", f"không có thôn mã «{village_code}»")
+                    else:
+                        village_id = villages[stored]
+                        if padded:
+                            note = padded_note("Thôn", village_code, stored)
+                            notes.append(f"{table.file}, dòng {row_no}: {note}")
+                        village_code = stored
                 value = row.get("value")
                 if problem is None:
                     try:
@@ -201,6 +225,7 @@ class ImportService:
             dry_run,
             ignored,
             report.warnings,
+            tuple(notes),
         )
 
     # -- records -----------------------------------------------------------------------
@@ -211,12 +236,13 @@ class ImportService:
         required = [f.name for f in kind.fields if f.required]
         mapping, ignored = _match_columns(table, kind.columns, labels, required)
         errors: list[RowError] = []
+        notes: list[str] = list(table.notes)
         try:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 parser = RowParser(session, self._ctx, commune.id, kind)
                 existing = {
-                    parser.key(r): r for r in repo.load_rows(session, kind.name, commune.id)
+                    parser.match(r): r for r in repo.load_rows(session, kind.name, commune.id)
                 }
                 plan = self._plan(
                     session,
@@ -226,6 +252,7 @@ class ImportService:
                     parser,
                     existing,
                     errors,
+                    notes,
                     commune.id,
                     Mode(commune.cutoff_mode),
                     progress,
@@ -249,6 +276,7 @@ class ImportService:
             0,
             dry_run,
             ignored,
+            notes=tuple(notes),
         )
 
     def _plan(
@@ -260,6 +288,7 @@ class ImportService:
         parser: RowParser,
         existing: dict[tuple, dict[str, Any]],
         errors: list[RowError],
+        notes: list[str],
         commune_id: int,
         mode: Mode,
         progress: Progress | None,
@@ -270,6 +299,9 @@ class ImportService:
         seen: dict[tuple, int] = {}
         team_villages: dict[Any, int] = {}
         total = len(table.rows)
+        # A record known by one code ("01") found in a file that Excel turned into a number (1).
+        code_key = kind.key == ("code",)
+        known_codes = CodeIndex(r["code"] for r in existing.values()) if code_key else None
         for index, (row_no, raw) in enumerate(table.rows):
             if progress and index % 500 == 0:
                 progress(index, total)
@@ -278,14 +310,26 @@ class ImportService:
             old = None
             values, refs, field_errors = parser.parse(row)
             if not field_errors:
-                old = existing.get(parser.key(values))
+                old = existing.get(parser.match(values))
+                if old is None and known_codes is not None:
+                    stored, padded = known_codes.find(values["code"])
+                    if padded:
+                        notes.append(
+                            f"{table.file}, dòng {row_no}: "
+                            + padded_note(kind.field("code").label, values["code"], stored)
+                        )
+                        old = existing.get(parser.match({"code": stored}))
                 if old is not None:  # columns absent from the file keep their stored value
                     values, refs, field_errors = parser.parse(row, base=old)
+                    for name in kind.key:  # the stored spelling of a matched name or code
+                        if isinstance(old.get(name), str):
+                            values[name] = old[name]
+            notes.extend(f"{table.file}, dòng {row_no}: {n}" for n in parser.notes)
             for name, message in field_errors.items():
                 errors.append(RowError(table.file, row_no, name, message, key_hint))
             if field_errors:
                 continue
-            key = parser.key(values)
+            key = parser.match(values)
             if key in seen:
                 errors.append(
                     RowError(
@@ -313,7 +357,7 @@ class ImportService:
                 if old is not None:
                     dates += record_dates(session, kind, old, parser.ref_ids(old))
                 ensure_dates_unlocked(session, commune_id, mode, dates)
-            except PeriodLocked as exc:
+            except (PeriodLocked, PeriodError) as exc:
                 errors.append(RowError(table.file, row_no, kind.dated_by, str(exc), key_hint))
                 continue
             if old is None:
@@ -390,7 +434,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return clean(str(value))
 
 
 def _norm(value: Any) -> Any:

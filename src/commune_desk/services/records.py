@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
+from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.periods import Mode
 from commune_desk.domain.records import KINDS, FieldError, FieldType, RecordKind, parse_field
+from commune_desk.domain.text import match_key
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
@@ -84,10 +86,13 @@ class RowParser:
         self.kind = kind
         self._vocabs = ctx.catalogue.vocab
         self._refs: dict[str, dict[str, int]] = {}
+        self._indexes: dict[str, CodeIndex] = {}
+        self.notes: list[str] = []  # what the last parse read differently from what was typed
         for spec in kind.fields:
             if spec.type is FieldType.REF:
                 ref_kind = repo.REFS[spec.name][1]
                 self._refs[spec.name] = repo.code_map(session, commune_id, ref_kind)
+                self._indexes[spec.name] = CodeIndex(self._refs[spec.name])
 
     def parse(
         self, raw: Mapping[str, object], base: Mapping[str, Any] | None = None
@@ -95,6 +100,7 @@ class RowParser:
         """(values, reference ids, errors by field). Fields absent from `raw` keep `base`."""
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
+        self.notes = []
         for spec in self.kind.fields:
             if spec.name not in raw and base is not None:
                 values[spec.name] = base.get(spec.name)
@@ -108,11 +114,15 @@ class RowParser:
             code = values.get(name)
             if name in errors:
                 continue
+            stored, padded = (None, False) if code in (None, "") else self._find(name, code)
             if code in (None, ""):
                 refs[name] = None
                 values[name] = None
-            elif code in codes:
-                refs[name] = codes[code]
+            elif stored is not None:
+                refs[name] = codes[stored]
+                values[name] = stored
+                if padded:
+                    self.notes.append(padded_note(self.kind.field(name).label, code, stored))
             else:
                 label = KINDS[repo.REFS[name][1]].label.lower()
                 errors[name] = f"không có mã «{code}» trong danh sách {label}"
@@ -131,12 +141,22 @@ class RowParser:
                 errors["village_code"] = "tổ cấp xã không gắn với thôn; để trống mã thôn"
         return values, refs, errors
 
+    def _find(self, name: str, code: str) -> tuple[str | None, bool]:
+        codes = self._refs[name]
+        if code in codes:
+            return code, False
+        return self._indexes[name].find(code)
+
     def ref_ids(self, values: Mapping[str, Any]) -> dict[str, int | None]:
         """The ids of the records that `values` (stored or parsed) refer to by code."""
         return {name: codes.get(values.get(name)) for name, codes in self._refs.items()}
 
     def key(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
         return tuple(values.get(name) for name in self.kind.key)
+
+    def match(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        """The key as records are matched: names and codes whatever their case and spaces."""
+        return tuple(match_key(v) if isinstance(v, str) else v for v in self.key(values))
 
 
 def record_dates(
