@@ -217,7 +217,7 @@ def test_module_and_entry_point_run(tmp_path):
         ),
         (
             "month.csv",
-            "period,code,value\n09/2025,tthc.procedures,3\n",
+            "period,code,value\n13/2025,tthc.procedures,3\n",
             "month.csv, dòng 2, cột period",
         ),
         (
