@@ -10,7 +10,6 @@ import io
 import json
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,44 @@ HANG_GUARD_S = 120
 LETTERS = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 )
-VIETNAMESE = st.text(alphabet=LETTERS + LETTERS.upper() + " ", min_size=1, max_size=20)
+# Words, not random letters: text that reads as no Vietnamese at all may be an old 8-bit
+# font's codes, which the import converts or refuses (tests/services/test_import_legacy.py).
+SYLLABLES = [
+    "nguyễn",
+    "thị",
+    "hà",
+    "đặng",
+    "văn",
+    "khánh",
+    "bùi",
+    "quang",
+    "huy",
+    "trường",
+    "thôn",
+    "đông",
+    "tây",
+    "tổ",
+    "dân",
+    "phố",
+    "hưng",
+    "đạo",
+    "quyết",
+    "giữa",
+    "nghiêng",
+    "người",
+    "những",
+    "việt",
+    "ánh",
+    "yến",
+    "ỷ",
+    "ơn",
+    "ưng",
+    "uyên",
+    "khuỷu",
+    "xoong",
+]
+WORD = st.sampled_from(SYLLABLES).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper()]))
+VIETNAMESE = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
 HYPOTHESIS = settings(
     max_examples=15,
     deadline=None,
@@ -64,12 +100,12 @@ def villages(names: list[str]) -> list[list[str]]:
 @HYPOTHESIS
 @given(
     names=st.lists(VIETNAMESE, min_size=1, max_size=5),
-    encoding=st.sampled_from(["cp1258", "latin-1", "utf-16-le", "utf-16-be", "utf-16"]),
+    encoding=st.sampled_from(["utf-16-le", "utf-16-be", "utf-16"]),
 )
 def test_a_csv_in_another_encoding_is_refused_naming_it(ctx, tmp_path, names, encoding):
+    # Code page 1258 (Excel's Vietnamese CSV) is read, and so is a Latin-1 file whose bytes
+    # read as Vietnamese in it; one that does not is refused: tests/services/test_import_legacy.py.
     text = csv_bytes(villages(names))
-    if encoding == "cp1258":  # Windows-1258 writes Vietnamese tones as combining marks
-        text = unicodedata.normalize("NFD", text)
     raw = text.encode(encoding, errors="replace")
     try:
         raw.decode("utf-8")

@@ -9,14 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commune_desk.domain.legacy_text import plausible
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.text import clean
+from commune_desk.excel.legacy_cells import Fonts, LegacyReader, LegacyTextError, legacy_fonts
 from commune_desk.excel.workbook_guard import (
     MAX_ROWS,
     TableError,
@@ -25,7 +28,14 @@ from commune_desk.excel.workbook_guard import (
     sniff,
 )
 
-__all__ = ["MAX_ROWS", "Table", "TableError", "check_xlsx_container", "read_table"]
+__all__ = [
+    "MAX_ROWS",
+    "LegacyTextError",
+    "Table",
+    "TableError",
+    "check_xlsx_container",
+    "read_table",
+]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a commune's list is far smaller
 MAX_CELL_CHARS = 5_000
@@ -53,10 +63,11 @@ def read_table(path: Path) -> Table:
         raise TableError(f"{name}: tệp quá lớn ({size // (1024 * 1024)} MB).")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _to_table(name, _csv_rows(path))
+        notes: list[str] = []
+        return _to_table(name, _csv_rows(path, notes), notes=notes)
     if suffix in (".xlsx", ".xlsm"):
         grid, merged = _xlsx_rows(path)
-        return _to_table(name, grid, merged)
+        return _to_table(name, grid, merged, legacy_fonts(path))
     if suffix in (".xls", ".ods"):
         raise TableError(
             f"{name}: định dạng {suffix} không được hỗ trợ; hãy lưu lại thành .xlsx "
@@ -65,14 +76,14 @@ def read_table(path: Path) -> Table:
     raise TableError(f"{name}: chỉ nhận tệp .xlsx hoặc .csv.")
 
 
-def _csv_rows(path: Path) -> Iterator[list[Any]]:
+def _csv_rows(path: Path, notes: list[str]) -> Iterator[list[Any]]:
     name = path.name
     raw = path.read_bytes()
     kind = sniff(raw[:8])
     if kind != "other":
         what = "Excel 97-2003 (.xls)" if kind == "xls" else "nén (.xlsx, .ods hoặc .zip)"
         raise TableError(f"{name}: đây là tệp {what} chứ không phải văn bản .csv; {SAVE_AS_CSV}.")
-    text = _decode(name, raw)
+    text = _decode(name, raw, notes)
     del raw
     text, delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -105,7 +116,7 @@ def _delimiter(text: str) -> tuple[str, str]:
     return text, best
 
 
-def _decode(name: str, raw: bytes) -> str:
+def _decode(name: str, raw: bytes, notes: list[str]) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
         raise TableError(
             f"{name}: tệp được lưu theo mã UTF-16 («Unicode Text»), không phải UTF-8; "
@@ -114,6 +125,13 @@ def _decode(name: str, raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        text = _windows_1258(raw)
+        if text is not None:
+            notes.append(
+                f"{name}: tệp lưu theo bảng mã Windows-1258 («CSV (Comma delimited)» của Excel "
+                "tiếng Việt), đã chuyển sang Unicode"
+            )
+            return text
         line = raw.count(b"\n", 0, exc.start) + 1
         raise TableError(
             f"{name}, dòng {line}: tệp không phải UTF-8 (có lẽ là mã Windows-1258/TCVN3 hoặc "
@@ -123,6 +141,18 @@ def _decode(name: str, raw: bytes) -> str:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise TableError(f"{name}, dòng {line}: tệp chứa ký tự rỗng, không phải văn bản CSV.")
     return text
+
+
+def _windows_1258(raw: bytes) -> str | None:
+    """The text of a CSV Excel saved on a Vietnamese Windows (tone marks as combining
+    characters), composed; None when the bytes are not Vietnamese in that code page."""
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    if any(unicodedata.combining(c) for c in text):
+        return None  # a tone mark left on no vowel: not Vietnamese
+    return text if plausible(text) else None
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]  # ((row, column), (row, column)) from 0
@@ -156,7 +186,13 @@ def _blank(row: list[Any]) -> bool:
     return all(_clean(c) in (None, "") for c in row)
 
 
-def _to_table(name: str, grid: Iterable[list[Any]], merged: Merged = ()) -> Table:
+def _to_table(
+    name: str,
+    grid: Iterable[list[Any]],
+    merged: Merged = (),
+    fonts: Fonts | None = None,
+    notes: list[str] | None = None,
+) -> Table:
     lines = enumerate(grid)
     found = next(((i, row) for i, row in lines if not _blank(row)), None)
     if found is None:
@@ -187,6 +223,7 @@ def _to_table(name: str, grid: Iterable[list[Any]], merged: Merged = ()) -> Tabl
     if duplicates:
         raise TableError(f"{name}, dòng {header_index + 1}: cột «{duplicates[0]}» bị lặp lại.")
     rows: list[tuple[int, dict[str, Any]]] = []
+    legacy = LegacyReader(name, fonts)
     for index, raw in lines:
         offset = index + 1
         if len(rows) >= MAX_ROWS:
@@ -194,6 +231,7 @@ def _to_table(name: str, grid: Iterable[list[Any]], merged: Merged = ()) -> Tabl
                 f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
                 f"vào có tối đa {format_number(MAX_ROWS)} dòng."
             )
+        legacy.cells(index, offset, headers, raw)
         cells = [_clean(c) for c in raw]
         if all(c in (None, "") for c in cells):
             continue
@@ -210,4 +248,5 @@ def _to_table(name: str, grid: Iterable[list[Any]], merged: Merged = ()) -> Tabl
                 )
             row[header] = cell
         rows.append((offset, row))
-    return Table(name, headers, tuple(rows))
+    legacy.check()
+    return Table(name, headers, tuple(rows), (*(notes or ()), *legacy.notes()))

@@ -22,7 +22,7 @@ from commune_desk.domain.periods import Mode, PeriodError, parse_month, read_mon
 from commune_desk.domain.records import RecordKind
 from commune_desk.domain.text import clean, match_key
 from commune_desk.domain.validation import Problem
-from commune_desk.excel.tables import Table, TableError, read_table
+from commune_desk.excel.tables import LegacyTextError, Table, TableError, read_table
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
@@ -115,6 +115,10 @@ class ImportService:
         require(self._ctx, Action.IMPORT)
         try:
             table = read_table(Path(path))
+        except LegacyTextError as exc:
+            raise ImportRefused(
+                [RowError(exc.file, row, column, message) for row, column, message in exc.cells]
+            ) from exc
         except TableError as exc:
             raise ImportRefused([RowError(Path(path).name, 0, "", str(exc))]) from exc
         if kind == "values":
