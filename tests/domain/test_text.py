@@ -70,3 +70,9 @@ def test_sort_key_is_plain_ascii_and_shorter_words_first():
     assert sort_key("nguyễn") < sort_key("Nguyễn") < sort_key("nguyên a")
     assert sort_key(nfd("Đặng")) == sort_key("Đặng")
     assert sort_key("") == "" and sort_key(None) == ""
+
+
+def test_comments_keep_their_lines():
+    from commune_desk.domain.text import clean_lines
+
+    assert clean_lines(nfd(" Số  liệu của\r\n\r\n  thôn Đông ")) == "Số liệu của\nthôn Đông"

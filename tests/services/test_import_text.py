@@ -189,3 +189,13 @@ def test_bad_periods_name_row_and_column(ctx, tmp_path, period):
         ImportService(ctx).import_file("values", write_csv(tmp_path / "v.csv", text))
     (error,) = err.value.errors
     assert (error.file, error.row, error.column) == ("v.csv", 2, "period")
+
+
+def test_other_entrances_store_clean_text(ctx):
+    from commune_desk.services.commune import CommuneService
+
+    ValuesService(ctx).set_value("tthc.received_online", "2025-09", 4, nfd("  Ghi  chú\nthêm "))
+    cell = ValuesService(ctx).cells([Period.parse("2025-09")])[("tthc.received_online", "2025-09")]
+    assert cell.comment == "Ghi chú\nthêm"
+    profile = CommuneService(ctx).update_profile(nfd(" Xã  Thiệu Trung "), " Thanh  Hóa")
+    assert (profile.name, profile.province) == ("Xã Thiệu Trung", "Thanh Hóa")

@@ -71,6 +71,12 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def clean_lines(text: str) -> str:
+    """`clean` for each line of a text where line breaks mean something (comments)."""
+    lines = (clean(line) for line in (text or "").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def match_key(text: str) -> str:
     """Two texts with the same key name the same person, place or code."""
     return clean(text).casefold()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from commune_desk.data.models import User
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import users as repo
+from commune_desk.domain.text import clean
 from commune_desk.services import audit
 from commune_desk.services.audit_text import UNKNOWN_ACCOUNT
 from commune_desk.services.context import Actor, ServiceContext
@@ -116,7 +117,7 @@ def add_user(
         raise ServiceError(f"Tên đăng nhập «{name}» đã có.")
     user = User(
         username=name,
-        full_name=full_name.strip()[:120],
+        full_name=clean(full_name)[:120],
         role=role,
         password_hash=hash_password(password),
         active=True,

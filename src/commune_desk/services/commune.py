@@ -11,6 +11,7 @@ from commune_desk.data.models import Commune, Province
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import commune as repo
 from commune_desk.domain.periods import Mode
+from commune_desk.domain.text import clean
 from commune_desk.services import audit
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotInitialised, PeriodLocked, ServiceError
@@ -45,7 +46,7 @@ class CommuneService:
         self, code: str, name: str, province: str, cutoff_mode: Mode = Mode.CALENDAR
     ) -> CommuneProfile:
         """Record the commune this database belongs to; refused when one is already there."""
-        code, name, province = code.strip(), name.strip(), province.strip()
+        code, name, province = clean(code), clean(name), clean(province)
         if not CODE_PATTERN.match(code):
             raise ServiceError(f"Mã xã «{code}» không hợp lệ: mã đơn vị hành chính gồm 5 chữ số.")
         if not name:
@@ -113,7 +114,7 @@ class CommuneService:
     def update_profile(self, name: str, province: str) -> CommuneProfile:
         """Correct the commune's name or province (the code identifies it and stays)."""
         require(self._ctx, Action.EDIT_SETTINGS)
-        name, province = name.strip(), province.strip()
+        name, province = clean(name), clean(province)
         if not name:
             raise ServiceError("Chưa nhập tên xã.")
         if not province:

@@ -19,6 +19,7 @@ from commune_desk.data.repositories import values as repo
 from commune_desk.domain.catalogue import Source
 from commune_desk.domain.numbers import NumberError, parse_whole_number
 from commune_desk.domain.periods import Mode, Period, PeriodError, parse_month
+from commune_desk.domain.text import clean_lines
 from commune_desk.domain.validation import (
     Problem,
     bad_month_problem,
@@ -113,7 +114,7 @@ class ValuesService:
             row = repo.find(session, commune.id, code, month_period.key)
             if row is None:
                 raise ServiceError(f"{month_period.label()}: «{code}» chưa có giá trị để ghi chú.")
-            old, row.comment = row.comment, comment.strip()
+            old, row.comment = row.comment, clean_lines(comment)
             audit_repo.add_entries(
                 session,
                 [
@@ -196,7 +197,7 @@ def apply_changes(
                 repo.remove(session, row.id)
                 removed += 1
             continue
-        comment = (change.comment or "").strip()
+        comment = clean_lines(change.comment or "")
         if row is None:
             session.add(
                 MonthlyValue(
