@@ -169,3 +169,25 @@ def opened_only(folder: Path) -> bytes:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
     engine.dispose()
     return reference.read_bytes()
+
+
+def test_records_of_a_first_schema_file_search_and_sort_after_the_upgrade(
+    first_copy: Path, tmp_path: Path
+):
+    from commune_desk.domain.text import fold, sort_key
+    from commune_desk.services.records import RecordQuery, RecordService
+
+    with closing(sqlite3.connect(first_copy)) as conn:
+        stored = [r[0] for r in conn.execute("SELECT full_name FROM staff")]
+    target = next(n for n in stored if fold(n) != n.casefold())  # a name with diacritics
+    db = open_database(first_copy, CATALOGUE, Actor("tester", "officer"), tmp_path / "backups")
+    try:
+        records = RecordService(db.context)
+        found = records.page("staff", RecordQuery(search=fold(target)))
+        assert target in [r["full_name"] for r in found.records]
+        ordered = [
+            r["full_name"] for r in records.page("staff", RecordQuery(sort="full_name")).records
+        ]
+    finally:
+        db.close()
+    assert ordered == sorted(stored, key=sort_key)

@@ -398,3 +398,14 @@ def test_the_report_carries_no_phone_number(demo_ctx, tmp_path):
         if c is not None
     }
     assert texts and not {p.replace(" ", "").replace(".", "") for p in phones} & texts
+
+
+def test_demo_records_search_without_accents(demo_ctx) -> None:
+    from commune_desk.domain.text import fold
+    from commune_desk.services.records import RecordQuery
+
+    records = RecordService(demo_ctx)
+    for kind, field in (("staff", "full_name"), ("members", "full_name"), ("villages", "name")):
+        first = records.page(kind, RecordQuery(limit=1)).records[0]
+        found = records.page(kind, RecordQuery(search=fold(first[field]).upper()))
+        assert first.id in [r.id for r in found.records]

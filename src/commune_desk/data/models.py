@@ -82,6 +82,9 @@ class Village(Base):
     name: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(12), default="thon")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Staff(Base):
@@ -107,6 +110,10 @@ class Staff(Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    full_name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Course(Base):
@@ -126,6 +133,10 @@ class Course(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date, index=True)
     hours: Mapped[float] = mapped_column(Float, default=0)
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    title_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
+    organizer_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
     topics: Mapped[list[CourseTopic]] = relationship(
         cascade="all, delete-orphan", order_by="CourseTopic.topic"
     )
@@ -182,6 +193,9 @@ class Team(Base):
     village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id", ondelete="RESTRICT"))
     established_on: Mapped[dt.date] = mapped_column(Date)
     dissolved_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class TeamMember(Base):
@@ -201,6 +215,9 @@ class TeamMember(Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     joined_on: Mapped[dt.date] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    full_name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class TeamActivity(Base):
@@ -220,6 +237,9 @@ class TeamActivity(Base):
     village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id", ondelete="RESTRICT"))
     people_supported: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(String(500), default="")
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class CommunityClass(Base):
@@ -236,6 +256,10 @@ class CommunityClass(Base):
     topic: Mapped[str] = mapped_column(String(250))
     participants: Mapped[int] = mapped_column(Integer)
     instructor: Mapped[str] = mapped_column(String(120), default="")
+    # Derived from the fields above (domain.text): accent-free search, Vietnamese order.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    topic_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
+    instructor_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class MonthlyValue(Base):

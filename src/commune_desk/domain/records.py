@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from commune_desk.domain.numbers import NumberError, parse_decimal, parse_whole_number
-from commune_desk.domain.text import clean, match_key
+from commune_desk.domain.text import clean, fold, match_key, sort_key
 
 
 class FieldType(StrEnum):
@@ -213,6 +213,26 @@ KINDS: dict[str, RecordKind] = {
         ),
     )
 }
+
+
+def search_fields(kind: RecordKind) -> tuple[str, ...]:
+    """The text fields a stored search key holds (personal data never: not every account
+    may search it)."""
+    return tuple(f.name for f in kind.fields if f.type is FieldType.TEXT and not f.personal)
+
+
+def sort_fields(kind: RecordKind) -> tuple[str, ...]:
+    """The text fields with a stored Vietnamese sort key (codes sort as they are)."""
+    return tuple(name for name in search_fields(kind) if name != "code")
+
+
+def derived_keys(kind: RecordKind, values: Mapping[str, object]) -> dict[str, str]:
+    """The stored keys of a record: `search_key` (accent-free) and `<field>_sort`."""
+    texts = {name: str(values.get(name) or "") for name in search_fields(kind)}
+    keys = {"search_key": "\n".join(fold(t) for t in texts.values() if t)}
+    keys.update({f"{name}_sort": sort_key(texts[name]) for name in sort_fields(kind)})
+    return keys
+
 
 # The order in which lists import cleanly into a fresh database (references first).
 IMPORT_ORDER = (

@@ -19,7 +19,7 @@ from commune_desk.data.repositories import records as repo
 from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.periods import Mode
 from commune_desk.domain.records import KINDS, FieldError, FieldType, RecordKind, parse_field
-from commune_desk.domain.text import match_key
+from commune_desk.domain.text import fold, match_key
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
@@ -195,13 +195,13 @@ class RecordService:
         with self._ctx.read_session() as session:
             commune = require_commune(session)
             rows = repo.load_rows(session, spec.name, commune.id)
-        needle = search.strip().casefold()
+        needle = fold(search)
         records = [self._shown(spec, _record(spec.name, r)) for r in rows]
-        if needle:
+        if needle:  # as the lists search: no case, no diacritics
             records = [
                 r
                 for r in records
-                if any(needle in str(v).casefold() for v in r.values.values() if v is not None)
+                if any(needle in fold(str(v)) for v in r.values.values() if v is not None)
             ]
         return records
 

@@ -23,7 +23,8 @@ from commune_desk.data.models import (
     TeamMember,
     Village,
 )
-from commune_desk.domain.records import KINDS, FieldType
+from commune_desk.domain.records import KINDS, FieldType, derived_keys, search_fields, sort_fields
+from commune_desk.domain.text import fold as fold_text
 
 MODELS: dict[str, type] = {
     "villages": Village,
@@ -78,10 +79,15 @@ def code_map(session: Session, commune_id: int, kind: str) -> dict[str, int]:
     return {code: id_ for code, id_ in rows}
 
 
-def select_rows(kind: str, commune_id: int) -> Select[Any]:
-    """A select of every field of the kind, references as codes, plus the id."""
+def select_rows(kind: str, commune_id: int, keys: bool = False) -> Select[Any]:
+    """A select of every field of the kind, references as codes, plus the id (and with
+    `keys` the stored search key as "_search" and sort keys as "_sort_<field>")."""
     model = MODELS[kind]
     columns: list[Any] = [model.id.label("id")]  # type: ignore[attr-defined]
+    if keys and search_fields(KINDS[kind]):
+        columns.append(model.search_key.label("_search"))  # type: ignore[attr-defined]
+        for name in sort_fields(KINDS[kind]):
+            columns.append(getattr(model, f"{name}_sort").label(f"_sort_{name}"))
     joins: list[tuple[Any, Any]] = []
     for spec in KINDS[kind].fields:
         if spec.type is FieldType.CHOICES:
@@ -125,16 +131,23 @@ def page_rows(
 
     `search` matches, case-folded, inside the `searchable` fields only (none: nothing matches).
     """
-    inner = select_rows(kind, commune_id).subquery()
+    spec = KINDS[kind]
+    inner = select_rows(kind, commune_id, keys=True).subquery()
     conditions: list[Any] = []
     needle = search.strip().casefold()
     if needle:
+        # Text fields through the stored accent-free key ("khanh" finds "Khánh"); codes of
+        # references and personal fields (phones) as they are, case-folded.
+        stored = set(search_fields(spec))
+        keyed = [inner.c._search.contains(fold_text(search), autoescape=True)] if stored else []
         conditions.append(
             or_(
                 false(),
+                *(keyed if stored & set(searchable) else ()),
                 *(
                     fold(session, inner.c[name]).contains(needle, autoescape=True)
                     for name in searchable
+                    if name not in stored
                 ),
             )
         )
@@ -145,9 +158,11 @@ def page_rows(
     if date_field and date_to is not None:
         conditions.append(inner.c[date_field] <= date_to)
     total = session.execute(select(func.count()).select_from(inner).where(*conditions)).scalar_one()
-    stmt = select(inner).where(*conditions)
+    shown = [c for c in inner.c if not c.key.startswith("_")]
+    stmt = select(*shown).where(*conditions)
     if sort and sort in inner.c:
-        column = inner.c[sort]
+        # Text in Vietnamese order through its stored sort key ("Đặng" before "Vũ").
+        column = inner.c.get(f"_sort_{sort}", inner.c[sort])
         stmt = stmt.order_by(column.desc() if descending else column.asc(), inner.c.id)
     else:
         stmt = stmt.order_by(inner.c.id)
@@ -201,6 +216,10 @@ def to_columns(kind: str, values: Mapping[str, Any], refs: Mapping[str, int | No
             columns[REFS[spec.name][0]] = refs.get(spec.name)
         else:
             columns[attr_name(kind, spec.name)] = values[spec.name]
+    # Rows carry every field (a missing text field is its default, blank), so the keys hold.
+    texts = search_fields(KINDS[kind])
+    if texts and any(name in values for name in texts):
+        columns.update(derived_keys(KINDS[kind], values))
     return columns
 
 
