@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from commune_desk.domain.numbers import NumberError, parse_decimal, parse_whole_number
 from commune_desk.domain.text import clean, fold, match_key, sort_key
@@ -218,7 +219,7 @@ KINDS: dict[str, RecordKind] = {
 def search_fields(kind: RecordKind) -> tuple[str, ...]:
     """The text fields a stored search key holds (personal data never: not every account
     may search it)."""
-    return tuple(f.name for f in kind.fields if f.type is FieldType.TEXT and not f.personal)
+    return _search_fields(kind.name)
 
 
 def sort_fields(kind: RecordKind) -> tuple[str, ...]:
@@ -228,10 +229,17 @@ def sort_fields(kind: RecordKind) -> tuple[str, ...]:
 
 def derived_keys(kind: RecordKind, values: Mapping[str, object]) -> dict[str, str]:
     """The stored keys of a record: `search_key` (accent-free) and `<field>_sort`."""
-    texts = {name: str(values.get(name) or "") for name in search_fields(kind)}
-    keys = {"search_key": "\n".join(fold(t) for t in texts.values() if t)}
-    keys.update({f"{name}_sort": sort_key(texts[name]) for name in sort_fields(kind)})
+    texts = [(name, values.get(name) or "") for name in _search_fields(kind.name)]
+    keys = {"search_key": "\n".join(fold(str(t)) for _, t in texts if t)}
+    for name, text in texts:
+        if name != "code":
+            keys[f"{name}_sort"] = sort_key(str(text))
     return keys
+
+
+@cache  # by name: hashing a whole kind each time would cost more than the work
+def _search_fields(name: str) -> tuple[str, ...]:
+    return tuple(f.name for f in KINDS[name].fields if f.type is FieldType.TEXT and not f.personal)
 
 
 # The order in which lists import cleanly into a fresh database (references first).

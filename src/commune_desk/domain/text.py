@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_SPACES = re.compile(r"[\s\u00a0]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff]")  # zero-width characters, byte-order marks
 
 # Combining marks that make a letter of its own in the Vietnamese alphabet (ă â ê ô ơ ư).
@@ -67,8 +67,13 @@ def clean(text: str) -> str:
     """NFC, trimmed, inner spaces collapsed: how every text is stored."""
     if not text:
         return ""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text).strip()
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub("", text)
+    # split() takes every Unicode space (no-break space included) and drops the ends.
+    return " ".join(text.split())
 
 
 def clean_lines(text: str) -> str:
@@ -77,11 +82,12 @@ def clean_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def match_key(text: str) -> str:
+def match_key(text: str | None) -> str:
     """Two texts with the same key name the same person, place or code."""
-    return clean(text).casefold()
+    return clean(text or "").casefold()
 
 
+@lru_cache(maxsize=65_536)  # lists repeat their names and notes
 def fold(text: str) -> str:
     """The text a search compares: no case, no diacritics, đ as d."""
     decomposed = unicodedata.normalize("NFD", match_key(text))
@@ -122,6 +128,7 @@ def _rank(letter: str) -> int:
     return _OTHER_RANK + min(ord(letter[0]), 500)
 
 
+@lru_cache(maxsize=65_536)
 def sort_key(text: str | None) -> str:
     """Vietnamese dictionary order as ASCII: letters, then tones, then case."""
     if not text:

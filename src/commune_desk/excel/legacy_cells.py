@@ -20,6 +20,8 @@ from commune_desk.excel.workbook_guard import TableError
 _LEGACY_FONT = re.compile(rb'<name val="(?:\.vn|vni[- ])', re.IGNORECASE)
 _MAX_STYLES_BYTES = 20 * 1024 * 1024
 _LISTED_ROWS = 10
+_SEEN_SIZE = 50_000
+_REFUSED = object()  # the reading of a text that looks legacy but converts to nothing sure
 
 Fonts = dict[tuple[int, int], str]  # (row, column) from 0 -> a legacy font's name
 
@@ -78,15 +80,24 @@ class LegacyReader:
         self._fonts = fonts or {}
         self._converted: dict[tuple[Legacy, str], list[int]] = {}
         self._refused: list[tuple[int, str, str]] = []
+        self._seen: dict[tuple[str, str | None], tuple[str, Any]] = {}
 
     def cells(self, index: int, row_no: int, headers: Iterable[str], cells: list[Any]) -> None:
         """Convert the text cells of the row at `index` (from 0) in place."""
         for column, (header, cell) in enumerate(zip(headers, cells, strict=False)):
             if not isinstance(cell, str) or cell.isascii():
                 continue
-            try:
-                text, encoding = read_legacy(cell, self._fonts.get((index, column)))
-            except Unconvertible:
+            font = self._fonts.get((index, column))
+            reading = self._seen.get((cell, font))
+            if reading is None:  # a column repeats its texts: each is judged once
+                try:
+                    reading = read_legacy(cell, font)
+                except Unconvertible:
+                    reading = (cell, _REFUSED)
+                if len(self._seen) < _SEEN_SIZE:
+                    self._seen[(cell, font)] = reading
+            text, encoding = reading
+            if encoding is _REFUSED:
                 self._refused.append((row_no, header, unconvertible_message(cell)))
                 continue
             if encoding is not None:

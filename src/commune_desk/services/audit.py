@@ -57,7 +57,11 @@ def to_text(value: Any) -> str | None:
     """A value as stored in the trail: JSON text, dates as ISO text; None stays None."""
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
+
+
+# One encoder for every entry (json.dumps with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
 
 
 def entry(

@@ -27,7 +27,7 @@ from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ImportRefused, PeriodLocked, RowError, ValidationFailed
-from commune_desk.services.locks import ensure_dates_unlocked
+from commune_desk.services.locks import LockGuard
 from commune_desk.services.permissions import Action, require
 from commune_desk.services.records import (
     RowParser,
@@ -305,16 +305,22 @@ class ImportService:
         total = len(table.rows)
         # A record known by one code ("01") found in a file that Excel turned into a number (1).
         code_key = kind.key == ("code",)
+        guard = LockGuard(session, commune_id, mode)  # the locks read once, not per row
+        end_dates = (
+            repo.course_end_dates(session, parser.known_ids(kind.dated_by))
+            if kind.dated_by == "training_code"
+            else None
+        )
         known_codes = CodeIndex(r["code"] for r in existing.values()) if code_key else None
         for index, (row_no, raw) in enumerate(table.rows):
             if progress and index % 500 == 0:
                 progress(index, total)
             row = {mapping[h]: v for h, v in raw.items() if h in mapping}
-            key_hint = " / ".join(str(row.get(k) or "") for k in kind.key)
             old = None
             values, refs, field_errors = parser.parse(row)
             if not field_errors:
-                old = existing.get(parser.match(values))
+                key = parser.match(values)
+                old = existing.get(key)
                 if old is None and known_codes is not None:
                     stored, padded = known_codes.find(values["code"])
                     if padded:
@@ -328,16 +334,22 @@ class ImportService:
                     for name in kind.key:  # the stored spelling of a matched name or code
                         if isinstance(old.get(name), str):
                             values[name] = old[name]
-            notes.extend(f"{table.file}, dòng {row_no}: {n}" for n in parser.notes)
-            for name, message in field_errors.items():
-                errors.append(RowError(table.file, row_no, name, message, key_hint))
+                    key = parser.match(values)
+            if parser.notes:
+                notes.extend(f"{table.file}, dòng {row_no}: {n}" for n in parser.notes)
             if field_errors:
+                key_hint = _hint(kind, row)
+                for name, message in field_errors.items():
+                    errors.append(RowError(table.file, row_no, name, message, key_hint))
                 continue
-            key = parser.match(values)
             if key in seen:
                 errors.append(
                     RowError(
-                        table.file, row_no, kind.key[0], f"trùng với dòng {seen[key]}", key_hint
+                        table.file,
+                        row_no,
+                        kind.key[0],
+                        f"trùng với dòng {seen[key]}",
+                        _hint(kind, row),
                     )
                 )
                 continue
@@ -351,18 +363,20 @@ class ImportService:
                             row_no,
                             "village_code",
                             f"thôn «{village}» đã có tổ ở dòng {team_villages[village]}",
-                            key_hint,
+                            _hint(kind, row),
                         )
                     )
                     continue
                 team_villages[village] = row_no
             try:
-                dates = record_dates(session, kind, values, refs)
+                dates = record_dates(session, kind, values, refs, end_dates)
                 if old is not None:
-                    dates += record_dates(session, kind, old, parser.ref_ids(old))
-                ensure_dates_unlocked(session, commune_id, mode, dates)
+                    dates += record_dates(session, kind, old, parser.ref_ids(old), end_dates)
+                guard.check_dates(dates)
             except (PeriodLocked, PeriodError) as exc:
-                errors.append(RowError(table.file, row_no, kind.dated_by, str(exc), key_hint))
+                errors.append(
+                    RowError(table.file, row_no, kind.dated_by, str(exc), _hint(kind, row))
+                )
                 continue
             if old is None:
                 inserts.append((values, refs))
@@ -405,7 +419,11 @@ class ImportService:
         updates: list,
     ) -> None:
         new_ids = repo.insert_rows(
-            session, kind.name, commune_id, [repo.to_columns(kind.name, v, r) for v, r in inserts]
+            session,
+            kind.name,
+            commune_id,
+            [repo.to_columns(kind.name, v, r) for v, r in inserts],
+            returning=kind.name == "trainings",  # only trainings need their ids (topics)
         )
         repo.update_rows(
             session,
@@ -439,6 +457,11 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return clean(str(value))
+
+
+def _hint(kind: RecordKind, row: Mapping[str, Any]) -> str:
+    """The row's key as the file writes it, for a refusal's message."""
+    return " / ".join(str(row.get(k) or "") for k in kind.key)
 
 
 def _norm(value: Any) -> Any:

@@ -59,6 +59,27 @@ def ensure_months_unlocked(session: Session, commune_id: int, months: Iterable[P
             raise PeriodLocked(lock.message())
 
 
+class LockGuard:
+    """The period locks of one transaction, read once, checked for many records (imports)."""
+
+    def __init__(self, session: Session, commune_id: int, mode: Mode) -> None:
+        self._locks = active_locks(session, commune_id)
+        self._mode = mode
+        self._months: dict[dt.date, Period] = {}
+
+    def check_dates(self, dates: Iterable[dt.date | None]) -> None:
+        """PeriodLocked for a date in a locked period; PeriodError for one in no period."""
+        for d in dates:
+            if d is None:
+                continue
+            month = self._months.get(d)
+            if month is None:
+                month = self._months[d] = month_of(d, self._mode)
+            lock = lock_covering(self._locks, month) if self._locks else None
+            if lock is not None:
+                raise PeriodLocked(lock.message())
+
+
 def ensure_dates_unlocked(
     session: Session, commune_id: int, mode: Mode, dates: Iterable[dt.date | None]
 ) -> None:

@@ -18,7 +18,14 @@ from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
 from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.periods import Mode
-from commune_desk.domain.records import KINDS, FieldError, FieldType, RecordKind, parse_field
+from commune_desk.domain.records import (
+    KINDS,
+    Field,
+    FieldError,
+    FieldType,
+    RecordKind,
+    parse_field,
+)
 from commune_desk.domain.text import fold, match_key
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
@@ -79,6 +86,9 @@ def kind_of(name: str) -> RecordKind:
         raise ServiceError(f"Loại danh sách «{name}» không có (chọn: {known}).") from None
 
 
+_MEMO_SIZE = 20_000  # distinct cells remembered per column
+
+
 class RowParser:
     """Parses and checks rows of one kind against the database (references, key, dates)."""
 
@@ -88,6 +98,9 @@ class RowParser:
         self._refs: dict[str, dict[str, int]] = {}
         self._indexes: dict[str, CodeIndex] = {}
         self.notes: list[str] = []  # what the last parse read differently from what was typed
+        self._memo: dict[str, dict[object, tuple[Any, str | None]]] = {}
+        # Key fields typed by people (names, codes); references come back as stored codes.
+        self._typed_keys = {n for n in kind.key if kind.field(n).type is FieldType.TEXT}
         for spec in kind.fields:
             if spec.type is FieldType.REF:
                 ref_kind = repo.REFS[spec.name][1]
@@ -105,10 +118,11 @@ class RowParser:
             if spec.name not in raw and base is not None:
                 values[spec.name] = base.get(spec.name)
                 continue
-            try:
-                values[spec.name] = parse_field(spec, raw.get(spec.name), self._vocabs)
-            except FieldError as exc:
-                errors[spec.name] = str(exc)
+            value, error = self._field(spec, raw.get(spec.name))
+            if error is None:
+                values[spec.name] = value
+            else:
+                errors[spec.name] = error
         refs: dict[str, int | None] = {}
         for name, codes in self._refs.items():
             code = values.get(name)
@@ -141,11 +155,33 @@ class RowParser:
                 errors["village_code"] = "tổ cấp xã không gắn với thôn; để trống mã thôn"
         return values, refs, errors
 
+    def _field(self, spec: Field, raw: object) -> tuple[Any, str | None]:
+        """(value, None) or (None, message); a file repeats its dates, codes and choices, so
+        each distinct cell of a column is parsed once."""
+        memo = self._memo.setdefault(spec.name, {})
+        try:
+            return memo[raw]
+        except KeyError:
+            pass
+        except TypeError:  # not hashable: parse it every time
+            memo = {}
+        try:
+            result: tuple[Any, str | None] = (parse_field(spec, raw, self._vocabs), None)
+        except FieldError as exc:
+            result = (None, str(exc))
+        if len(memo) < _MEMO_SIZE:
+            memo[raw] = result
+        return result
+
     def _find(self, name: str, code: str) -> tuple[str | None, bool]:
         codes = self._refs[name]
         if code in codes:
             return code, False
         return self._indexes[name].find(code)
+
+    def known_ids(self, name: str) -> list[int]:
+        """The ids of every record the reference field `name` may name."""
+        return list(self._refs[name].values())
 
     def ref_ids(self, values: Mapping[str, Any]) -> dict[str, int | None]:
         """The ids of the records that `values` (stored or parsed) refer to by code."""
@@ -156,19 +192,29 @@ class RowParser:
 
     def match(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
         """The key as records are matched: names and codes whatever their case and spaces."""
-        return tuple(match_key(v) if isinstance(v, str) else v for v in self.key(values))
+        return tuple(
+            match_key(values.get(name)) if name in self._typed_keys else values.get(name)
+            for name in self.kind.key
+        )
 
 
 def record_dates(
-    session: Session, kind: RecordKind, values: Mapping[str, Any], refs: Mapping[str, int | None]
+    session: Session,
+    kind: RecordKind,
+    values: Mapping[str, Any],
+    refs: Mapping[str, int | None],
+    end_dates: Mapping[int, dt.date] | None = None,
 ) -> list[dt.date]:
-    """The dates that place a record in a period (for the period lock)."""
+    """The dates that place a record in a period (for the period lock); `end_dates`: the
+    trainings' end dates read once for many records."""
     if not kind.dated_by:
         return []
     if kind.field(kind.dated_by).type is FieldType.REF:
         ref_id = refs.get(kind.dated_by)
         if ref_id is None:
             return []
+        if end_dates is not None:
+            return [end_dates[ref_id]] if ref_id in end_dates else []
         return list(repo.course_end_dates(session, [ref_id]).values())
     value = values.get(kind.dated_by)
     return [value] if isinstance(value, dt.date) else []

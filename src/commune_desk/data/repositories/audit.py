@@ -7,9 +7,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from commune_desk.data.bulk import insert_many
 from commune_desk.data.models import AuditEntry
 
 
@@ -29,7 +30,7 @@ class AuditFilter:
 
 def add_entries(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
     if entries:
-        session.execute(insert(AuditEntry), list(entries))
+        insert_many(session, AuditEntry.__table__, entries)  # one executemany
 
 
 def _conditions(where: AuditFilter) -> list[ColumnElement[bool]]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, delete, false, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from commune_desk.data.bulk import insert_many
 from commune_desk.data.models import (
     CommunityClass,
     Course,
@@ -206,16 +208,23 @@ def course_topics(session: Session, course_ids: Sequence[int]) -> dict[int, tupl
     return {k: tuple(v) for k, v in result.items()}
 
 
+@cache
+def _column_plan(kind: str) -> tuple[tuple[str, str, bool], ...]:
+    """(field, column, is a reference) of every stored field of the kind."""
+    return tuple(
+        (spec.name, attr_name(kind, spec.name), spec.type is FieldType.REF)
+        for spec in KINDS[kind].fields
+        if spec.type is not FieldType.CHOICES
+    )
+
+
 def to_columns(kind: str, values: Mapping[str, Any], refs: Mapping[str, int | None]) -> dict:
     """Model column values from field values; `refs` holds the resolved reference ids."""
     columns: dict[str, Any] = {}
-    for spec in KINDS[kind].fields:
-        if spec.type is FieldType.CHOICES or spec.name not in values:
+    for name, column, is_ref in _column_plan(kind):
+        if name not in values:
             continue
-        if spec.type is FieldType.REF:
-            columns[REFS[spec.name][0]] = refs.get(spec.name)
-        else:
-            columns[attr_name(kind, spec.name)] = values[spec.name]
+        columns[column] = refs.get(name) if is_ref else values[name]
     # Rows carry every field (a missing text field is its default, blank), so the keys hold.
     texts = search_fields(KINDS[kind])
     if texts and any(name in values for name in texts):
@@ -224,9 +233,14 @@ def to_columns(kind: str, values: Mapping[str, Any], refs: Mapping[str, int | No
 
 
 def insert_rows(
-    session: Session, kind: str, commune_id: int, rows: Sequence[Mapping[str, Any]]
+    session: Session,
+    kind: str,
+    commune_id: int,
+    rows: Sequence[Mapping[str, Any]],
+    returning: bool = True,
 ) -> list[int]:
-    """Insert column dicts in bulk; returns the new ids in order."""
+    """Insert column dicts in bulk; returns the new ids in order (none without `returning`:
+    then one plain executemany, the fast way for a large import)."""
     model = MODELS[kind]
     if not rows:
         return []
@@ -234,6 +248,9 @@ def insert_rows(
     if kind not in PARENT:
         for r in payload:
             r["commune_id"] = commune_id
+    if not returning:
+        insert_many(session, model.__table__, payload)  # type: ignore[attr-defined]
+        return []
     result = session.execute(
         insert(model).returning(model.id, sort_by_parameter_order=True), payload
     )  # type: ignore[attr-defined]
