@@ -35,6 +35,9 @@ def test_each_rule_of_the_catalogue_is_checked(catalogue):
         assert broken.period == "2025-09"
         assert set(rule.codes) <= set(broken.codes)
         assert broken.message.startswith("Tháng 9/2025:")
+        for code in rule.codes:  # figures by their labels, never by their codes
+            assert code not in broken.message and code not in broken.message_en
+            assert f"«{catalogue.get(code).label}»" in broken.message
 
 
 def test_rule_at_its_boundary_holds(catalogue):

@@ -140,7 +140,7 @@ def test_a_days_entries_read_in_vietnamese(day):
     rows = AuditService(boss).page(AuditQuery(date_from=dt.date(2026, 11, 21))).rows[::-1]
     said = words(rows[-13:])
     lan = "Tài khoản lan (Trần Thị Lan)"
-    bts = "Số liệu infra.bts – Số trạm BTS trên địa bàn"
+    bts = "Số liệu «Số trạm BTS trên địa bàn»"
     assert said[:5] == [
         ("Đăng nhập sai", lan, "", "", "Sai mật khẩu, lần thứ 1"),
         ("Đăng nhập", lan, "", "", ""),
@@ -223,12 +223,12 @@ def test_record_changes_show_only_the_fields_changed_with_their_labels(day):
     )
     assert said[3][4].endswith("Loại: Tổ dân phố; Đang hoạt động: có")
     assert said[2][1:] == (
-        "Số liệu infra.bts – Số trạm BTS trên địa bàn",
+        "Số liệu «Số trạm BTS trên địa bàn»",
         "Tháng 10/2025",
         "",
         "1.234 trạm",
     )
-    target = "Chỉ tiêu kế hoạch infra.bts – Số trạm BTS trên địa bàn"
+    target = "Chỉ tiêu kế hoạch «Số trạm BTS trên địa bàn»"
     assert said[1] == ("Sửa", target, "Năm 2026", "", "12 trạm")
     assert said[0] == (
         "Sửa",

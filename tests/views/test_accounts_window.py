@@ -264,7 +264,7 @@ def test_the_audit_page_filters_and_exports(qtbot, ctx, dialogs, accounts, tmp_p
     assert page.model.total > 3
     newest = [page.model.text(page.model.row_at(0), c) for c in Column]
     assert newest[1] == "Trần Thị Lan (lan)" and newest[2] == "Thêm"
-    assert newest[3] == "Số liệu infra.bts – Số trạm BTS trên địa bàn"
+    assert newest[3] == "Số liệu «Số trạm BTS trên địa bàn»"
     assert (newest[4], newest[5], newest[6]) == ("Tháng 10/2026", "", "4 trạm")
     page.ui.kind_combo.setCurrentIndex(page.ui.kind_combo.findData(str(AuditKind.LOGIN)))
     assert {r.action for r in page.model.rows} == {"login"}

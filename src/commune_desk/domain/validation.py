@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from commune_desk.domain.catalogue import Agg, Catalogue, Rule, Source
+from commune_desk.domain.catalogue import Agg, Catalogue, Formula, Rule, Source
 from commune_desk.domain.indicators import formula_value
 from commune_desk.domain.numbers import Number, format_number
 from commune_desk.domain.periods import Period
@@ -55,13 +55,28 @@ def _n(value: Number | None) -> str:
     return format_number(value, empty="—")
 
 
-def check_rule(rule: Rule, month: Period, values: Mapping[str, Number | None]) -> Problem | None:
-    """A cross-figure rule over one month's values; skipped while a side has no value."""
+def _named(formula: Formula, labels: Mapping[str, str]) -> str:
+    """A sum of figures by their labels (the codes are the program's, never the user's)."""
+    return " + ".join(f"«{labels.get(code, code)}»" for code in formula.codes)
+
+
+def check_rule(
+    rule: Rule,
+    month: Period,
+    values: Mapping[str, Number | None],
+    labels: Mapping[str, str] | None = None,
+) -> Problem | None:
+    """A cross-figure rule over one month's values; skipped while a side has no value.
+
+    The message names the figures by `labels` (code -> label)."""
     left = formula_value(rule.left, values)
     right = formula_value(rule.right, values)
     if left is None or right is None or rule.holds(left, right):
         return None
-    detail = f"{rule.left} = {_n(left)}, {rule.right} = {_n(right)}"
+    names = labels or {}
+    detail = (
+        f"{_named(rule.left, names)} = {_n(left)}, {_named(rule.right, names)} = {_n(right)}"
+    )
     return Problem(
         Severity.ERROR,
         rule.id,
@@ -76,7 +91,8 @@ def check_rules(
     catalogue: Catalogue, month: Period, values: Mapping[str, Number | None]
 ) -> list[Problem]:
     """Every cross-figure rule of the catalogue over one month's values."""
-    found = (check_rule(rule, month, values) for rule in catalogue.rules)
+    labels = {item.code: item.label for item in catalogue.elements}
+    found = (check_rule(rule, month, values, labels) for rule in catalogue.rules)
     return [p for p in found if p is not None]
 
 
@@ -108,7 +124,7 @@ def check_warnings(
                         (element.code,),
                         month.key,
                         f"{month.label()}: chưa nhập «{label}».",
-                        f"{month.label('en')}: no value for {element.code}.",
+                        f"{month.label('en')}: no value for «{label}».",
                     )
                 )
             continue
@@ -123,7 +139,7 @@ def check_warnings(
                         month.key,
                         f"{month.label()}: «{label}» giảm từ {_n(before)} xuống {_n(value)} "
                         "so với tháng trước.",
-                        f"{month.label('en')}: {element.code} fell from {before} to {value} "
+                        f"{month.label('en')}: «{label}» fell from {before} to {value} "
                         "since the previous month.",
                     )
                 )
@@ -143,7 +159,7 @@ def check_warnings(
                     f"{month.label()}: «{label}» = {_n(value)} khác thường so với trung vị "
                     f"{_n(median)} của {len(earlier)} tháng trước (gấp hơn {_n(factor)} lần "
                     f"hoặc dưới 1/{_n(factor)}).",
-                    f"{month.label('en')}: {element.code} = {value} is unusual against the "
+                    f"{month.label('en')}: «{label}» = {value} is unusual against the "
                     f"median {median} of the previous {len(earlier)} months.",
                 )
             )

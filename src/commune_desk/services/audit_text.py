@@ -162,8 +162,10 @@ class Wording:
         return f"{entity}: {key}" if key else entity, _period_label(period)
 
     def _figure(self, code: str) -> str:
+        """A figure by its label: people never read the catalogue's codes (the export's
+        extra columns keep them)."""
         if code in self._catalogue:
-            return f"{code} – {self._catalogue.get(code).label}"
+            return f"«{self._catalogue.get(code).label}»"
         return code
 
     # -- the values ----------------------------------------------------------------------
