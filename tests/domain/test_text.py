@@ -76,3 +76,12 @@ def test_comments_keep_their_lines():
     from commune_desk.domain.text import clean_lines
 
     assert clean_lines(nfd(" Số  liệu của\r\n\r\n  thôn Đông ")) == "Số liệu của\nthôn Đông"
+
+
+def test_slug_makes_a_file_name_part_of_a_label():
+    from commune_desk.domain.text import slug
+
+    assert slug("Tỷ lệ người trưởng thành được xác thực (%)") == (
+        "ty-le-nguoi-truong-thanh-duoc-xac-thuc"
+    )
+    assert slug("Đường  dây") == "duong-day"

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from commune_desk.charts import style
+from commune_desk.domain.text import slug
 from commune_desk.services.context import Actor
 from commune_desk.services.demo import build_demo
 from commune_desk.services.setup import open_database
@@ -143,6 +144,19 @@ def test_save_png_writes_a_print_resolution_file(qtbot, demo, tmp_path):
     with Image.open(saved) as image:
         assert image.size == (round(style.PRINT_SIZE[0] * 300), round(style.PRINT_SIZE[1] * 300))
     assert "bieu-do.png" in page.ui.status_label.text()
+
+
+def test_an_indicator_chart_is_saved_under_its_name_not_its_code(qtbot, demo, tmp_path):
+    dialogs = FakeDialogs(save_path=tmp_path / "bieu-do")
+    page = _open(qtbot, demo, dialogs)
+    page.ui.chart_tabs.setCurrentWidget(page.ui.indicator_tab)
+    qtbot.mouseClick(page.ui.save_png_button, Qt.MouseButton.LeftButton)
+    suggested = dialogs.asked[-1][2]
+    code = page.indicator_code()
+    assert code.removeprefix("ind.").replace("_", "-") not in suggested
+    label = page.ui.indicator_combo.currentText()
+    assert suggested == f"chi-so-{slug(label)}-2026-Q4.png"
+    assert suggested.isascii()
 
 
 def test_copy_puts_the_chart_on_the_clipboard(qtbot, demo):

@@ -95,6 +95,12 @@ def fold(text: str) -> str:
     return bare.replace("đ", "d")
 
 
+def slug(text: str, limit: int = 60) -> str:
+    """A file-name part from a label: "Tỷ lệ người lớn" -> "ty-le-nguoi-lon"."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return "-".join(words)[:limit].strip("-")
+
+
 def _token(rank: int) -> str:
     # Two lowercase letters per rank: byte order and every locale's order agree on them.
     return _LETTERS[rank // 26] + _LETTERS[rank % 26]

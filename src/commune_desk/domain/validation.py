@@ -74,9 +74,7 @@ def check_rule(
     if left is None or right is None or rule.holds(left, right):
         return None
     names = labels or {}
-    detail = (
-        f"{_named(rule.left, names)} = {_n(left)}, {_named(rule.right, names)} = {_n(right)}"
-    )
+    detail = f"{_named(rule.left, names)} = {_n(left)}, {_named(rule.right, names)} = {_n(right)}"
     return Problem(
         Severity.ERROR,
         rule.id,

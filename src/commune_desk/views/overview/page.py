@@ -21,6 +21,7 @@ from commune_desk.charts.data import Granularity
 from commune_desk.domain.catalogue import Indicator
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.domain.progress import Status
+from commune_desk.domain.text import slug
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.overview import Overview, OverviewService
@@ -341,8 +342,8 @@ class OverviewPage(QWidget):
 
     def _suggested_name(self, key: str) -> str:
         parts = [FILE_STEMS[key]]
-        if key == "indicator":
-            parts.append(self.indicator_code().removeprefix("ind.").replace("_", "-"))
+        if key == "indicator":  # the indicator as people name it, never its code
+            parts.append(slug(self.ui.indicator_combo.currentText()) or "chi-so")
         parts.append(self.period().key)
         return "-".join(parts) + ".png"
 
