@@ -566,3 +566,65 @@ def test_a_log_of_100000_activities_stays_fluid(qtbot, ctx, dialogs, records):
     page.ui.search_edit.setText("#099996")
     qtbot.waitUntil(lambda: model.total == 1)
     assert cell(page, 0, "note") == "#099996"
+
+
+# -- the clerk's hands (issue: window defects) ------------------------------------------------
+
+
+def test_ctrl_n_puts_the_cursor_in_the_first_field(qtbot, ctx, dialogs, records):
+    page = show_page(qtbot, ctx, dialogs, "trainings")
+    qtbot.keyClick(page.ui.records_table, Qt.Key.Key_N, CTRL)
+    dialog = page.current_dialog
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.editor("code"))
+    type_text(qtbot, dialog.focusWidget(), "K01")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    type_text(qtbot, dialog.focusWidget(), "An toàn thông tin")
+    assert dialog.editor("code").text() == "K01"
+    assert dialog.editor("title").text() == "An toàn thông tin"
+    dialog.reject()
+
+
+def test_hours_are_shown_back_as_typed(qtbot, ctx, records):
+    record = records.create(
+        "trainings",
+        {
+            "code": "K1",
+            "title": "AI",
+            "topics": "ai",
+            "start_date": "01/03/2025",
+            "end_date": "02/03/2025",
+            "hours": "1.234,5",
+        },
+    )
+    assert record["hours"] == 1234.5
+    dialog = RecordDialog(ctx, "trainings", record)
+    qtbot.addWidget(dialog)
+    assert dialog.editor("hours").text() == "1.234,5"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert records.get("trainings", record.id)["hours"] == 1234.5
+
+
+def test_an_activity_takes_its_team_village_until_the_clerk_chooses(qtbot, ctx, records):
+    for code, village in (("TO1", "T01"), ("TO2", "T02")):
+        records.create(
+            "teams",
+            {
+                "code": code,
+                "name": f"Tổ {village}",
+                "level": "village",
+                "village_code": village,
+                "established_on": "01/04/2025",
+            },
+        )
+    dialog = RecordDialog(ctx, "activities")
+    qtbot.addWidget(dialog)
+    team, village = dialog.editor("team_code"), dialog.editor("village_code")
+    team.setCurrentIndex(team.findData("TO2"))
+    assert village.currentData() == "T02"
+    team.setCurrentIndex(team.findData("TO1"))
+    assert village.currentData() == "T01"
+    village.setCurrentIndex(village.findData("T02"))  # the clerk's own choice stays
+    team.setCurrentIndex(team.findData("TO2"))
+    team.setCurrentIndex(team.findData("TO1"))
+    assert village.currentData() == "T02"
+    dialog.reject()

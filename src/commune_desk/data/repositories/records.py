@@ -248,6 +248,10 @@ def insert_rows(
     if kind not in PARENT:
         for r in payload:
             r["commune_id"] = commune_id
+    if search_fields(KINDS[kind]):  # every row keeps its search and sort keys
+        for r in payload:
+            if "search_key" not in r:
+                r.update(derived_keys(KINDS[kind], r))
     if not returning:
         insert_many(session, model.__table__, payload)  # type: ignore[attr-defined]
         return []

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from commune_desk.data.db import DatabaseBusy
+from commune_desk.domain.numbers import format_decimal
 from commune_desk.domain.records import KINDS, Field, FieldType
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
@@ -75,6 +78,7 @@ class RecordDialog(QDialog):
         self._kind = KINDS[kind]
         self._record = record
         self._editors: dict[str, QWidget] = {}
+        self._team_villages: dict[str, str | None] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._errors: dict[str, str] = {}
         # A new record shows a field's message once the user has been there; an edit at once.
@@ -97,8 +101,17 @@ class RecordDialog(QDialog):
         self.ui.button_box.accepted.connect(self.accept)
         self.ui.button_box.rejected.connect(self.reject)
         self._validate()
+        self._prefill_village_from_team()
+        self._order_tabs()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.adjustSize()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """What the clerk types goes into the first field, never onto a button."""
+        super().showEvent(event)
+        first = self._first_editor()
+        if first is not None and self.focusWidget() not in self._editors.values():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -156,6 +169,51 @@ class RecordDialog(QDialog):
         super().accept()
 
     # -- building ----------------------------------------------------------------------
+    def _first_editor(self) -> QWidget | None:
+        hidden = hidden_fields(self._ctx, self._kind)
+        return next(
+            (w for name, w in self._editors.items() if name not in hidden and w.isEnabled()),
+            None,
+        )
+
+    def _order_tabs(self) -> None:
+        """Tab goes through the fields from the top, then to the buttons."""
+        chain = [*self._editors.values(), self.ui.button_box]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        first = self._first_editor()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _prefill_village_from_team(self) -> None:
+        """A new activity of a village team is in that team's village until the clerk
+        chooses another."""
+        team = self._editors.get("team_code")
+        village = self._editors.get("village_code")
+        if self._record is not None or not isinstance(team, QComboBox):
+            return
+        if not isinstance(village, QComboBox):
+            return
+
+        def follow(*_: object) -> None:
+            if self._village_chosen:
+                return
+            code = self._team_villages.get(team.currentData())
+            index = village.findData(code) if code else 0
+            self._following = True
+            village.setCurrentIndex(max(index, 0))
+            self._following = False
+
+        def chosen(*_: object) -> None:
+            if not self._following:
+                self._village_chosen = True
+
+        self._village_chosen = False
+        self._following = False
+        team.currentIndexChanged.connect(follow)
+        village.currentIndexChanged.connect(chosen)
+        follow()
+
     def _add_row(self, spec: Field, used: set[str]) -> None:
         text = kind_text(spec.label)
         editor = self._make_editor(spec)
@@ -226,6 +284,10 @@ class RecordDialog(QDialog):
                 records = self._service.list(spec.ref)
             except ServiceError:
                 records = []
+            if spec.ref == "teams":
+                self._team_villages = {
+                    r.values["code"]: r.values.get("village_code") for r in records
+                }
             for record in records:
                 code = record.values["code"]
                 title = record.values.get(name) if name else ""
@@ -321,5 +383,5 @@ def _edit_text(spec: Field, value: Any, new: bool) -> str:
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+        return format_decimal(value)  # as typed, the Vietnamese way: 1.234,5
     return str(value)
