@@ -44,8 +44,12 @@ class FakeDialogs:
         self.asked.append(("folder", title, ""))
         return self.folder
 
-    def ask_text(self, parent, title: str, label: str, text: str = "") -> str | None:
+    def ask_text(
+        self, parent, title: str, label: str, text: str = "", required: bool = False
+    ) -> str | None:
         self.asked.append(("ask_text", title, label))
+        if required and self.text_answer is not None and not self.text_answer.strip():
+            return None  # the real dialog cannot be confirmed blank: only cancelled
         return self.text_answer
 
     def texts(self, kind: str) -> list[str]:

@@ -188,7 +188,7 @@ class ReportsPage(QWidget):
     def _on_unlock_button_clicked(self) -> None:
         period = self.period
         label = fill(self.tr("Lý do mở khóa %1 (ghi vào nhật ký):"), period.label(ui_language()))
-        reason = self._dialogs.ask_text(self, self.tr("Mở khóa kỳ báo cáo"), label)
+        reason = self._dialogs.ask_text(self, self.tr("Mở khóa kỳ báo cáo"), label, required=True)
         if reason is None:
             return
         if not reason.strip():

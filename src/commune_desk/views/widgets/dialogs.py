@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 from commune_desk.excel.atomic import xlsx_path
 
@@ -26,8 +33,38 @@ class Dialogs(Protocol):
     ) -> Path | None: ...
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None: ...
     def ask_text(
-        self, parent: QWidget | None, title: str, label: str, text: str = ""
+        self, parent: QWidget | None, title: str, label: str, text: str = "", required: bool = False
     ) -> str | None: ...
+
+
+class TextDialog(QInputDialog):
+    """A one-line question; with `required`, OK stays disabled while the answer is blank, so
+    an empty answer is never given and the dialog never closes on one."""
+
+    def __init__(self, parent: QWidget | None, required: bool) -> None:
+        super().__init__(parent)
+        self._required = required
+        self.textValueChanged.connect(self._allow)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # Qt builds the buttons on the first show
+        self._allow(self.textValue())
+
+    def _allow(self, value: str) -> None:
+        box = self.findChild(QDialogButtonBox)
+        if self._required and box is not None:
+            box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(value.strip()))
+
+
+def text_dialog(
+    parent: QWidget | None, title: str, label: str, text: str = "", required: bool = False
+) -> QInputDialog:
+    """The dialog `ask_text` shows (built apart so a test can answer it)."""
+    dialog = TextDialog(parent, required)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    return dialog
 
 
 class QtDialogs:
@@ -64,10 +101,13 @@ class QtDialogs:
         return Path(name) if name else None
 
     def ask_text(
-        self, parent: QWidget | None, title: str, label: str, text: str = ""
+        self, parent: QWidget | None, title: str, label: str, text: str = "", required: bool = False
     ) -> str | None:
         """A line of text typed by the user; None when they cancel."""
-        answer, accepted = QInputDialog.getText(parent, title, label, text=text)
+        dialog = text_dialog(parent, title, label, text, required)
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        answer = dialog.textValue()
+        dialog.deleteLater()
         return answer if accepted else None
 
 
