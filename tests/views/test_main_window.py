@@ -112,3 +112,22 @@ def test_a_change_in_the_grid_refreshes_the_overview(qtbot, window, ctx):
     overview.data_changed = lambda: calls.append(1)  # the slot the root connects
     grid.values_changed.emit()
     assert calls == [1]
+
+
+def test_the_first_window_fits_an_office_screen():
+    from PySide6.QtCore import QRect
+
+    from commune_desk.views.shell.main_window import FRAME_TOP, fit_on_screen
+
+    office = QRect(0, 0, 1366, 728)  # 1366×768 less the taskbar
+    first = fit_on_screen(QRect(0, 0, 1200, 760), office, centre=True)
+    assert first.top() - FRAME_TOP >= office.top()  # the title bar stays on the screen
+    assert first.bottom() <= office.bottom() and first.right() <= office.right()
+    assert first.width() == 1200
+    kept = fit_on_screen(QRect(300, 20, 1600, 1000), office, centre=False)
+    assert office.contains(kept) and kept.top() >= FRAME_TOP
+    roomy = QRect(0, 0, 1920, 1040)
+    assert fit_on_screen(QRect(0, 0, 1200, 760), roomy, centre=True).size().toTuple() == (
+        1200,
+        760,
+    )

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from commune_desk.domain.periods import current_month
@@ -46,6 +46,30 @@ SECTION_TITLES = {
     "accounts": QT_TRANSLATE_NOOP("MainWindow", "Tài khoản"),
     "audit": QT_TRANSLATE_NOOP("MainWindow", "Nhật ký thay đổi"),
 }
+
+
+# Room a window's title bar and borders take outside its geometry on an office PC.
+FRAME_TOP, FRAME_SIDE = 32, 8
+
+
+def fit_on_screen(wanted: QRect, available: QRect, centre: bool) -> QRect:
+    """`wanted` made small enough for the screen's free area (title bar included) and moved
+    inside it; `centre` places a first window in the middle."""
+    width = min(wanted.width(), available.width() - 2 * FRAME_SIDE)
+    height = min(wanted.height(), available.height() - FRAME_TOP - FRAME_SIDE)
+    if centre:
+        left = available.left() + (available.width() - width) // 2
+        top = available.top() + FRAME_TOP + (available.height() - FRAME_TOP - height) // 2
+    else:
+        left = min(
+            max(wanted.left(), available.left() + FRAME_SIDE),
+            available.right() - FRAME_SIDE - width + 1,
+        )
+        top = min(
+            max(wanted.top(), available.top() + FRAME_TOP),
+            available.bottom() - FRAME_SIDE - height + 1,
+        )
+    return QRect(left, top, width, height)
 
 
 class MainWindow(QMainWindow):
@@ -182,6 +206,12 @@ class MainWindow(QMainWindow):
         geometry = s.get(keys.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:  # the first start, or a size kept from a larger screen
+            wanted = self.geometry() if not geometry.isEmpty() else QRect(0, 0, 1200, 760)
+            fitted = fit_on_screen(wanted, screen.availableGeometry(), geometry.isEmpty())
+            if fitted != self.geometry():
+                self.setGeometry(fitted)
         state = s.get(keys.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
