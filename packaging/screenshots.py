@@ -58,7 +58,9 @@ class ScriptedDialogs:
     def choose_folder(self, parent, title: str) -> Path | None:
         return self.folder
 
-    def ask_text(self, parent, title: str, label: str, text: str = "") -> str | None:
+    def ask_text(
+        self, parent, title: str, label: str, text: str = "", required: bool = False
+    ) -> str | None:
         return None
 
 

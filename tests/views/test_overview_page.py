@@ -159,6 +159,25 @@ def test_an_indicator_chart_is_saved_under_its_name_not_its_code(qtbot, demo, tm
     assert suggested.isascii()
 
 
+def test_cards_show_whole_rows_on_an_office_screen(qtbot, demo):
+    page = OverviewPage(demo, FakeDialogs())
+    qtbot.addWidget(page)
+    page.resize(1080, 650)  # the page's room in a 1366×768 window
+    page.show()
+    qtbot.waitUntil(lambda: page.overview is not None and not page.busy, timeout=WAIT)
+    viewport = page.ui.cards_scroll.viewport()
+    shown = []
+    for card in page.cards.cards:
+        top = card.mapTo(viewport, card.rect().topLeft()).y()
+        bottom = top + card.height()
+        if bottom > 0 and top < viewport.height():
+            assert top >= 0 and bottom <= viewport.height(), card.card.code  # never cut
+            shown.append(card)
+    assert len(shown) >= 4
+    bar = page.ui.cards_scroll.verticalScrollBar()
+    assert bar.singleStep() == page.cards.row_height()  # the wheel moves a whole row
+
+
 def test_copy_puts_the_chart_on_the_clipboard(qtbot, demo):
     page = _open(qtbot, demo)
     QGuiApplication.clipboard().clear()

@@ -263,6 +263,21 @@ class CardGrid(QWidget):
         self._columns = 0
         self._reflow()
 
+    def row_height(self) -> int:
+        """The height of one row of cards with the space under it (0 without cards)."""
+        if not self._cards:
+            return 0
+        return max(c.sizeHint().height() for c in self._cards) + SPACING
+
+    def whole_rows(self, room: int) -> int:
+        """The height of as many whole rows of cards as fit in `room` (one at least), so no
+        card is ever cut mid-text; the rest is reached by scrolling a row at a time."""
+        step = self.row_height()
+        if not step:
+            return room
+        rows = max(1, (room + SPACING) // step)
+        return rows * step - SPACING
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._reflow()

@@ -254,6 +254,7 @@ class OverviewPage(QWidget):
         language = ui_language()
         label = overview.period.label(language)
         self._cards.set_cards(overview.cards, label)
+        self._snap_cards()
         self.ui.window_label.setText(overview.window.label(language))
         counts = {status: 0 for status in Status}
         for card in overview.cards:
@@ -333,6 +334,20 @@ class OverviewPage(QWidget):
     def _on_chart_tabs_changed(self, _index: int) -> None:
         self._update_actions()
         self._charts.redraw_visible()
+
+    def _snap_cards(self) -> None:
+        """Show whole rows of cards (the charts take the rest) and scroll a row at a time."""
+        scroll = self.ui.cards_scroll
+        step = self._cards.row_height()
+        if not step:
+            return
+        scroll.verticalScrollBar().setSingleStep(step)
+        scroll.verticalScrollBar().setPageStep(step)
+        sizes = self.ui.overview_splitter.sizes()
+        frame = 2 * scroll.frameWidth()
+        top = self._cards.whole_rows(sizes[0] - frame) + frame
+        if top != sizes[0] and sum(sizes) > top:
+            self.ui.overview_splitter.setSizes([top, sum(sizes) - top])
 
     def _on_cards_activated(self, code: str) -> None:
         index = self.ui.indicator_combo.findData(code)
