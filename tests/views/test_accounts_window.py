@@ -4,6 +4,7 @@ phone rule, the Tài khoản and Nhật ký thay đổi sections, the supervisor
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -47,6 +48,11 @@ def accounts(ctx) -> AccountService:
     service.add("lan", "clerk", "mat-khau-lan", "Trần Thị Lan")
     service.add("lanhdao", "supervisor", "mat-khau-lanh-dao", "Nguyễn Văn Lãnh")
     return service
+
+
+def ctx_path(ctx):
+    """A folder beside the test's database."""
+    return Path(ctx.sessions.kw["bind"].url.database).parent
 
 
 def shown(qtbot, widget):
@@ -284,6 +290,31 @@ def test_the_audit_page_filters_and_exports(qtbot, ctx, dialogs, accounts, tmp_p
     qtbot.waitUntil(lambda: bool(dialogs.texts("inform")), timeout=20_000)
     rows = list(load_workbook(tmp_path / "nhat-ky.xlsx").active.iter_rows(values_only=True))
     assert len(rows) == page.model.total + 1 and rows[1][1] == "lan"
+
+
+def test_every_audit_column_shows_on_an_office_screen(qtbot, ctx, dialogs, accounts):
+    from commune_desk.domain.periods import Period
+    from commune_desk.services.reports import ReportService
+    from commune_desk.views.audit.page import MIN_CHARS, REASON_CHARS
+
+    ValuesService(ctx).save([ValueChange("infra.bts", "2026-07", 4)])
+    ReportService(ctx).export(Period.parse("2026-Q3"), ctx_path(ctx) / "q3.xlsx")
+    boss = as_role(ctx, "supervisor")
+    ReportService(boss).unlock(Period.parse("2026-Q3"), "Huyện yêu cầu sửa số hồ sơ tháng 9")
+    page = AuditPage(boss, dialogs)
+    page.resize(1080, 640)  # the section's room in a 1366×768 window
+    shown(qtbot, page)
+    table = page.ui.audit_table
+    header = table.horizontalHeader()
+    char = table.fontMetrics().averageCharWidth()
+    qtbot.waitUntil(
+        lambda: (
+            header.sectionViewportPosition(Column.REASON) + REASON_CHARS * char
+            <= table.viewport().width()
+        )
+    )
+    for column in Column:
+        assert header.sectionSize(column) >= MIN_CHARS * char - 1, column
 
 
 def test_the_audit_model_is_paged(qtbot, ctx, monkeypatch):

@@ -21,8 +21,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QThreadPool,
+    QTimer,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.domain.numbers import format_number
@@ -46,6 +47,10 @@ KIND_TITLES = {
     AuditKind.ACCOUNT: QT_TRANSLATE_NOOP("AuditPage", "Tài khoản"),
     AuditKind.SETTINGS: QT_TRANSLATE_NOOP("AuditPage", "Thông tin xã, cài đặt, chỉ tiêu"),
 }
+
+
+REASON_CHARS = 20  # what the reasons column keeps on a narrow screen
+MIN_CHARS = 10  # no column narrower than this
 
 
 class Column(IntEnum):
@@ -242,17 +247,38 @@ class AuditPage(QWidget):
 
     # -- helpers -------------------------------------------------------------------------
     def _size_columns(self) -> None:
-        """Time, who and what fit their text (within reason); the values share the rest."""
+        """Every column on the screen: each fits its text within a cap, and when the table is
+        narrow (a 1366×768 office screen) the long ones give way until the reasons show."""
         table = self.ui.audit_table
         header = table.horizontalHeader()
         header.setResizeContentsPrecision(200)
-        widest = table.fontMetrics().averageCharWidth() * 40
-        for column in Column:
-            if column in (Column.OLD, Column.NEW, Column.REASON):
-                header.resizeSection(column, widest * 3 // 4)
-            else:
-                table.resizeColumnToContents(column)
-                header.resizeSection(column, min(header.sectionSize(column), widest))
+        char = table.fontMetrics().averageCharWidth()
+        caps = {
+            Column.AT: 24,
+            Column.WHO: 26,
+            Column.ACTION: 18,
+            Column.WHAT: 34,
+            Column.PERIOD: 16,
+            Column.OLD: 18,
+            Column.NEW: 18,
+        }
+        for column, cap in caps.items():
+            table.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), cap * char))
+        room = table.viewport().width() - sum(header.sectionSize(c) for c in caps)
+        wanted = REASON_CHARS * char
+        for column in (Column.WHAT, Column.OLD, Column.NEW, Column.WHO, Column.ACTION):
+            if room >= wanted:
+                break
+            give = min(wanted - room, header.sectionSize(column) - MIN_CHARS * char)
+            if give > 0:
+                header.resizeSection(column, header.sectionSize(column) - give)
+                room += give
+        header.resizeSection(Column.REASON, max(room, wanted))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._size_columns)  # once the table has its new width
 
     def _fill_combos(self) -> None:
         ui = self.ui
