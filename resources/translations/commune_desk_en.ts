@@ -1427,6 +1427,21 @@ Try again now?</translation>
     </message>
   </context>
   <context>
+    <name>ProblemsModel</name>
+    <message>
+      <source>Tệp</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Vấn đề</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>Chi tiết</source>
+      <translation>Details</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordDialog</name>
     <message>
       <source>Sửa — %1</source>

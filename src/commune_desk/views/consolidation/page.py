@@ -11,8 +11,10 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,7 +42,11 @@ class ProblemColumn(IntEnum):
     DETAIL = 2
 
 
-_HEADERS = ("Tệp", "Vấn đề", "Chi tiết")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("ProblemsModel", "Tệp"),
+    QT_TRANSLATE_NOOP("ProblemsModel", "Vấn đề"),
+    QT_TRANSLATE_NOOP("ProblemsModel", "Chi tiết"),
+)
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -123,6 +129,16 @@ class ConsolidationPage(QWidget):
         ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         ui.open_button.clicked.connect(self._on_open_button_clicked)
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch of language re-translates the page at once (a result's summary stays in
+        the language it was made in: it names files and communes)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            summary = self.ui.summary_label.text()
+            self.ui.retranslateUi(self)
+            self.ui.summary_label.setText(summary)
+            self._model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+        super().changeEvent(event)
 
     # -- public ------------------------------------------------------------------------
     @property

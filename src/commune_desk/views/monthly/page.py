@@ -79,6 +79,7 @@ class MonthlyGridPage(QWidget):
         self.ui.setupUi(self)
         self._dialogs, self._ask_comment = dialogs, ask_comment
         self._values = ValuesService(ctx)
+        self._ctx = ctx
         self._denied = why_not(ctx, Action.EDIT_DATA)  # a supervisor reads, never types
         self._rows = grid_rows(ctx.catalogue)
         self._today = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
@@ -370,6 +371,9 @@ class MonthlyGridPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self._retranslate()
+            self._denied = why_not(self._ctx, Action.EDIT_DATA)  # the role note, re-said
+            if self._denied:
+                self._reload()
             relabel_periods(self.ui.period_combo)
             count = self._model.columnCount()
             self._model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(count - 1, 0))

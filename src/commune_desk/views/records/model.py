@@ -297,30 +297,43 @@ class RecordFilters(QObject):
         ui.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         for widget in (ui.village_label, ui.village_combo):
             widget.setVisible(self._village is not None)
-        ui.village_combo.addItem(self.tr("Tất cả các thôn"), None)
+        self._vocabs = vocabs
+        ui.village_combo.addItem("", None)
         ui.village_combo.currentIndexChanged.connect(self._on_village_combo_current_index_changed)
         for widget in (ui.type_label, ui.type_combo):
             widget.setVisible(self._type is not None)
         if self._type is not None:
-            label = kind_text(self._type.label)
-            ui.type_label.setText(f"&{label}:" if label[:1].isascii() else f"{label}:")
-            ui.type_combo.setAccessibleName(fill(self.tr("Lọc theo %1"), label.lower()))
-            ui.type_combo.addItem(self.tr("Tất cả"), None)
-            for code, text in options_of(self._type, vocabs).items():
-                ui.type_combo.addItem(kind_text(text), code)
+            ui.type_combo.addItem("", None)
+            for code in options_of(self._type, vocabs):
+                ui.type_combo.addItem("", code)
         ui.type_combo.currentIndexChanged.connect(self._on_type_combo_current_index_changed)
         for widget in self._date_widgets():
             widget.setVisible(self._date is not None)
-        if self._date is not None:
-            label = kind_text(self._date.label)
-            ui.date_check.setText(label)
-            ui.date_check.setAccessibleName(fill(self.tr("Lọc theo %1"), label.lower()))
+        self.retranslate()
         ui.date_from_edit.setDate(QDate(today.year, 1, 1))
         ui.date_to_edit.setDate(QDate(today.year, today.month, today.day))
         self._enable_dates(False)
         ui.date_check.toggled.connect(self._on_date_check_toggled)
         ui.date_from_edit.dateChanged.connect(self._on_date_edit_date_changed)
         ui.date_to_edit.dateChanged.connect(self._on_date_edit_date_changed)
+
+    def retranslate(self) -> None:
+        """The filters' texts in the language of the moment (the form's own are its)."""
+        ui = self.ui
+        ui.village_combo.setItemText(0, self.tr("Tất cả các thôn"))
+        if self._type is not None:
+            label = kind_text(self._type.label)
+            ui.type_label.setText(f"&{label}:" if label[:1].isascii() else f"{label}:")
+            ui.type_combo.setAccessibleName(fill(self.tr("Lọc theo %1"), label.lower()))
+            ui.type_combo.setItemText(0, self.tr("Tất cả"))
+            options = options_of(self._type, self._vocabs)
+            for index in range(1, ui.type_combo.count()):
+                code = ui.type_combo.itemData(index)
+                ui.type_combo.setItemText(index, kind_text(options.get(code, code)))
+        if self._date is not None:
+            label = kind_text(self._date.label)
+            ui.date_check.setText(label)
+            ui.date_check.setAccessibleName(fill(self.tr("Lọc theo %1"), label.lower()))
 
     def query(self, sort: RecordQuery) -> RecordQuery:
         """The filters as a query, keeping the sort of `sort`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -129,6 +129,29 @@ class RecordPage(QWidget):
             self._filters.query(self._model.query), at_least=self._model.rowCount()
         )
         self._after_load(keep_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch of language re-translates the page at once: buttons, filters, notes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._filters.retranslate()
+            self._cannot_edit = why_not(self._ctx, Action.EDIT_DATA)
+            self._cannot_import = why_not(self._ctx, Action.IMPORT)
+            for action, reason in (
+                (self.ui.add_action, self._cannot_edit),
+                (self.ui.edit_action, self._cannot_edit),
+                (self.ui.delete_action, self._cannot_edit),
+                (self.ui.import_action, self._cannot_import),
+            ):
+                if reason:
+                    action.setToolTip(reason)
+            self.setAccessibleName(kind_text(self._kind.label))
+            self.ui.records_table.setAccessibleName(kind_text(self._kind.label))
+            self._model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, max(0, self._model.columnCount() - 1)
+            )
+            self._after_load(None)
+        super().changeEvent(event)
 
     # -- building ----------------------------------------------------------------------
     def _setup_table(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from commune_desk.domain.records import KINDS
@@ -58,6 +59,14 @@ class RecordSection(QWidget):
             self.tabs.addTab(page, kind_text(KINDS[kind].label))
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self._on_record_tabs_current_changed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The tabs' titles follow a switch of language at once."""
+        if event.type() == QEvent.Type.LanguageChange and self.tabs is not None:
+            self.tabs.setAccessibleName(self.tr("Các danh sách"))
+            for index, kind in enumerate(self._pages):
+                self.tabs.setTabText(index, kind_text(KINDS[kind].label))
+        super().changeEvent(event)
 
     @property
     def pages(self) -> dict[str, RecordPage]:

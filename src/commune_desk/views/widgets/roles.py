@@ -6,7 +6,7 @@ The services decide (`services.permissions`); pages ask `can(ctx, Action.X)` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from commune_desk.services.context import ServiceContext
@@ -53,12 +53,32 @@ def role_title(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_TITLES.get(role, role))
 
 
+class PermissionLine(QLabel):
+    """A visible line on a page saying what this account cannot do there (hidden when
+    nothing), said again in the new language when the language changes."""
+
+    def __init__(self, page: QWidget, reasons: tuple[str, ...]) -> None:
+        super().__init__(page)
+        # The reasons were said in the language of the moment: keep what they stand for.
+        known = {QCoreApplication.translate("Roles", text): text for text in _WHY_NOT.values()}
+        self._sources = [known.get(r, r) for r in reasons if r]
+        self.setObjectName("permission_label")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: palette(placeholder-text);")  # a note, not an error
+        self._say()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say()
+        super().changeEvent(event)
+
+    def _say(self) -> None:
+        self.setText(" ".join(QCoreApplication.translate("Roles", s) for s in self._sources))
+        self.setVisible(bool(self._sources))
+
+
 def add_permission_line(page: QWidget, layout: QBoxLayout, at: int, *reasons: str) -> QLabel:
     """A visible line on `page` saying what this account cannot do there (hidden when nothing)."""
-    label = QLabel(" ".join(r for r in reasons if r), page)
-    label.setObjectName("permission_label")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")  # a note, not an error
-    label.setVisible(bool(label.text()))
+    label = PermissionLine(page, reasons)
     layout.insertWidget(at, label)
     return label
