@@ -275,12 +275,16 @@ class _Session:
             restored = True
             window.close()  # ends app.exec()
 
+        from commune_desk.views.widgets.app_settings import LANGUAGE, language_of
+
+        self._switch_language(language_of(self._settings, ctx.actor.username))  # its own
         window = build_main_window(
             ctx, self._settings, self._dialogs, self._switch_language, on_restored
         )
         window.show()
         status = app.exec()
         window.deleteLater()
+        self._switch_language(self._settings.get(LANGUAGE))  # the log-in speaks the PC's
         if restored:
             return status, "restored"
         AccountService(ctx).logout()

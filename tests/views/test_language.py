@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from commune_desk import paths
 from commune_desk.app import build_main_window
-from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
+from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings, language_of
 from commune_desk.views.widgets.i18n import Translations
 from tests.views.fakes import FakeDialogs
 
@@ -34,7 +34,8 @@ def test_choosing_english_in_settings_translates_the_open_window(
     english = page.ui.language_combo.findData("en")
     page.ui.language_combo.setCurrentIndex(english)
     page.ui.language_combo.activated.emit(english)
-    assert settings.get(LANGUAGE) == "en"
+    assert language_of(settings, ctx.actor.username) == "en"  # this account's choice
+    assert settings.get(LANGUAGE) == "vi"  # the PC's (the log-in) is left alone
     # Qt delivers LanguageChange to the widgets through the event loop.
     qtbot.waitUntil(lambda: window.ui.section_list.item(0).text() == "Overview")
     qtbot.waitUntil(lambda: grid.ui.period_combo.currentText() == "Q4 2026")
@@ -46,6 +47,31 @@ def test_choosing_english_in_settings_translates_the_open_window(
     translations.switch("vi")
     qtbot.waitUntil(lambda: window.ui.section_list.item(0).text() == "Tổng quan")
     qtbot.waitUntil(lambda: overview.ui.period_combo.currentText() == "Quý IV/2026")
+
+
+def test_each_account_keeps_its_own_language(qtbot, ctx, tmp_path, translations):
+    from dataclasses import replace
+
+    from commune_desk.services.context import Actor
+
+    settings = AppSettings(tmp_path / "s.ini")
+    lan = replace(ctx, actor=Actor("lan", "officer"))
+    window = build_main_window(lan, settings, FakeDialogs(), translations.switch)
+    qtbot.addWidget(window)
+    page = window.show_section("settings")
+    english = page.ui.language_combo.findData("en")
+    page.ui.language_combo.setCurrentIndex(english)
+    page.ui.language_combo.activated.emit(english)
+    assert language_of(settings, "lan") == "en"
+    assert language_of(settings, "hoa") == "vi"  # another account: the PC's language
+    translations.switch(language_of(settings, "hoa"))
+    hoa = replace(ctx, actor=Actor("hoa", "officer"))
+    other = build_main_window(hoa, settings, FakeDialogs(), translations.switch)
+    qtbot.addWidget(other)
+    combo = other.show_section("settings").ui.language_combo
+    assert combo.currentData() == "vi"
+    translations.switch(language_of(settings, "LAN"))  # the same account, however typed
+    qtbot.waitUntil(lambda: other.ui.section_list.item(0).text() == "Overview")
 
 
 def test_fill_puts_each_value_once_even_when_a_value_holds_a_placeholder():

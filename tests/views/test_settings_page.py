@@ -169,12 +169,16 @@ def test_ctrl_s_without_changes_says_so(qtbot, page):
     assert page.ui.profile_status_label.text() == "Không có thay đổi nào cần lưu."
 
 
-def test_choosing_english_stores_it_and_asks_for_a_new_language(qtbot, page, settings):
+def test_choosing_english_stores_it_and_asks_for_a_new_language(qtbot, page, settings, ctx):
+    from commune_desk.views.widgets.app_settings import language_of
+
     with qtbot.waitSignal(page.language_changed) as blocker:
         qtbot.keyClick(page.ui.language_combo, Qt.Key.Key_Down)
     assert blocker.args == ["en"]
-    assert settings.get(LANGUAGE) == "en"
-    assert AppSettings(settings.file_name).get(LANGUAGE) == "en"  # written to the file
+    assert language_of(settings, ctx.actor.username) == "en"  # the account's own choice
+    assert settings.get(LANGUAGE) == "vi"
+    again = AppSettings(settings.file_name)  # written to the file
+    assert language_of(again, ctx.actor.username) == "en"
 
 
 def test_refresh_keeps_what_the_user_is_typing(qtbot, page, ctx):

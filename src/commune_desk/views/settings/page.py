@@ -137,7 +137,7 @@ class SettingsPage(QWidget):
             ui.report_number_prefix_edit.setText(stored.get(REPORT_NUMBER_PREFIX, ""))
             ui.recipients_edit.setPlainText(stored.get(RECIPIENTS, ""))
         ui.cutoff_combo.setCurrentIndex(CUTOFF_MODES.index(profile.cutoff_mode))
-        language = self._settings.get(keys.LANGUAGE)
+        language = keys.language_of(self._settings, self._ctx.actor.username)
         ui.language_combo.setCurrentIndex(LANGUAGES.index(language) if language in LANGUAGES else 0)
         self._update_preview()
 
@@ -197,9 +197,10 @@ class SettingsPage(QWidget):
 
     def _on_language_combo_activated(self, index: int) -> None:
         language = LANGUAGES[index]
-        if language == self._settings.get(keys.LANGUAGE):
+        username = self._ctx.actor.username
+        if language == keys.language_of(self._settings, username):
             return
-        self._settings.set(keys.LANGUAGE, language)
+        self._settings.set(keys.account_language(username), language)  # this account's own
         self._settings.sync()
         self.language_changed.emit(language)
 

@@ -18,13 +18,23 @@ class Key(Generic[T]):
         self.name, self.default = name, default
 
 
-LANGUAGE = Key("ui/language", "vi")
+LANGUAGE = Key("ui/language", "vi")  # the PC's: the log-in, and accounts that chose none
 LAST_SECTION = Key("ui/last_section", "overview")
 WINDOW_GEOMETRY = Key("ui/window_geometry", QByteArray())
 WINDOW_STATE = Key("ui/window_state", QByteArray())
 SPLITTER_STATE = Key("ui/splitter_state", QByteArray())
 LAST_DATABASE = Key("data/last_database", "")
 REPORT_TEMPLATE = Key("reports/template", "")  # a province's own form; "": the standard one
+
+
+def account_language(username: str) -> Key[str]:
+    """The language an account chose for itself ("" while it chose none)."""
+    return Key(f"accounts/{username.casefold()}/language", "")
+
+
+def language_of(settings: AppSettings, username: str) -> str:
+    """The language of an account's window: its own choice, else the PC's."""
+    return settings.get(account_language(username)) or settings.get(LANGUAGE)
 
 
 class AppSettings:
