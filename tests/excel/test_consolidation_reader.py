@@ -54,7 +54,7 @@ def test_the_visible_sheet_must_agree_with_data(report):
     edit_visible(path, "Dân số trên địa bàn", values["pop.population"] + 1)
     found = read_report(path, catalogue())
     assert isinstance(found, Issue) and found.kind is IssueKind.MISMATCH
-    assert "pop.population" in found.detail
+    assert "«Dân số trên địa bàn»" in found.detail and "pop.population" not in found.detail
 
 
 @pytest.mark.parametrize(

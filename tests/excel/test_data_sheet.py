@@ -100,7 +100,7 @@ def test_numbers_typed_into_the_sheet_read_as_plain_decimals(tmp_path):
 def test_missing_or_broken_sheets_are_named(tmp_path):
     plain = tmp_path / "plain.xlsx"
     Workbook().save(plain)
-    with pytest.raises(DataSheetError, match=r"plain\.xlsx: không có trang _data"):
+    with pytest.raises(DataSheetError, match=r"plain\.xlsx: không có phần dữ liệu ẩn"):
         read_data_sheet(plain)
     junk = tmp_path / "junk.xlsx"
     junk.write_text("not a workbook")
@@ -111,7 +111,7 @@ def test_missing_or_broken_sheets_are_named(tmp_path):
     sheet.append(["key", "value"])
     sheet.append(["format", "x"])
     workbook.save(tmp_path / "nosum.xlsx")
-    with pytest.raises(DataSheetError, match="sha256"):
+    with pytest.raises(DataSheetError, match="thiếu mã kiểm tra"):
         read_data_sheet(tmp_path / "nosum.xlsx")
 
 

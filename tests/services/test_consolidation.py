@@ -122,7 +122,8 @@ def test_every_problem_is_listed(scene):
         "khong_data.xlsx": IssueKind.NO_DATA,
     }
     mismatch = next(i for i in scene["result"].problems if i.kind is IssueKind.MISMATCH)
-    assert "tthc.received_online" in mismatch.detail and "123456" in mismatch.detail
+    assert "«Số hồ sơ tiếp nhận trực tuyến»" in mismatch.detail and "123456" in mismatch.detail
+    assert "tthc." not in mismatch.detail and "_data" not in mismatch.detail
 
 
 def sheet_rows(path: Path) -> tuple[list[str], list[tuple]]:

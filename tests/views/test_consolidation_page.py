@@ -90,4 +90,4 @@ def test_the_problems_model(qtmodeltester):
     model = ProblemsModel()
     model.set_rows((Issue("a.xlsx", IssueKind.NO_DATA, "a.xlsx: không có _data"),))
     qtmodeltester.check(model)
-    assert model.index(0, 1).data() == "Không có trang _data"
+    assert model.index(0, 1).data() == "Không có phần dữ liệu ẩn của báo cáo"

@@ -204,7 +204,7 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
     if differences:
         listed = "; ".join(differences[:_MAX_LISTED])
         more = f" và {len(differences) - _MAX_LISTED} chỉ tiêu khác" if len(differences) > 5 else ""
-        detail = f"{name}: trang báo cáo khác trang {DATA_SHEET}: {listed}{more}."
+        detail = f"{name}: trang báo cáo khác phần dữ liệu ẩn: {listed}{more}."
         return Issue(name, IssueKind.MISMATCH, detail, report.commune_code, report.period)
     return report
 
@@ -222,6 +222,7 @@ def _visible_differences(
             for name, cell in read.items()
             if name.removesuffix(".value") in values
         }
+    names = {code: f"«{label}»" for label, code in reader.label_codes.items()}  # never codes
     differences = []
     for code, cell in (shown or {}).items():
         stored = values[code]
@@ -230,10 +231,10 @@ def _visible_differences(
         try:
             visible = _cell_number(cell)
         except ValueError:
-            differences.append(f"{code}: «{str(cell)[:20]}» ≠ {_show(values[code])}")
+            differences.append(f"{names.get(code, code)}: «{str(cell)[:20]}» ≠ {_show(stored)}")
             continue
         if not _same(visible, values[code]):
-            differences.append(f"{code}: {_show(visible)} ≠ {_show(values[code])}")
+            differences.append(f"{names.get(code, code)}: {_show(visible)} ≠ {_show(stored)}")
     return differences
 
 

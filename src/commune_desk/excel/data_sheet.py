@@ -112,12 +112,17 @@ def read_data_sheet(path: Path) -> DataSheet:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         if DATA_SHEET not in workbook.sheet_names:
-            raise DataSheetError(f"{name}: không có trang {DATA_SHEET} (không phải báo cáo xã).")
+            raise DataSheetError(
+                f"{name}: không có phần dữ liệu ẩn mà chương trình ghi kèm mỗi báo cáo xã "
+                "(không phải báo cáo xã)."
+            )
         grid = workbook.get_sheet_by_name(DATA_SHEET).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as exc:
         if isinstance(exc, DataSheetError):
             raise
-        raise DataSheetError(f"{name}: không đọc được trang {DATA_SHEET} ({exc}).") from exc
+        raise DataSheetError(
+            f"{name}: không đọc được phần dữ liệu ẩn của báo cáo ({exc})."
+        ) from exc
     return parse_data_grid(name, grid)
 
 
@@ -136,8 +141,10 @@ def parse_data_grid(name: str, grid: Sequence[Sequence[object]]) -> DataSheet:
         if row and any(row)
     ]
     if not lines or lines[0] != HEADER:
-        raise DataSheetError(f"{name}: trang {DATA_SHEET} không có dòng tiêu đề «key | value».")
+        raise DataSheetError(f"{name}: phần dữ liệu ẩn của báo cáo bị hỏng (thiếu dòng tiêu đề).")
     body = lines[1:]
     if not body or body[-1][0] != CHECKSUM_KEY:
-        raise DataSheetError(f"{name}: trang {DATA_SHEET} thiếu dòng «{CHECKSUM_KEY}» ở cuối.")
+        raise DataSheetError(
+            f"{name}: phần dữ liệu ẩn của báo cáo bị hỏng (thiếu mã kiểm tra ở cuối)."
+        )
     return DataSheet(name, tuple(body[:-1]), body[-1][1].strip())
