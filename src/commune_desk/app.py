@@ -208,7 +208,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = AppSettings()
     translations = Translations(app, paths.translations_dir())
     translations.switch(settings.get(LANGUAGE))
-    dialogs = QtDialogs()
+    dialogs = QtDialogs(settings)
     install_excepthook(dialogs, log_file())
     db_location = _database(args)
     try:

@@ -25,6 +25,7 @@ WINDOW_STATE = Key("ui/window_state", QByteArray())
 SPLITTER_STATE = Key("ui/splitter_state", QByteArray())
 LAST_DATABASE = Key("data/last_database", "")
 REPORT_TEMPLATE = Key("reports/template", "")  # a province's own form; "": the standard one
+LAST_FOLDER = Key("ui/last_folder", "")  # where the last file dialog was left
 
 
 def account_language(username: str) -> Key[str]:

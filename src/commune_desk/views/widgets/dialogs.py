@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from commune_desk.excel.atomic import xlsx_path
+from commune_desk.views.widgets.app_settings import LAST_FOLDER, AppSettings
 
 
 class Dialogs(Protocol):
@@ -68,7 +69,14 @@ def text_dialog(
 
 
 class QtDialogs:
-    """The real dialogs (Qt's own, so they follow the system and the translation)."""
+    """The real dialogs (Qt's own, so they follow the system and the translation).
+
+    File dialogs open where the last one was left (kept in the settings when given), so a
+    clerk who imports and exports from one folder never looks for it twice."""
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        self._settings = settings
+        self._folder = settings.get(LAST_FOLDER) if settings is not None else ""
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
@@ -82,23 +90,28 @@ class QtDialogs:
         QMessageBox.warning(parent, title, text)
 
     def choose_open_path(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return Path(name) if name else None
+        name, _ = QFileDialog.getOpenFileName(parent, title, self.start(), filters)
+        return self.remember(Path(name)) if name else None
 
     def choose_open_paths(self, parent: QWidget | None, title: str, filters: str) -> list[Path]:
         """The files chosen together (Ctrl or Shift click); [] when the user cancels."""
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        names, _ = QFileDialog.getOpenFileNames(parent, title, self.start(), filters)
+        if names:
+            self.remember(Path(names[0]))
         return [Path(name) for name in names]
 
     def choose_save_path(
         self, parent: QWidget | None, title: str, suggested: str, filters: str
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return Path(name) if name else None
+        name, _ = QFileDialog.getSaveFileName(parent, title, self.start(suggested), filters)
+        return self.remember(Path(name)) if name else None
 
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, title)
-        return Path(name) if name else None
+        name = QFileDialog.getExistingDirectory(parent, title, self.start())
+        if not name:
+            return None
+        self.remember(Path(name) / "_")  # the folder itself is where the next dialog opens
+        return Path(name)
 
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, text: str = "", required: bool = False
@@ -109,6 +122,19 @@ class QtDialogs:
         answer = dialog.textValue()
         dialog.deleteLater()
         return answer if accepted else None
+
+    # -- the folder of the last file dialog ----------------------------------------------
+    def start(self, suggested: str = "") -> str:
+        """Where a file dialog opens: the suggested name inside the last folder used."""
+        if not self._folder or (suggested and Path(suggested).is_absolute()):
+            return suggested
+        return str(Path(self._folder) / suggested) if suggested else self._folder
+
+    def remember(self, path: Path) -> Path:
+        self._folder = str(path.parent)
+        if self._settings is not None:
+            self._settings.set(LAST_FOLDER, self._folder)
+        return path
 
 
 def choose_workbook_path(
