@@ -7,11 +7,11 @@ import itertools
 import pytest
 
 from commune_desk.charts.data import Granularity
+from commune_desk.demo import build_demo
 from commune_desk.domain.indicators import formula_value
 from commune_desk.domain.periods import Period
 from commune_desk.domain.progress import Method, Status, assess
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.overview import OverviewService
 from commune_desk.services.setup import open_database
