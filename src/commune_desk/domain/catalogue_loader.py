@@ -124,7 +124,7 @@ class _Loader:
         self.text, self.source = text, source
         self.locator = _Locator(text)
         self.where: tuple[str, int] = ("", 0)  # the table that errors point at
-        self.sections: set[str] = set()
+        self.sections: dict[str, Any] = {}
 
     def fail(self, key: str | None, problem: str) -> CatalogueError:
         return CatalogueError(self.source, self.locator.line(*self.where, key), problem)
@@ -148,7 +148,7 @@ class _Loader:
                 raise self.fail(key, f'[catalogue] cần "{key}" là chuỗi ký tự không rỗng')
         sections = self.read_all(data, "section")
         self.unique([(("section", i), s["key"]) for i, s in enumerate(sections)], "key", "phần")
-        self.sections = {s["key"] for s in sections}
+        self.sections = {s["key"]: s for s in sections}  # in their order
         elements, indicators = self.read_all(data, "element"), self.read_all(data, "indicator")
         if not elements:
             raise CatalogueError(self.source, None, "danh mục không có chỉ tiêu nào ([[element]])")
@@ -341,7 +341,7 @@ class _Loader:
         elements: Mapping[str, Any],
         indicators: Mapping[str, Any],
     ) -> ChartFigures:
-        """The [charts] table; without `indicators`, every indicator in % is offered."""
+        """The [charts] table; without `indicators`, every indicator in %, in catalogue order."""
         raw, values = self.table(data, "charts"), {}
         for key, value in raw.items():
             if key not in _CHART_KEYS:
@@ -360,5 +360,10 @@ class _Loader:
                     )
             values[key] = tuple(codes) if many else value
         if "indicators" not in values:
-            values["indicators"] = tuple(c for c, x in indicators.items() if x["unit"] == PERCENT)
+            values["indicators"] = tuple(
+                code
+                for section in self.sections
+                for code, x in indicators.items()
+                if x["section"] == section and x["unit"] == PERCENT
+            )
         return ChartFigures(**values)

@@ -1,7 +1,6 @@
 """Monthly values: read, save one, save a block (paste or import), all or nothing.
 
-Reading goes through `services.series` (a month entered by village holds the villages' sum);
-`ValueCell` lives there and is imported here for the window.
+Reading goes through `services.series` (a month entered by village holds the villages' sum).
 
 Each change is written, then the month's cross-figure rules are checked inside the same
 transaction; a broken rule that involves a changed code rolls everything back.
