@@ -2,7 +2,9 @@
 
 The figures come from the indicator engine, the notes from the comments on the period's
 values, the signer and recipients from the commune's settings, the appendices from the
-records; `excel.report` turns the document into the workbook.
+records; `excel.report` turns the document into the workbook. `build_document` reads all
+that; `assemble_document`, which puts the document together (sheet 1, the template fields,
+the `_data` rows), needs no database, so invented reports are built by the same code.
 """
 
 from __future__ import annotations
