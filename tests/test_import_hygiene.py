@@ -46,15 +46,45 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> list[tuple[str,
     return found
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
 def test_no_private_name_is_imported_from_another_module():
     modules = _modules()
     private = [
         f"{name}:{line} imports {name_} from {source}"
         for name, path in modules.items()
         for source, name_, line in _imports(name, path, modules)
-        if name_.startswith("_") and not name_.startswith("__")
+        if _private(name_)
     ]
     assert private == []
+
+
+def test_no_private_name_is_reached_through_an_imported_module():
+    """`from commune_desk.data.repositories import values as repo`, then `repo._x`: refused."""
+    modules, reached = _modules(), []
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    if f"{node.module}.{alias.name}" in modules:
+                        aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            elif isinstance(node, ast.Import):
+                aliases.update(
+                    {a.asname: a.name for a in node.names if a.asname and a.name in modules}
+                )
+        reached += [
+            f"{name}:{node.lineno} uses {aliases[node.value.id]}.{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and _private(node.attr)
+        ]
+    assert reached == []
 
 
 def _cycles() -> list[list[str]]:
