@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from commune_desk.domain.periods import Period
 from commune_desk.excel.data_sheet import read_data_sheet
 from commune_desk.services.commune import require_commune
+from commune_desk.services.errors import ServiceError
 from commune_desk.services.imports import ImportService
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.reports import ReportService
@@ -82,3 +85,14 @@ def test_a_commune_level_value_overrides_the_villages(ctx, tmp_path):
     values.save([ValueChange("tthc.received_online", "2026-09", None)])  # back to the villages
     cell = values.cells([Period.parse("2026-09")])[("tthc.received_online", "2026-09")]
     assert (cell.value, cell.villages) == (1168, 2)
+
+
+def test_a_villages_sum_takes_no_comment_until_the_commune_has_its_own_value(ctx, tmp_path):
+    _import(ctx, tmp_path)
+    values = ValuesService(ctx)
+    with pytest.raises(ServiceError, match="tổng của 2 thôn"):
+        values.set_comment("tthc.received_online", "2026-09", "theo báo cáo của các thôn")
+    values.set_value("tthc.received_online", "2026-09", 1168)
+    values.set_comment("tthc.received_online", "2026-09", "theo báo cáo của các thôn")
+    cell = values.cells([Period.parse("2026-09")])[("tthc.received_online", "2026-09")]
+    assert (cell.comment, cell.villages) == ("theo báo cáo của các thôn", 0)

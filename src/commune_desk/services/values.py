@@ -100,6 +100,13 @@ class ValuesService:
             ensure_months_unlocked(session, commune.id, [month_period])
             row = repo.find(session, commune.id, code, month_period.key)
             if row is None:
+                series = month_series(session, commune.id, months=[month_period.key])
+                cell = series.cells.get((code, month_period.key))
+                if cell is not None and cell.from_villages:
+                    raise ServiceError(
+                        f"{month_period.label()}: «{code}» là tổng của {cell.villages} thôn, "
+                        "tổ dân phố; ghi chú đi kèm số của cả xã, hãy nhập số đó trước."
+                    )
                 raise ServiceError(f"{month_period.label()}: «{code}» chưa có giá trị để ghi chú.")
             old, row.comment = row.comment, comment.strip()
             audit_repo.add_entries(
