@@ -65,22 +65,22 @@ def month_series(
         if not wanted:
             return MonthSeries({})
         first, last = min(wanted), max(wanted)
-    commune: dict[tuple[str, str], ValueCell] = {}
+    cells: dict[tuple[str, str], ValueCell] = {}  # commune-level first, then villages' sums
     villages: dict[tuple[str, str], list[repo.StoredValue]] = {}
     for row in repo.value_rows(session, commune_id, first, last):
         key = (row.code, row.month)
         if wanted is not None and row.month not in wanted:
             continue
         if row.village_id is None:
-            commune[key] = ValueCell(
+            cells[key] = ValueCell(
                 row.code, row.month, row.value, row.comment, row.updated_by, row.updated_at
             )
         else:
             villages.setdefault(key, []).append(row)
     for key, rows in villages.items():
-        if key not in commune:
+        if key not in cells:
             latest = max(rows, key=lambda r: r.updated_at)
-            commune[key] = ValueCell(
+            cells[key] = ValueCell(
                 *key,
                 value=sum(r.value for r in rows),
                 comment="",
@@ -88,4 +88,4 @@ def month_series(
                 updated_at=latest.updated_at,
                 villages=len(rows),
             )
-    return MonthSeries(commune)
+    return MonthSeries(cells)
