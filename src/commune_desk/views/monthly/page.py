@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.numbers import format_number
-from commune_desk.domain.periods import Kind, Period, current_month
+from commune_desk.domain.periods import Kind as PeriodKind
+from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
@@ -49,7 +50,7 @@ def period_choices(today: Period, years: int = 3) -> list[Period]:
     """Quarters up to the current one, then each year, for this year and the ones before."""
     choices: list[Period] = []
     for year in range(today.year, today.year - years, -1):
-        last = today.enclosing(Kind.QUARTER).index if year == today.year else 4
+        last = today.enclosing(PeriodKind.QUARTER).index if year == today.year else 4
         choices += [Period.quarter(year, q) for q in range(last, 0, -1)]
         choices.append(Period.of_year(year))
     return choices

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.charts.data import Granularity
 from commune_desk.domain.catalogue import Indicator
-from commune_desk.domain.periods import Kind, Period, current_month
+from commune_desk.domain.periods import Kind as PeriodKind
+from commune_desk.domain.periods import Period, current_month
 from commune_desk.domain.progress import Status
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
@@ -283,7 +284,7 @@ class OverviewPage(QWidget):
         today_month = current_month(
             self._ctx.today(), CommuneService(self._ctx).profile().cutoff_mode
         )
-        quarter = today_month.enclosing(Kind.QUARTER)
+        quarter = today_month.enclosing(PeriodKind.QUARTER)
         language = ui_language()
         for period in period_choices(today_month):
             self.ui.period_combo.addItem(period.label(language), period.key)
