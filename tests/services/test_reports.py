@@ -110,7 +110,8 @@ def test_a_submission_is_refused_while_the_period_has_errors(ctx, out):
         ReportService(ctx).export(Q3, target)
     message = str(caught.value)
     assert "Không nộp được báo cáo Quý III/2025: còn 2 lỗi" in message
-    assert "infra.villages_mobile" in message and "infra.villages_fiber" in message
+    for code in ("infra.villages_mobile", "infra.villages_fiber"):  # named by their labels
+        assert code not in message and f"«{ctx.catalogue.get(code).label}»" in message
     assert len(caught.value.problems) == 2
     assert list(out.iterdir()) == []
     assert counts(ctx) == (0, 0)
