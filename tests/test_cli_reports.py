@@ -83,7 +83,8 @@ def test_a_refused_submission_lists_every_error(db, capsys, tmp_path):
     assert code == 1 and out == ""
     assert "còn 2 lỗi" in err
     assert "Tháng 8/2025" in err and "Tháng 9/2025" in err
-    assert "infra.villages_mobile" in err and "infra.villages_fiber" in err
+    assert "«Số thôn, tổ dân phố có cáp quang đến thôn»" in err  # by label, never by code
+    assert "infra.villages_mobile" not in err and "infra.villages_fiber" not in err
     assert not report.exists()
     code, _, err = run(capsys, "unlock", "--period", "2025-Q3", "--reason", "x", "--db", db)
     assert code == 1 and "không bị khóa" in err
