@@ -65,6 +65,24 @@ def test_typing_a_number_and_enter_saves_the_commune_target(qtbot, page, ctx):
     assert "85" in page.ui.message_label.text()
 
 
+def test_enter_moves_to_the_next_row_so_the_next_number_lands_there(qtbot, page, ctx):
+    table = page.ui.targets_table
+    first = _row(page.model)
+    type_in_own_cell(qtbot, page, "85")
+    below = page.model.row_at(first + 1).code
+    assert table.currentIndex().row() == first + 1  # the cursor went down with the grid
+    assert table.currentIndex().column() == Column.OWN
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # the clerk types on where the cursor is
+    (editor,) = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    qtbot.keyClicks(editor, "90")
+    with qtbot.waitSignal(table.itemDelegate().closeEditor):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    targets = IndicatorService(ctx).targets(2026)
+    assert targets[CODE] == 85 and targets[below] == 90
+    rect = table.visualRect(table.currentIndex())
+    assert table.viewport().rect().contains(rect)  # and in sight
+
+
 def test_a_vietnamese_decimal_is_accepted(qtbot, page, ctx):
     type_in_own_cell(qtbot, page, "1.234,5", code="pop.adults")
     assert IndicatorService(ctx).targets(2026)["pop.adults"] == 1234.5

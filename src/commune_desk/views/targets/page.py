@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QHeaderView, QWidget
 
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
@@ -94,6 +94,7 @@ class TargetsPage(QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is being edited
         delete.activated.connect(self._on_delete_shortcut_activated)
+        table.itemDelegate().closeEditor.connect(self._on_delegate_close_editor)
         self.refresh()
 
     @property
@@ -133,6 +134,23 @@ class TargetsPage(QWidget):
             self._show(fill(self.tr("Không lưu «%1»: %2"), label, exc))
             return
         self._save(code, value)
+
+    def _on_delegate_close_editor(
+        self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        """Enter saves and goes to the next row, kept in sight: the next number typed lands on
+        the row the cursor shows (as in the monthly grid)."""
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        table = self.ui.targets_table
+        current = table.currentIndex()
+        if not current.isValid():
+            return
+        below = self._model.index(
+            min(current.row() + 1, self._model.rowCount() - 1), current.column()
+        )
+        table.setCurrentIndex(below)
+        table.scrollTo(below)
 
     def _on_delete_shortcut_activated(self) -> None:
         index = self.ui.targets_table.currentIndex()
