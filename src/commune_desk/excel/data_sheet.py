@@ -21,6 +21,10 @@ DATA_SHEET = "_data"
 HEADER = ("key", "value")
 CHECKSUM_KEY = "sha256"
 FORMAT = "commune-desk-report/1"
+# A submission's identity (after `catalogue_version`): when it was issued and a random id, so
+# the province orders versions without trusting the number alone and tells copies apart.
+ISSUED_AT_KEY = "issued_at"
+SUBMISSION_ID_KEY = "submission_id"
 
 
 class DataSheetError(ValueError):

@@ -20,12 +20,24 @@ from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
 from commune_desk.domain.numbers import plain_decimal
 from commune_desk.domain.periods import Period
-from commune_desk.excel.data_sheet import FORMAT
+from commune_desk.excel.data_sheet import FORMAT, ISSUED_AT_KEY, SUBMISSION_ID_KEY
 from commune_desk.excel.report_document import ReportDocument, ReportRow, Signature
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import PeriodFigures, compute_in
 from commune_desk.services.report_appendices import build_appendices
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a submitted report is: its version, the moment it was issued and a random id.
+
+    The province orders reports by (version, issued_at) and tells copies apart by `uid`.
+    """
+
+    version: int
+    issued_at: dt.datetime
+    uid: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,7 @@ def build_document(
     draft: bool,
     version: int | None,
     appendices: bool = True,
+    identity: Identity | None = None,
 ) -> ReportDocument:
     """The whole report of `period`, read inside the caller's transaction.
 
@@ -171,7 +184,15 @@ def build_document(
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
         appendices=sheets,
-        data=data_pairs(catalogue, commune, figures, ctx.now(), draft, version),
+        data=data_pairs(
+            catalogue,
+            commune,
+            figures,
+            identity.issued_at if identity else ctx.now(),
+            draft,
+            version,
+            identity,
+        ),
         fields=tuple(fields.items()),
     )
 
@@ -191,6 +212,7 @@ def data_pairs(
     generated_at: dt.datetime,
     draft: bool,
     version: int | None,
+    identity: Identity | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum."""
     head: Sequence[tuple[str, str]] = (
@@ -204,6 +226,17 @@ def data_pairs(
         ("draft", "1" if draft else "0"),
         ("version", "" if version is None else str(version)),
         ("catalogue_version", catalogue.version),
+        *identity_pairs(identity),
     )
     values = tuple((code, plain_decimal(figures.figures[code].value)) for code in catalogue.codes())
     return (*head, *values)
+
+
+def identity_pairs(identity: Identity | None) -> tuple[tuple[str, str], ...]:
+    """The `_data` rows of a submission's identity (none for a draft)."""
+    if identity is None:
+        return ()
+    return (
+        (ISSUED_AT_KEY, identity.issued_at.isoformat(timespec="seconds")),
+        (SUBMISSION_ID_KEY, identity.uid),
+    )

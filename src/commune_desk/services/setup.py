@@ -17,6 +17,7 @@ from commune_desk.data.db import (
 )
 from commune_desk.data.repositories.figures import counts
 from commune_desk.domain.catalogue import Catalogue, CatalogueError, load_catalogue
+from commune_desk.services import snapshots
 from commune_desk.services.backups import daily_backup, startup_check
 from commune_desk.services.context import Actor, ServiceContext, local_now
 
@@ -69,4 +70,6 @@ def open_database(
     context = ServiceContext(
         make_session_factory(engine), catalogue, actor, reads=make_read_session_factory(engine)
     )
+    assert context.reads is not None
+    snapshots.fill_missing(context.sessions, catalogue, context.reads)
     return OpenDatabase(engine, context)
