@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from commune_desk.domain import documents
 from commune_desk.domain.periods import Period
 from commune_desk.excel.data_sheet import read_data_sheet
 from commune_desk.services import guard
+from commune_desk.services.checks import CheckService
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.errors import PeriodLocked
 from commune_desk.services.imports import ImportService
@@ -150,3 +153,36 @@ def test_writes_that_touch_no_figure_do_not_recompute(ctx, submitted, monkeypatc
     monkeypatch.setattr(guard, "check_locked", lambda *a: calls.append(1) or [])
     CommuneService(ctx).set_settings({documents.SIGNER_NAME: "Nguyễn Văn A"})
     assert calls == []
+
+
+def test_check_names_a_locked_figure_changed_in_the_file_itself(ctx, submitted, db_path):
+    assert CheckService(ctx).check_all().drift == []
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute(
+            "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
+            " AND month = '2025-09'"
+        )
+    report = CheckService(ctx).check_all()
+    (d,) = [d for d in report.drift if d.code == "tthc.received_online"]
+    assert (d.period, d.version, d.submitted, d.now) == (SEPT, 1, 90, 95)
+    assert report.errors >= 1 and report.locked == 1
+
+
+def test_check_finds_a_missing_or_broken_audit_trigger_and_leaves_it(ctx, db_path):
+    assert CheckService(ctx).check_all().schema == []
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("DROP TRIGGER audit_entries_no_delete")
+        conn.execute("DROP TRIGGER audit_entries_no_update")
+        conn.execute(
+            "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries "
+            "BEGIN SELECT 1; END"
+        )
+    report = CheckService(ctx).check_all()
+    assert len(report.schema) == 2 and report.errors == 2
+    with closing(sqlite3.connect(db_path)) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        assert names == {"audit_entries_no_update"}  # nothing recreated
+        assert (
+            conn.execute("SELECT count(*) FROM audit_entries WHERE action='probe'").fetchone()[0]
+            == 0
+        )

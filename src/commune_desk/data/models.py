@@ -86,9 +86,8 @@ class Village(Base):
     # no date: since before the program kept records (every village of schema 1).
     established_on: Mapped[dt.date | None] = mapped_column(Date)
     dissolved_on: Mapped[dt.date | None] = mapped_column(Date)
-    merged_into_id: Mapped[int | None] = mapped_column(
-        ForeignKey("villages.id", ondelete="RESTRICT")
-    )
+    # A plain reference (no ON DELETE clause): SQLite adds it with the column, in place.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"))
 
 
 class Staff(Base):

@@ -30,7 +30,7 @@ def upgrade() -> None:
         op.execute(
             "ALTER TABLE villages ADD COLUMN merged_into_id INTEGER "
             "CONSTRAINT fk_villages_merged_into_id_villages "
-            "REFERENCES villages (id) ON DELETE RESTRICT"
+            "REFERENCES villages (id)"
         )
     else:
         op.add_column("villages", sa.Column("merged_into_id", sa.Integer(), nullable=True))
@@ -40,7 +40,6 @@ def upgrade() -> None:
             "villages",
             ["merged_into_id"],
             ["id"],
-            ondelete="RESTRICT",
         )
     op.add_column("submissions", sa.Column("uid", sa.String(length=32), nullable=True))
     op.add_column("submissions", sa.Column("snapshot", sa.Text(), nullable=True))
