@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from commune_desk.data.backup import (
@@ -62,7 +62,7 @@ class RestoreResult:
     restored_from: Path
     safety_copy: Path | None  # the replaced state, copied to the backups folder
     set_aside: Path | None  # the replaced file itself, renamed, when it was damaged
-    appended: Appended = Appended()  # the replaced history kept in the restored file
+    appended: Appended = field(default_factory=Appended)  # the replaced history kept
 
 
 class OtherCommune(ServiceError):

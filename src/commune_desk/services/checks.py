@@ -15,7 +15,6 @@ from commune_desk.services.guard import check_locked
 from commune_desk.services.snapshots import Difference, locked_submissions
 from commune_desk.services.values import month_problems
 
-
 _APPEND_ONLY = {
     "update": "nhật ký thay đổi không còn chặn việc sửa một dòng đã ghi",
     "delete": "nhật ký thay đổi không còn chặn việc xóa một dòng đã ghi",
