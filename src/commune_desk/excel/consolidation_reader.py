@@ -21,7 +21,14 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.domain.indicators import with_indicators
 from commune_desk.domain.numbers import Number, NumberError, parse_whole_number
-from commune_desk.excel.data_sheet import DATA_SHEET, FORMAT, DataSheetError, parse_data_grid
+from commune_desk.excel.data_sheet import (
+    DATA_SHEET,
+    FORMAT,
+    ISSUED_AT_KEY,
+    SUBMISSION_ID_KEY,
+    DataSheetError,
+    parse_data_grid,
+)
 from commune_desk.excel.report_document import REPORT_HEADERS
 from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.excel.template import TemplateError, _load, find_placeholders
@@ -49,11 +56,21 @@ class CommuneReport:
     values: Mapping[str, Number | None]
     source: str = "data"  # "data" (`_data` sheet) or "template" (a hand-filled copy)
     notes: tuple[str, ...] = field(default=())  # values that could not be read (template)
+    # A submission's identity (reports since it was added): when it was issued (ISO) and its
+    # random id; the moment orders submissions without trusting version numbers alone.
+    issued_at: str = ""
+    uid: str = ""
 
     @property
-    def rank(self) -> tuple[int, int, str]:
-        """Higher is better among copies of one commune: submitted, highest version, newest."""
-        return (0 if self.draft else 1, self.version or 0, _sortable(self.generated))
+    def rank(self) -> tuple[int, str, int, str]:
+        """Higher is better among copies of one commune: submitted, issued last, highest
+        version, newest day."""
+        return (
+            0 if self.draft else 1,
+            self.issued_at,
+            self.version or 0,
+            _sortable(self.generated),
+        )
 
 
 @dataclass(frozen=True)
@@ -199,6 +216,8 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         draft=found.get("draft", "0") == "1",
         version=int(found["version"]) if found.get("version", "").isdigit() else None,
         values=values,
+        issued_at=_iso(found.get(ISSUED_AT_KEY, "")),
+        uid=found.get(SUBMISSION_ID_KEY, "").strip(),
     )
     differences = _visible_differences(workbook, reader, values)
     if differences:
@@ -373,6 +392,14 @@ def _field(cell: Any) -> str:
 def _date_text(iso: str) -> str:
     try:
         return f"{dt.datetime.fromisoformat(iso):%d/%m/%Y}"
+    except ValueError:
+        return ""
+
+
+def _iso(text: str) -> str:
+    """An ISO moment in one sortable form, or "" when it is not one."""
+    try:
+        return dt.datetime.fromisoformat(text.strip()).isoformat(timespec="seconds")
     except ValueError:
         return ""
 
