@@ -186,3 +186,24 @@ def test_check_finds_a_missing_or_broken_audit_trigger_and_leaves_it(ctx, db_pat
             conn.execute("SELECT count(*) FROM audit_entries WHERE action='probe'").fetchone()[0]
             == 0
         )
+
+
+def test_a_locked_period_shows_what_was_submitted_under_its_version(ctx, submitted, db_path):
+    from commune_desk.services.overview import OverviewService
+
+    with closing(sqlite3.connect(db_path)) as conn, conn:  # behind the program's back
+        conn.execute(
+            "INSERT INTO yearly_targets (commune_id, code, year, value) "
+            "VALUES (1, 'ind.staff_dx_pct', 2025, 85)"
+        )
+    preview = ReportService(ctx).preview(SEPT)
+    row = next(r for r in preview.rows if r.code == "ind.staff_dx_pct")
+    assert (row.value, row.target) == (80, 80)
+    assert preview.document.shown_title == "BÁO CÁO (PHIÊN BẢN 1)"
+    assert not preview.document.draft
+    overview = OverviewService(ctx).load(SEPT)
+    assert overview.submitted_version == 1
+    assert overview.figures.figures["ind.staff_dx_pct"].target == 80
+    assert overview.card("ind.staff_dx_pct").target == 80
+    october = ReportService(ctx).preview(Period.parse("2025-10"))
+    assert october.document.draft and october.document.shown_title == "BÁO CÁO (BẢN NHÁP)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from commune_desk.data.backup import (
@@ -97,6 +97,14 @@ class BackupSummary:
     kind: Kind | None  # None for a file the program did not name
     size: int
     contents: FileSummary
+    # The commune whose data a restore would replace, (code, name), when known: the window
+    # asks for a plain confirmation naming both when the backup is another commune's.
+    replaces: tuple[str, str] | None = None
+
+    @property
+    def other_commune(self) -> bool:
+        code = self.contents.commune_code
+        return bool(self.replaces and code and code != self.replaces[0])
 
 
 def _file_of(db: str | Path) -> Path:
@@ -287,7 +295,10 @@ class BackupService:
         return backup_now(self.database, self.backups_dir, to_dir, self._ctx.now())
 
     def describe(self, backup: Path) -> BackupSummary:
-        return describe_backup(backup)
+        summary = describe_backup(backup)
+        target = _file_of(self.database)
+        current = commune_of(target) if target.is_file() else None
+        return replace(summary, replaces=current)
 
     def other_commune(self, backup: Path) -> OtherCommune | None:
         """Whether `backup` is another commune's (the window asks before going on)."""

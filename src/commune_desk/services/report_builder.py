@@ -120,13 +120,19 @@ def build_document(
     version: int | None,
     appendices: bool = True,
     identity: Identity | None = None,
+    figures: PeriodFigures | None = None,
 ) -> ReportDocument:
     """The whole report of `period`, read inside the caller's transaction.
 
-    Without `appendices`, only sheet 1 (what the screen previews and prints).
+    Without `appendices`, only sheet 1 (what the screen previews and prints). With `figures`
+    (a submission's snapshot), those figures instead of the ones computed now.
     """
     catalogue = ctx.catalogue
-    figures, *months = compute_in(session, ctx, [period, *(period.months() if appendices else ())])
+    wanted = period.months() if appendices else ()
+    if figures is None:
+        figures, *months = compute_in(session, ctx, [period, *wanted])
+    else:  # what a submission reported (its snapshot)
+        months = compute_in(session, ctx, wanted)
     settings = commune.settings
     place = settings.get(doc.REPORT_PLACE, "").strip() or doc.place_name(commune.name)
     title = settings.get(doc.SIGNER_TITLE, "").strip() or "CHỦ TỊCH"
@@ -183,6 +189,7 @@ def build_document(
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
+        version=version,
         appendices=sheets,
         data=data_pairs(
             catalogue,

@@ -130,8 +130,18 @@ class ReportService:
         with self._ctx.read_session() as session:
             commune = require_commune(session)
             mode = Mode(commune.cutoff_mode)
+            # A locked period shows what its submission reported, under its version.
+            submitted = snapshots.submitted_figures(session, self._ctx.catalogue, commune, period)
+            version, figures = submitted if submitted else (None, None)
             document = build_document(
-                session, self._ctx, load_commune(session), period, True, None, appendices=False
+                session,
+                self._ctx,
+                load_commune(session),
+                period,
+                submitted is None,
+                version,
+                appendices=False,
+                figures=figures,
             )
             return ReportPreview(
                 _status(session, commune.id, period),

@@ -11,17 +11,17 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from commune_desk.data.models import Submission
+from commune_desk.data.models import Commune, Submission
 from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.indicators import Figure
 from commune_desk.domain.numbers import Number, format_number
-from commune_desk.domain.periods import Period
+from commune_desk.domain.periods import Mode, Period
 from commune_desk.services.indicators import PeriodFigures
 
 FIELDS = ("value", "ytd", "last_year", "target", "pct_of_target")
@@ -147,3 +147,25 @@ def fill_missing(
         for row, figures in zip(rows, current, strict=True):
             row.submission.snapshot = to_json(figures, catalogue, rebuilt=True)
         return len(rows)
+
+
+def submitted_figures(
+    session: Session, catalogue: Catalogue, commune: Commune, period: Period
+) -> tuple[int, PeriodFigures] | None:
+    """The version and the figures a locked period's submission reported, or None when the
+    period is not locked (or its submission has no snapshot)."""
+    for row in locked_submissions(session, commune.id):
+        if row.period != period:
+            continue
+        snapshot = from_json(row.submission.snapshot)
+        if snapshot is None:
+            return None
+        empty = Figure("", None, None, None, None, None)
+        figures = {
+            code: snapshot.figures.get(code) or replace(empty, code=code)
+            for code in catalogue.codes()
+        }
+        window = period.window(Mode(commune.cutoff_mode))
+        result = PeriodFigures(commune.code, commune.name, period, window, figures)
+        return row.submission.version, result
+    return None
