@@ -207,3 +207,22 @@ def test_a_locked_period_shows_what_was_submitted_under_its_version(ctx, submitt
     assert overview.card("ind.staff_dx_pct").target == 80
     october = ReportService(ctx).preview(Period.parse("2025-10"))
     assert october.document.draft and october.document.shown_title == "BÁO CÁO (BẢN NHÁP)"
+
+
+def test_a_village_merger_needs_its_date_and_counts_until_then(ctx):
+    from commune_desk.services.records import RecordInvalid
+
+    records = RecordService(ctx)
+    for code in ("T01", "T02"):
+        records.create("villages", {"code": code, "name": f"Thôn {code}"})
+    with pytest.raises(RecordInvalid, match="ngày sáp nhập"):
+        records.create("villages", {"code": "T03", "name": "Thôn cũ", "merged_into": "T01"})
+    records.create(
+        "villages",
+        {"code": "T03", "name": "Thôn cũ", "merged_into": "T01", "dissolved_on": "01/07/2025"},
+    )
+    counted = {
+        key: IndicatorService(ctx).compute(Period.parse(key)).values()["commune.villages"]
+        for key in ("2025-06", "2025-07")
+    }
+    assert counted == {"2025-06": 3, "2025-07": 2}

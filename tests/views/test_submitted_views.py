@@ -53,3 +53,13 @@ def test_restoring_another_communes_backup_names_both_and_goes_on_when_confirmed
         page.ui.restore_file_button.click()
     assert asked[0].other_commune
     assert CommuneService(ctx).profile().code == "15881"
+
+
+def test_the_print_preview_of_a_submitted_period_names_its_version(ctx, tmp_path):
+    from commune_desk.views.reports.printing import report_html
+
+    quarter = Period.parse("2026-Q3")
+    assert "BÁO CÁO (BẢN NHÁP)" in report_html(ReportService(ctx).preview(quarter).document)
+    ReportService(ctx).export(quarter, tmp_path / "q3.xlsx")
+    html = report_html(ReportService(ctx).preview(quarter).document)
+    assert "BÁO CÁO (PHIÊN BẢN 1)" in html and "NHÁP" not in html
