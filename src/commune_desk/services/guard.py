@@ -100,7 +100,7 @@ def install(sessions: sessionmaker[Session], catalogue: Catalogue) -> None:
 
 def check_locked(session: Session, catalogue: Catalogue) -> list[Difference]:
     """Every difference between a locked period's figures now and its submission's snapshot."""
-    from commune_desk.services.indicators import compute_with
+    from commune_desk.services.indicators import values_and_targets
 
     found: list[Difference] = []
     commune = commune_repo.the_commune(session)
@@ -111,9 +111,10 @@ def check_locked(session: Session, catalogue: Catalogue) -> list[Difference]:
             if (snap := from_json(row.submission.snapshot)) is not None
         ]
         periods = [row.period for row, _ in locked]
-        current = compute_with(session, catalogue, commune, periods) if locked else []
-        for (row, snap), figures in zip(locked, current, strict=True):
-            found += differences(catalogue, row.period, row.submission.version, snap, figures)
+        current = values_and_targets(session, catalogue, commune, periods)
+        for (row, snap), (values, targets) in zip(locked, current, strict=True):
+            version = row.submission.version
+            found += differences(catalogue, row.period, version, snap, values, targets)
     return found
 
 

@@ -197,6 +197,26 @@ def compute_with(
     return results
 
 
+def values_and_targets(
+    session: Session, catalogue: Catalogue, commune: Commune, periods: Iterable[Period]
+) -> list[tuple[dict[str, Number | None], dict[str, float]]]:
+    """Each period's own values and its year's targets, without the comparisons (year to
+    date, last year) a report adds: what the lock guard compares, computed lean."""
+    periods = list(periods)
+    if not periods:
+        return []
+    first = min(p.first_month for p in periods)
+    last = max(p.last_month for p in periods)
+    calc = _Calculator(session, catalogue, commune.id, Mode(commune.cutoff_mode), first, last)
+    targets: dict[int, dict[str, float]] = {}
+    result = []
+    for period in periods:
+        if period.year not in targets:
+            targets[period.year] = year_targets(session, catalogue, commune.id, period.year)
+        result.append((calc.span_values(period.span()), targets[period.year]))
+    return result
+
+
 def values_json(result: PeriodFigures) -> Mapping[str, object]:
     """The `indicators --format json` document (every catalogue code, numbers or null)."""
     figures = result.figures

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +25,6 @@ from commune_desk.domain.periods import Mode, Period
 from commune_desk.services.indicators import PeriodFigures
 
 FIELDS = ("value", "ytd", "last_year", "target", "pct_of_target")
-GUARDED = ("value", "target")  # what a locked period may never see change
 
 
 @dataclass(frozen=True)
@@ -87,16 +86,17 @@ def differences(
     period: Period,
     version: int,
     snapshot: Snapshot,
-    current: PeriodFigures,
+    values: Mapping[str, Number | None],
+    targets: Mapping[str, float],
 ) -> list[Difference]:
-    """The figures and targets of `current` that differ from the snapshot, in catalogue order."""
+    """The values and targets now that differ from the snapshot, in catalogue order."""
     found = []
-    for code, now in current.figures.items():
+    for code in catalogue.codes():
         before = snapshot.figures.get(code)
         if before is None:
             continue  # a code added to the catalogue after the submission
-        for what in GUARDED:
-            old, new = getattr(before, what), getattr(now, what)
+        for what, new in (("value", values.get(code)), ("target", targets.get(code))):
+            old = getattr(before, what)
             if not same(old, new):
                 label = catalogue.get(code).label
                 found.append(Difference(period, version, code, label, what, old, new))
