@@ -18,7 +18,7 @@ from commune_desk.cli.common import (
 
 def add_parsers(command: AddCommand) -> None:
     """Declare `check`, `backup` and `restore`."""
-    command("check", "kiểm tra tính toàn vẹn và số liệu của mọi tháng", cmd_check)
+    command("check", "kiểm tra tính toàn vẹn, số liệu của mọi tháng và các kỳ đã nộp", cmd_check)
 
     backup = command("backup", "sao lưu cơ sở dữ liệu", cmd_backup)
     backup.add_argument("--to", type=Path, help="thư mục đích (mặc định: thư mục sao lưu)")
