@@ -141,7 +141,7 @@ def test_a_target_changed_after_the_submission_is_refused(ctx, submitted):
 def test_the_guard_computes_once_per_import_not_per_row(ctx, submitted, tmp_path, monkeypatch):
     calls = []
     real = guard.check_locked
-    monkeypatch.setattr(guard, "check_locked", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(guard, "check_locked", lambda *a, **kw: calls.append(1) or real(*a, **kw))
     rows = "".join(f"N{i},Người {i},nguoi_lao_dong,01/10/2025,\n" for i in range(2000))
     ImportService(ctx).import_file("staff", write(tmp_path / "many.csv", STAFF_HEADER + rows))
     assert calls == [1]
@@ -150,7 +150,7 @@ def test_the_guard_computes_once_per_import_not_per_row(ctx, submitted, tmp_path
 
 def test_writes_that_touch_no_figure_do_not_recompute(ctx, submitted, monkeypatch):
     calls = []
-    monkeypatch.setattr(guard, "check_locked", lambda *a: calls.append(1) or [])
+    monkeypatch.setattr(guard, "check_locked", lambda *a, **kw: calls.append(1) or [])
     CommuneService(ctx).set_settings({documents.SIGNER_NAME: "Nguyễn Văn A"})
     assert calls == []
 

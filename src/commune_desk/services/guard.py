@@ -19,10 +19,12 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from commune_desk.data.repositories import commune as commune_repo
-from commune_desk.domain.catalogue import Catalogue
+from commune_desk.domain.catalogue import Catalogue, Source
+from commune_desk.domain.numbers import Number
 from commune_desk.services.errors import PeriodLocked
 from commune_desk.services.snapshots import (
     Difference,
+    Snapshot,
     differences,
     from_json,
     locked_submissions,
@@ -47,7 +49,9 @@ WATCHED = frozenset(
         "yearly_targets",
     }
 )
-_TOUCHED = "commune_desk_figures_touched"
+_TOUCHED = "commune_desk_figures_touched"  # the set of WATCHED tables a transaction wrote
+# Tables whose changes cannot move a figure counted from records.
+ENTERED = frozenset({"monthly_values", "yearly_targets"})
 _SHOWN = 6  # differences named in the message; the rest are counted
 
 
@@ -59,21 +63,21 @@ class _Guard:
         for obj in (*session.new, *session.dirty, *session.deleted):
             table = getattr(obj, "__table__", None)
             if table is not None and table.name in WATCHED:
-                session.info[_TOUCHED] = True
-                return
+                session.info.setdefault(_TOUCHED, set()).add(table.name)
 
     def do_orm_execute(self, state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
-            table = getattr(state.statement, "table", None)
-            if table is None or getattr(table, "name", None) in WATCHED:
-                state.session.info[_TOUCHED] = True
+            name = getattr(getattr(state.statement, "table", None), "name", "?")
+            if name in WATCHED or name == "?":  # a statement we cannot place: assume the worst
+                state.session.info.setdefault(_TOUCHED, set()).add(name)
 
     def before_commit(self, session: Session) -> None:
         session.flush()
-        if not session.info.pop(_TOUCHED, False):
+        touched = session.info.pop(_TOUCHED, None)
+        if not touched:
             return
         started = time.perf_counter()
-        found = check_locked(session, self.catalogue)
+        found = check_locked(session, self.catalogue, records_unchanged=touched <= ENTERED)
         log.debug("Lock guard: %.1f ms", (time.perf_counter() - started) * 1000)
         if found:
             raise PeriodLocked(refusal(found))
@@ -98,8 +102,14 @@ def install(sessions: sessionmaker[Session], catalogue: Catalogue) -> None:
     event.listen(sessions, "after_commit", guard.forget)
 
 
-def check_locked(session: Session, catalogue: Catalogue) -> list[Difference]:
-    """Every difference between a locked period's figures now and its submission's snapshot."""
+def check_locked(
+    session: Session, catalogue: Catalogue, records_unchanged: bool = False
+) -> list[Difference]:
+    """Every difference between a locked period's figures now and its submission's snapshot.
+
+    `records_unchanged` (only entered values or targets were written): the figures counted
+    from records are the snapshot's, checked at every earlier commit, and are not recounted.
+    """
     from commune_desk.services.indicators import values_and_targets
 
     found: list[Difference] = []
@@ -111,11 +121,21 @@ def check_locked(session: Session, catalogue: Catalogue) -> list[Difference]:
             if (snap := from_json(row.submission.snapshot)) is not None
         ]
         periods = [row.period for row, _ in locked]
-        current = values_and_targets(session, catalogue, commune, periods)
+        known = [counted_part(catalogue, snap) for _, snap in locked] if records_unchanged else []
+        current = values_and_targets(session, catalogue, commune, periods, known)
         for (row, snap), (values, targets) in zip(locked, current, strict=True):
             version = row.submission.version
             found += differences(catalogue, row.period, version, snap, values, targets)
     return found
+
+
+def counted_part(catalogue: Catalogue, snapshot: Snapshot) -> dict[str, Number] | None:
+    """The snapshot's figures counted from records; None when one of them is missing."""
+    codes = [e.code for e in catalogue.elements if e.source is Source.RECORDS]
+    values = {code: f.value for code in codes if (f := snapshot.figures.get(code)) is not None}
+    if len(values) != len(codes) or any(v is None for v in values.values()):
+        return None
+    return values  # type: ignore[return-value]
 
 
 def refusal(found: list[Difference]) -> str:

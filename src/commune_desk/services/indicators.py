@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -63,6 +63,10 @@ class _Calculator:
         self._series = repo.series(session, commune_id, first.key, last.key)
         self._counted: dict[DateWindow, dict[str, Number]] = {}
         self._spans: dict[Span, dict[str, Number | None]] = {}
+
+    def know_counted(self, window: DateWindow, counted: Mapping[str, Number]) -> None:
+        """Take `counted` as the window's record figures instead of counting them."""
+        self._counted[window] = dict(counted)
 
     def span_values(self, span: Span) -> dict[str, Number | None]:
         if span in self._spans:
@@ -198,16 +202,28 @@ def compute_with(
 
 
 def values_and_targets(
-    session: Session, catalogue: Catalogue, commune: Commune, periods: Iterable[Period]
+    session: Session,
+    catalogue: Catalogue,
+    commune: Commune,
+    periods: Iterable[Period],
+    counted: Sequence[Mapping[str, Number] | None] = (),
 ) -> list[tuple[dict[str, Number | None], dict[str, float]]]:
     """Each period's own values and its year's targets, without the comparisons (year to
-    date, last year) a report adds: what the lock guard compares, computed lean."""
+    date, last year) a report adds: what the lock guard compares, computed lean.
+
+    `counted`, per period, the figures counted from records when they are known not to have
+    changed (no record was touched): they are not counted again.
+    """
     periods = list(periods)
     if not periods:
         return []
     first = min(p.first_month for p in periods)
     last = max(p.last_month for p in periods)
-    calc = _Calculator(session, catalogue, commune.id, Mode(commune.cutoff_mode), first, last)
+    mode = Mode(commune.cutoff_mode)
+    calc = _Calculator(session, catalogue, commune.id, mode, first, last)
+    for period, known in zip(periods, counted, strict=False):
+        if known is not None:
+            calc.know_counted(period.span().window(mode), known)
     targets: dict[int, dict[str, float]] = {}
     result = []
     for period in periods:
