@@ -29,13 +29,13 @@ from commune_desk.excel.report import write_report
 from commune_desk.excel.report_document import ReportDocument, ReportRow
 from commune_desk.excel.template import TemplateError, fill_template
 from commune_desk.services import audit, snapshots
-from commune_desk.services.commune import require_commune
+from commune_desk.services.commune import commune_profile, require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import PeriodLocked, ServiceError, SubmissionRefused
 from commune_desk.services.indicators import compute_in
 from commune_desk.services.locks import LockInfo, active_locks, lock_covering
 from commune_desk.services.permissions import Action, require
-from commune_desk.services.report_builder import Identity, build_document, load_commune
+from commune_desk.services.report_builder import Identity, build_document
 from commune_desk.services.values import month_problems
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all); may raise to cancel
@@ -136,7 +136,7 @@ class ReportService:
             document = build_document(
                 session,
                 self._ctx,
-                load_commune(session),
+                commune_profile(session),
                 period,
                 submitted is None,
                 version,
@@ -183,7 +183,7 @@ class ReportService:
                 problems = self._problems(session, commune.id, Mode(commune.cutoff_mode), period)
                 report(1, _STEPS)
                 document = build_document(
-                    session, self._ctx, load_commune(session), period, True, None
+                    session, self._ctx, commune_profile(session), period, True, None
                 )
             report(2, _STEPS)
             sha = _write(path, document, template)
@@ -263,7 +263,7 @@ class ReportService:
         now, who = self._ctx.now(), self._ctx.actor.username
         identity = Identity(version, now, secrets.token_hex(16))
         document = build_document(
-            session, self._ctx, load_commune(session), period, False, version, identity=identity
+            session, self._ctx, commune_profile(session), period, False, version, identity=identity
         )
         (figures,) = compute_in(session, self._ctx, [period])
         report(2, _STEPS)
