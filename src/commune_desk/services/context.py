@@ -46,11 +46,6 @@ class ServiceContext:
     def __post_init__(self) -> None:
         if self.reads is None:
             self.reads = self.sessions
-        if isinstance(self.sessions, sessionmaker):
-            # Every write of every use case meets the guard of the submitted figures.
-            from commune_desk.services.guard import install
-
-            install(self.sessions, self.catalogue)
 
     def read_session(self) -> AbstractContextManager[Session]:
         """A transaction for a use case that only reads (never waits for a writer)."""
