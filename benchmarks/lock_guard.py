@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 from commune_desk import paths
+from commune_desk.demo import build_demo
 from commune_desk.domain.periods import Period
 from commune_desk.services import guard
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
 from commune_desk.services.imports import ImportService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.setup import open_database
