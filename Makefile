@@ -49,6 +49,7 @@ bench: $(STAMP) ui translations bundle
 	$(PY) benchmarks/charts.py
 	$(PY) benchmarks/consolidate.py
 	$(PY) benchmarks/imports.py
+	$(PY) benchmarks/lock_guard.py
 	$(PY) benchmarks/bundle.py
 
 lint: $(STAMP)

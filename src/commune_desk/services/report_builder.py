@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -86,6 +87,19 @@ def value_notes(session: Session, commune_id: int, period: Period) -> dict[str, 
     return notes
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Who a submitted report is: its version, the moment it was issued and a random id.
+
+    The province orders submissions by the moment (then the version) and tells copies apart
+    by `uid`.
+    """
+
+    version: int
+    issued_at: dt.datetime
+    uid: str
+
+
 def build_document(
     session: Session,
     ctx: ServiceContext,
@@ -94,12 +108,20 @@ def build_document(
     draft: bool,
     version: int | None,
     appendices: bool = True,
+    identity: Identity | None = None,
+    figures: PeriodFigures | None = None,
 ) -> ReportDocument:
     """The whole report of `period`, read inside the caller's transaction.
 
-    Without `appendices`, only sheet 1 (what the screen previews and prints).
+    Without `appendices`, only sheet 1 (what the screen previews and prints). With `figures`
+    (a submission's snapshot), those figures instead of the ones computed now; `identity`:
+    the submission's, written into `_data`.
     """
-    figures, *months = compute_in(session, ctx, [period, *(period.months() if appendices else ())])
+    wanted = period.months() if appendices else ()
+    if figures is None:
+        figures, *months = compute_in(session, ctx, [period, *wanted])
+    else:  # what a submission reported (its snapshot)
+        months = compute_in(session, ctx, wanted)
     sheets = ()
     if appendices:
         sheets = build_appendices(
@@ -116,11 +138,12 @@ def build_document(
         commune,
         figures,
         today=ctx.today(),
-        generated_at=ctx.now(),
+        generated_at=identity.issued_at if identity else ctx.now(),
         draft=draft,
         version=version,
         notes=value_notes(session, commune.id, period),
         appendices=sheets,
+        identity=identity,
     )
 
 
@@ -135,6 +158,7 @@ def assemble_document(
     version: int | None,
     notes: Mapping[str, str] | None = None,
     appendices: Sequence[Appendix] = (),
+    identity: Identity | None = None,
 ) -> ReportDocument:
     """The report of `figures` for `commune`, from its settings: no database here.
 
@@ -183,6 +207,8 @@ def assemble_document(
         draft=draft,
         version=version,
         catalogue_version=catalogue.version,
+        issued_at=identity.issued_at if identity else None,
+        submission_id=identity.uid if identity else "",
     )
     return ReportDocument(
         agency=agency,
@@ -196,6 +222,7 @@ def assemble_document(
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
+        version=version,
         appendices=tuple(appendices),
         data=data_pairs(head, ((c, figures.figures[c].value) for c in catalogue.codes())),
         fields=tuple(fields.items()),

@@ -256,7 +256,14 @@ class OverviewPage(QWidget):
         label = overview.period.label(language)
         self._cards.set_cards(overview.cards, label)
         self._snap_cards()
-        self.ui.window_label.setText(overview.window.label(language))
+        window = overview.window.label(language)
+        if overview.submitted_version is not None:  # a locked period: the submitted figures
+            window = fill(
+                self.tr("%1 — số liệu đã nộp, phiên bản %2"),
+                window,
+                str(overview.submitted_version),
+            )
+        self.ui.window_label.setText(window)
         counts = {status: 0 for status in Status}
         for card in overview.cards:
             if card.status is not None:
