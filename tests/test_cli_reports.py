@@ -117,6 +117,25 @@ def test_a_template_and_the_out_suffix(db, capsys, tmp_path):
     assert "phiên bản 1" in out
 
 
+@pytest.mark.parametrize("draft", [(), ("--draft",)])
+def test_export_refuses_to_write_over_its_template(db, capsys, tmp_path, draft):
+    from openpyxl import Workbook
+
+    template = tmp_path / "mau.xlsx"
+    workbook = Workbook()
+    workbook.active["B1"] = "{{tthc.received_online}}"
+    workbook.save(template)
+    before = template.read_bytes()
+    args = ("--period", "2025-09", "--out", str(template), "--template", str(template))
+    code, _out, err = run(capsys, "export", *args, *draft, "--db", db)
+    assert code == 1 and "trùng với mẫu biểu" in err
+    assert template.read_bytes() == before
+    code, out, err = run(
+        capsys, "export", "--period", "2025-09", "--out", str(tmp_path / "b"), "--db", db
+    )
+    assert code == 0 and "phiên bản 1" in out  # the refusal locked nothing
+
+
 def test_bad_inputs_exit_1_with_a_message(db, capsys, tmp_path):
     code, _, err = run(
         capsys, "export", "--period", "2025-13", "--out", str(tmp_path / "a.xlsx"), "--db", db

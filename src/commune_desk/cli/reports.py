@@ -40,6 +40,11 @@ def add_parsers(command: AddCommand) -> None:
         "--units", type=Path, metavar="FILE", help="danh sách xã (.csv/.xlsx: code,name)"
     )
     cons.add_argument("--template", type=Path, metavar="FILE.xlsx", help="mẫu biểu của tỉnh")
+    cons.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="tính cả bản nháp vào số liệu tổng hợp (được ghi rõ là bản nháp)",
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -89,7 +94,12 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
     service = ConsolidationService(load_catalogue(paths.catalogue_file()))
     result = service.consolidate(
-        args.paths, xlsx_path(args.out), args.period, args.units, args.template
+        args.paths,
+        xlsx_path(args.out),
+        args.period,
+        args.units,
+        args.template,
+        include_drafts=args.include_drafts,
     )
     print(result.summary)
     return EXIT_OK

@@ -113,6 +113,7 @@ class Element:
     parent: str | None = None
     description: str = ""
     targets: Mapping[int, float] = field(default_factory=_FrozenMap)
+    whole: bool = True  # a count (whole, >= 0); false for a measure such as hours
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agg", Agg(self.agg))

@@ -54,7 +54,7 @@ _FIELDS: dict[str, dict[str, str]] = {
     "element": {
         "code": "code!", "label": "text!", "unit": "text!", "section": "section!", "agg": "agg!",
         "source": "source!", "required": "bool", "parent": "code", "description": "text",
-        "targets": "targets",
+        "targets": "targets", "whole": "bool",
     },
     "indicator": {
         "code": "code!", "label": "text!", "unit": "text!", "section": "section!",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from commune_desk.domain.consolidation import Issue
 from commune_desk.domain.numbers import Number
@@ -24,6 +24,12 @@ class ConsolidatedCommune:
     file: str
     status: str  # "Đã nộp v2", "Bản nháp", "Điền theo mẫu"
     values: Mapping[str, Number | None]
+    draft: bool = False  # counted only when the province asked for drafts; then marked
+
+    @property
+    def shown_name(self) -> str:
+        """The name as the tables show it: a draft says so wherever it counts."""
+        return f"{self.name} (bản nháp)" if self.draft else self.name
 
 
 @dataclass(frozen=True)
@@ -63,3 +69,10 @@ class ConsolidationDocument:
     issues: tuple[Issue, ...]
     files_read: int
     main_indicators: tuple[str, ...]  # ranked in the chart sheet
+    counted: Mapping[str, int] = field(default_factory=dict)  # code -> communes in its total
+    expected_count: int = 0  # communes expected (the units list, else those used)
+    drafts: int = 0  # drafts among the communes used
+
+    def coverage(self, code: str) -> str:
+        """How many of the expected communes a total covers: "124/166 xã"."""
+        return f"{self.counted.get(code, 0)}/{self.expected_count or len(self.communes)} xã"

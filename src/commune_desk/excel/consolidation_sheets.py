@@ -145,7 +145,7 @@ def write_ranking_sheet(book: Book, document: ConsolidationDocument, catalogue: 
     row = 2
     for code in document.main_indicators:
         item = catalogue.get(code)
-        ranked = ranking([(c.name, c.values.get(code)) for c in document.communes])
+        ranked = ranking([(c.shown_name, c.values.get(code)) for c in document.communes])
         target = document.targets.get(code)
         suffix = f" (kế hoạch: {target:g})" if target is not None else ""
         sheet.put(row, 0, f"{item.label} ({item.unit}){suffix}", caption)

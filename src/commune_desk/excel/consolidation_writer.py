@@ -77,24 +77,34 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     widths = (*COMMUNE_WIDTHS, *(CODE_WIDTH for _ in items))
     sheet = book.sheet(SUMMARY_SHEET, widths)
     count = len(document.communes)
+    drafts = f", gồm {document.drafts} bản nháp" if document.drafts else ""
     heading(
         sheet,
         agency(document),
         max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1),
         "BÁO CÁO TỔNG HỢP",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
-        f"(Tổng hợp từ báo cáo của {count} xã, phường; lập ngày {document.generated:%d/%m/%Y})",
+        f"(Tổng hợp từ báo cáo của {count} xã, phường{drafts}; "
+        f"lập ngày {document.generated:%d/%m/%Y})",
         title_from=len(COMMUNE_WIDTHS),  # the first columns repeat on every page
     )
     top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
     _write_header(sheet, catalogue, top)
     row = _write_communes(sheet, document, items, top + 3)
-    sheet.merge(row, 0, 2, "TỔNG CỘNG", CENTRE.but(bold=True))
+    total_label = "TỔNG CỘNG" + (f" (gồm {document.drafts} bản nháp)" if document.drafts else "")
+    sheet.merge(row, 0, 2, total_label, CENTRE.but(bold=True, wrap=True))
     _numbers(sheet, row, items, document.totals, TOTAL)
-    target_row, meeting_row = row + 1, row + 2
+    covered_row, target_row, meeting_row = row + 1, row + 2, row + 3
     italic = BODY.but(italic=True)
+    sheet.merge(
+        covered_row, 0, 2, "Số xã có trong tổng (trên số xã phải nộp)", italic.but(wrap=True)
+    )
+    covered_style = PLAN.but(horizontal="center")
+    for column, item in enumerate(items, start=len(COMMUNE_WIDTHS)):
+        sheet.put(covered_row, column, document.coverage(item.code), covered_style)
     sheet.merge(target_row, 0, 2, "Kế hoạch năm (chỉ tiêu)", italic)
-    sheet.merge(meeting_row, 0, 2, f"Số xã đạt kế hoạch (trên {count} xã)", italic.but(wrap=True))
+    meeting = f"Số xã đạt kế hoạch (trên {count} xã{drafts})"
+    sheet.merge(meeting_row, 0, 2, meeting, italic.but(wrap=True))
     target_style = PLAN.but(number_format=st.DECIMAL_FORMAT)
     met_style = PLAN.but(number_format=st.INTEGER_FORMAT)
     for column, item in enumerate(items, start=len(COMMUNE_WIDTHS)):
@@ -105,6 +115,7 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     last = meeting_row + 1
     sheet.put(last, 0, _footnote(), st.CellStyle(size=10, italic=True))
     sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
+    sheet.fit_rows(row, covered_row)
     sheet.fit_rows(meeting_row, meeting_row)
     sheet.ws.freeze_panes(top + 3, len(COMMUNE_WIDTHS))
     sheet.ws.set_zoom(90)
@@ -163,7 +174,7 @@ def _write_communes(
     for index, commune in enumerate(document.communes, start=1):
         sheet.put(row, 0, index, CENTRE)
         sheet.put(row, 1, commune.code, CENTRE)
-        sheet.put(row, 2, commune.name, BODY)
+        sheet.put(row, 2, commune.shown_name, BODY)
         values = commune.values
         for column, code, is_indicator in columns:
             value = values.get(code)
@@ -188,7 +199,8 @@ def _number_formats(book: Book, style: st.CellStyle) -> tuple[object, object]:
 def _footnote() -> str:
     return (
         "Ghi chú: dòng Tổng cộng cộng số liệu của các xã; các tỷ lệ được tính lại từ tổng tử số "
-        "và tổng mẫu số (không lấy trung bình các tỷ lệ)."
+        "và tổng mẫu số của những xã báo cáo đủ cả hai (không lấy trung bình các tỷ lệ); dòng "
+        "dưới nó cho biết mỗi tổng gồm bao nhiêu xã."
     )
 
 

@@ -74,28 +74,35 @@ class ConsolidationService:
         template: Path | None = None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        include_drafts: bool = False,
     ) -> ConsolidationResult:
-        """Read, consolidate and write `out`; ConsolidationError when nothing is usable."""
+        """Read, consolidate and write `out`; ConsolidationError when nothing is usable.
+
+        Drafts are left out of the totals (listed) unless `include_drafts`; then marked.
+        """
         out = Path(out)
+        refuse_own_input(out, paths, template)
         asked = Period.parse(period).key if period else None
         expected = read_units(units) if units else None
         layout = _template(template) if template else None
-        files, issues = find_files(paths, exclude=out)
+        files, issues = find_files(paths)
+        if _resolved(out) in files:  # found in a folder named: an earlier result is skipped
+            if _is_commune_report(out):
+                raise ConsolidationError(_own_input(out, out))
+            files.remove(_resolved(out))
         reports = self._read_all(files, layout, issues, progress, cancelled)
         chosen = asked or calc.most_common_period(r.period for r in reports) or ""
         if not chosen:
             raise ConsolidationError(_nothing(len(files), issues))
         chosen_period = Period.parse(chosen)
-        by_commune = _assign(reports, chosen, expected, issues)
+        screen = Screen(self._catalogue, chosen_period, include_drafts)
+        by_commune = _assign(reports, chosen, expected, issues, screen)
         used = [by_commune[c] for c in sorted(by_commune)]
         if not used:
             raise ConsolidationError(_nothing(len(files), issues))
         for report in used:
             for note in report.notes:
-                issues.append(_issue(report, IssueKind.VALIDATION, f"{report.file}: {note}."))
-            for problem in check_rules(self._catalogue, chosen_period, report.values):
-                detail = f"{report.file}: {problem.message} (vẫn được tổng hợp)"
-                issues.append(_issue(report, IssueKind.VALIDATION, detail))
+                issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
         document = self._document(chosen_period, used, reports, expected, issues, len(files))
         try:
             write_consolidation(out, document, self._catalogue)
@@ -140,6 +147,7 @@ class ConsolidationService:
         values = [r.values for r in used]
         targets = calc.indicator_targets(catalogue, period.year)
         provinces = Counter(r.province for r in used if r.province)
+        totals = calc.consolidate_totals(catalogue, values)
         return ConsolidationDocument(
             province=provinces.most_common(1)[0][0] if provinces else "",
             period_key=period.key,
@@ -147,7 +155,10 @@ class ConsolidationService:
             period_subject=period.subject_label(),
             generated=self._today(),
             communes=tuple(_consolidated(r) for r in used),
-            totals=calc.sum_figures(catalogue, values),
+            totals=totals.values,
+            counted=totals.counted,
+            expected_count=len(expected) if expected else len(used),
+            drafts=sum(1 for r in used if r.draft),
             targets=targets,
             meeting=calc.communes_meeting(values, targets),
             grid_periods=_grid_periods(reports, period.key),
@@ -156,6 +167,71 @@ class ConsolidationService:
             files_read=files_read,
             main_indicators=tuple(list(targets)[:MAIN_INDICATORS]),
         )
+
+
+class Screen:
+    """Whether a report of the chosen period may be summed: drafts, figure types, rules."""
+
+    def __init__(self, catalogue: Catalogue, period: Period, include_drafts: bool) -> None:
+        self.catalogue, self.period, self.include_drafts = catalogue, period, include_drafts
+
+    def issue(self, report: CommuneReport) -> Issue | None:
+        """Why the report is not summed, or None when it may be."""
+        if report.draft and not self.include_drafts:
+            detail = (
+                f"{report.file}: bản nháp của {report.commune_name}, không tính vào số liệu "
+                "chính thức (chọn «gồm cả bản nháp» để tính)."
+            )
+            return _issue(report, IssueKind.DRAFT, detail)
+        wrong = calc.figure_problems(self.catalogue, report.values)
+        if wrong:
+            listed = "; ".join(wrong[:5])
+            detail = f"{report.file}: {listed}; báo cáo không được tổng hợp."
+            return _issue(report, IssueKind.FIGURES, detail)
+        broken = check_rules(self.catalogue, self.period, report.values)
+        if broken:
+            listed = " ".join(problem.message for problem in broken[:5])
+            detail = f"{report.file}: {listed} Báo cáo không được tổng hợp."
+            return _issue(report, IssueKind.VALIDATION, detail)
+        return None
+
+
+def refuse_own_input(out: Path, inputs: Iterable[Path], template: Path | None = None) -> None:
+    """ConsolidationError when `out` is one of the inputs, lies inside none, or is the template.
+
+    Writing over an input would destroy a commune's report (or the province's form).
+    """
+    target = _resolved(out)
+    for path in [*inputs, *([template] if template else [])]:
+        if _resolved(Path(path)) == target:
+            is_template = template is not None and path == template
+            raise ConsolidationError(_own_input(out, Path(path), is_template))
+
+
+def _own_input(out: Path, path: Path, template: bool = False) -> str:
+    what = "mẫu biểu" if template else "tệp đầu vào"
+    return (
+        f"{Path(out).name}: tệp kết quả trùng với {what} {path}; "
+        "chọn tên tệp khác (tệp đầu vào không bị ghi đè)."
+    )
+
+
+def _is_commune_report(path: Path) -> bool:
+    """Whether a file is a commune's report (it has a `_data` sheet), not an earlier result."""
+    from commune_desk.excel.data_sheet import DataSheetError, read_data_sheet
+
+    try:
+        read_data_sheet(path)
+    except DataSheetError:
+        return False
+    return True
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
 
 
 def find_files(
@@ -228,6 +304,7 @@ def _assign(
     chosen: str,
     expected: dict[str, str] | None,
     issues: list[Issue],
+    screen: Screen | None = None,
 ) -> dict[str, CommuneReport]:
     """The report used for each commune of the period; the others listed as issues."""
     names = {name.casefold(): code for code, name in (expected or {}).items()}
@@ -247,6 +324,10 @@ def _assign(
             who = f"{report.commune_name} ({report.commune_code or 'không có mã'})"
             detail = f"{report.file}: {who} không có trong danh sách xã của tỉnh."
             issues.append(_issue(report, IssueKind.UNKNOWN_COMMUNE, detail))
+            continue
+        refused = screen.issue(report) if screen is not None else None
+        if refused is not None:
+            issues.append(refused)
             continue
         by_commune.setdefault(report.commune_code, []).append(_with(report, period=chosen))
     used: dict[str, CommuneReport] = {}
@@ -293,6 +374,7 @@ def _consolidated(report: CommuneReport) -> ConsolidatedCommune:
         file=report.file,
         status=status[:1].upper() + status[1:],
         values=report.values,
+        draft=report.draft,
     )
 
 

@@ -164,6 +164,11 @@ class ReportService:
     ) -> ExportResult:
         """Write the report; without `draft`, submit it: record a version and lock the period."""
         path = Path(path)
+        if template is not None and _same_file(path, Path(template)):
+            raise ServiceError(
+                f"{path.name}: tệp báo cáo trùng với mẫu biểu {template}; chọn tên tệp khác "
+                "(mẫu của tỉnh không bị ghi đè)."
+            )
         report = progress or (lambda done, total: None)
         if draft:
             with self._ctx.read_session() as session:
@@ -339,3 +344,11 @@ def _status(session: Session, commune_id: int, period: Period) -> ReportStatus:
     return ReportStatus(
         period, ReportState.ENTERING if entering else ReportState.EMPTY, **submitted
     )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (the output would overwrite the input)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
