@@ -169,3 +169,22 @@ def opened_only(folder: Path) -> bytes:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
     engine.dispose()
     return reference.read_bytes()
+
+
+def test_an_upgraded_database_gets_its_signing_key_on_first_need(first_copy: Path, tmp_path: Path):
+    from commune_desk.excel.data_sheet import read_data_sheet
+    from commune_desk.services.reports import ReportService
+
+    assert "signing_keys" not in snapshot(first_copy)
+    db = open_database(first_copy, CATALOGUE, Actor("tester", "officer"), tmp_path / "backups")
+    db.context.clock = lambda: FIXED_NOW
+    try:
+        assert rows_on(snapshot(first_copy), "signing_keys", ("kind",)) == []
+        result = ReportService(db.context).export(
+            Period.parse("2025-Q3"), tmp_path / "r.xlsx", True
+        )
+    finally:
+        db.close()
+    (key,) = rows_on(snapshot(first_copy), "signing_keys", ("kind", "public_key"))
+    data = read_data_sheet(result.path)
+    assert key == ("own", data.public_key) and data.signature_valid()

@@ -211,10 +211,11 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     assert data.intact
     keys = [k for k, _ in data.rows]
     head = ["format", "commune_code", "commune_name", "province", "period", "generated_at"]
-    head += ["app_version", "draft", "version", "catalogue_version"]
-    assert keys[:10] == head
+    head += ["app_version", "draft", "version", "catalogue_version", "public_key"]
+    assert keys[:11] == head
     catalogue = demo["catalogue"]
-    assert keys[10:] == list(catalogue.codes())
+    assert keys[11:] == list(catalogue.codes())
+    assert data.signature_valid()
     values = data.values
     assert values["format"] == "commune-desk-report/1"
     assert (values["commune_code"], values["period"]) == ("16024", "2026-Q3")
@@ -228,7 +229,8 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     # The checksum of the rows exactly as openpyxl reads them back.
     sheet = load_workbook(result.path)[DATA_SHEET]
     rows = [(r[0].value, r[1].value or "") for r in sheet.iter_rows(min_row=2)]
-    assert rows[-1] == ("sha256", checksum(rows[:-1]))
+    assert rows[-2] == ("sha256", checksum(rows[:-2]))
+    assert rows[-1] == ("signature", data.signature)
 
 
 def test_the_returned_sha256_is_the_files(demo):

@@ -35,6 +35,10 @@ class IssueKind(StrEnum):
     FIGURES = "figures"  # a figure of the wrong type (negative, fractional count)
     DRAFT = "draft"  # a draft left out of the official totals
     UNREAD_VALUE = "unread_value"  # a hand-filled value that could not be read (left blank)
+    SIGNATURE = "signature"  # a bad signature, or none where the province knows the key
+    KEY_MISMATCH = "key_mismatch"  # signed by another key than the province knows
+    KEY_CHANGED = "key_changed"  # the commune's key differs between its reports
+    NAME_MISMATCH = "name_mismatch"  # the commune's name differs from the units list
 
 
 ISSUE_LABELS: Mapping[IssueKind, str] = {
@@ -52,10 +56,14 @@ ISSUE_LABELS: Mapping[IssueKind, str] = {
     IssueKind.FIGURES: "Số liệu sai kiểu (âm, lẻ, không khớp)",
     IssueKind.DRAFT: "Bản nháp, không tổng hợp",
     IssueKind.UNREAD_VALUE: "Ô số liệu không đọc được",
+    IssueKind.SIGNATURE: "Chữ ký không hợp lệ",
+    IssueKind.KEY_MISMATCH: "Khóa ký không khớp",
+    IssueKind.KEY_CHANGED: "Khóa ký thay đổi",
+    IssueKind.NAME_MISMATCH: "Tên xã khác danh sách",
 }
 
 # Kinds after which the file's figures are still consolidated.
-USED_DESPITE = frozenset({IssueKind.UNREAD_VALUE})
+USED_DESPITE = frozenset({IssueKind.UNREAD_VALUE, IssueKind.KEY_CHANGED})
 
 
 @dataclass(frozen=True)

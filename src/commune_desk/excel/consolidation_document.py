@@ -51,6 +51,7 @@ class GridRow:
     name: str
     cells: tuple[GridCell, ...]  # one per period of the grid
     expected: bool = True  # False: found in the files but not in the province's list
+    key: str = ""  # the signing key's fingerprint(s), or "Chưa ký"
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class CommuneReport:
     values: Mapping[str, Number | None]
     source: str = "data"  # "data" (`_data` sheet) or "template" (a hand-filled copy)
     notes: tuple[str, ...] = field(default=())  # values that could not be read (template)
+    public_key: str = ""  # the key whose valid signature the report carries; "" if unsigned
 
     @property
     def rank(self) -> tuple[int, int, str]:
@@ -180,6 +181,12 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
     if found.get("format") != FORMAT:
         detail = f"{name}: trang {DATA_SHEET} có định dạng «{found.get('format', '')}» lạ."
         return Issue(name, IssueKind.NO_DATA, detail)
+    if (data.signature or data.public_key) and not data.signature_valid():
+        detail = (
+            f"{name}: chữ ký không hợp lệ (trang {DATA_SHEET} không phải do khóa ghi trong tệp "
+            "ký, hoặc đã bị sửa rồi tính lại mã kiểm tra)."
+        )
+        return Issue(name, IssueKind.SIGNATURE, detail, found.get("commune_code", "") or "")
     values: dict[str, Number | None] = {}
     for code in reader.codes:
         text = found.get(code, "")
@@ -199,6 +206,7 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         draft=found.get("draft", "0") == "1",
         version=int(found["version"]) if found.get("version", "").isdigit() else None,
         values=values,
+        public_key=data.public_key if data.signature else "",
     )
     differences = _visible_differences(workbook, reader, values)
     if differences:

@@ -14,6 +14,7 @@ from commune_desk.excel.consolidation_document import ConsolidationDocument
 
 COMMUNE_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: the first columns of both tables
 PERIOD_WIDTHS = (14, 30, 12)  # status, file, date generated
+KEY_WIDTH = 24  # the signing key's fingerprint
 ISSUE_WIDTHS = (5.5, 28, 24, 70, 9, 10)
 ISSUE_HEADERS = ("STT", "Tệp", "Vấn đề", "Chi tiết", "Mã xã", "Kỳ")
 RANK_WIDTHS = (8, 26, 12, 2)
@@ -75,7 +76,8 @@ def commune_header(sheet: Sheet, top: int, bottom: int) -> None:
 def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
     """Tình trạng nộp: every expected commune × every period found: missing, draft, vN."""
     periods = document.grid_periods
-    widths = (*COMMUNE_WIDTHS, *(w for _ in periods for w in PERIOD_WIDTHS))
+    widths = (*COMMUNE_WIDTHS, *(w for _ in periods for w in PERIOD_WIDTHS), KEY_WIDTH)
+    key_column = len(widths) - 1
     sheet = book.sheet("Tình trạng nộp", widths)
     expected = sum(1 for r in document.grid if r.expected)
     submitted = sum(1 for r in document.grid if r.expected and any(not c.missing for c in r.cells))
@@ -90,6 +92,7 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
         sheet.merge(top, first, first + 2, label, HEAD)
         for offset, title in enumerate(("Tình trạng", "Tệp", "Ngày lập")):
             sheet.put(top + 1, first + offset, title, HEAD)
+    sheet.merge_block(top, key_column, top + 1, key_column, "Khóa ký (dấu vân tay)", HEAD)
     row = top + 2
     left = BODY
     missing = CENTRE.but(bold=True)
@@ -103,6 +106,7 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
             sheet.put(row, first, cell.status, missing if cell.missing else CENTRE)
             sheet.put(row, first + 1, cell.file or None, left)
             sheet.put(row, first + 2, cell.generated or None, CENTRE)
+        sheet.put(row, key_column, grid_row.key or None, CENTRE)
         row += 1
     sheet.fit_rows(top, top + 1)
     sheet.ws.freeze_panes(top + 2, len(COMMUNE_WIDTHS))

@@ -58,7 +58,7 @@ def build_workbook(report: ReportDocument) -> Any:
     _write_report_sheet(sheet, report)
     for appendix in report.appendices:
         write_appendix(workbook.create_sheet(sheet_title(appendix.sheet_name)), appendix, report)
-    add_data_sheet(workbook, report.data)
+    add_data_sheet(workbook, report.data, report.data_signature)
     workbook.active = 0
     return workbook
 

@@ -101,6 +101,7 @@ class ReportDocument:
     appendices: tuple[Appendix, ...]
     data: tuple[tuple[str, str], ...]  # the `_data` rows before the checksum
     fields: tuple[tuple[str, str], ...] = ()  # template placeholders other than codes
+    data_signature: str = ""  # base64 Ed25519 signature of the `data` rows (data_sheet)
     sheet_name: str = "Báo cáo"
 
     @property

@@ -88,7 +88,7 @@ def fill_template(template: Path, path: Path, report: ReportDocument) -> str:
         for sheet in workbook.worksheets:
             if sheet.sheet_state == "visible" and sheet.title != DATA_SHEET:
                 sheet.oddHeader.center.text = DRAFT_MARK
-    add_data_sheet(workbook, report.data)
+    add_data_sheet(workbook, report.data, report.data_signature)
 
     def save(temp: Path) -> str:
         workbook.save(temp)

@@ -39,6 +39,8 @@ ACTIONS = {
     "disable": "Vô hiệu hóa tài khoản",
     "enable": "Kích hoạt lại tài khoản",
     "demo": "Tạo dữ liệu mẫu",
+    "trust_key": "Ghi nhận khóa ký của tỉnh",
+    "reply": "Nhận phản hồi của tỉnh",
 }
 LOGIN_REFUSALS = {
     "wrong": "Sai mật khẩu",
@@ -80,6 +82,14 @@ KEY_LABELS: dict[str, dict[str, str]] = {
         "values": "Số liệu hằng tháng",
     },
 }
+KEY_LABELS["key"] = {"fingerprint": "Dấu vân tay khóa"}
+KEY_LABELS["reply"] = {
+    "decision": "Quyết định",
+    "reason": "Lý do",
+    "version": "Phiên bản",
+    "fingerprint": "Khóa của tỉnh",
+}
+KEY_SUBJECTS = {"own": "Khóa ký số của xã", "province": "Khóa ký số của tỉnh"}
 UNKNOWN_ACCOUNT = "?"  # what the trail records for a name that is no account (maybe a password)
 SHORT_HASH = 12
 
@@ -159,6 +169,8 @@ class Wording:
             return f"Cài đặt báo cáo: {SETTINGS.get(key, key)}", ""
         if entity == "commune":
             return f"Thông tin xã (mã {key})", _period_label(period)
+        if entity == "key":
+            return KEY_SUBJECTS.get(key, key), ""
         return f"{entity}: {key}" if key else entity, _period_label(period)
 
     def _figure(self, code: str) -> str:

@@ -72,6 +72,9 @@ class CommuneService:
             audit_repo.add_entries(
                 session, [audit.entry(self._ctx, "create", "commune", code, new=new)]
             )
+            from commune_desk.services.signing import own_key  # signing imports this module
+
+            own_key(session, self._ctx, commune.id)  # reports are signed from the first one
             return self._profile(session, commune)
 
     def profile(self) -> CommuneProfile:

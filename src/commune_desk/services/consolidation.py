@@ -8,6 +8,7 @@ indicators, and write the workbook. A bad file is listed, never fatal.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from commune_desk.domain import consolidation as calc
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.domain.periods import Period, PeriodError
+from commune_desk.domain.signing import PublicKeyError, fingerprint, normalise_public_key
 from commune_desk.domain.validation import check_rules
 from commune_desk.excel.atomic import WorkbookWriteError
 from commune_desk.excel.consolidation_document import (
@@ -83,7 +85,8 @@ class ConsolidationService:
         out = Path(out)
         refuse_own_input(out, paths, template)
         asked = Period.parse(period).key if period else None
-        expected = read_units(units) if units else None
+        unit_list = read_units_list(units) if units else Units({}, {})
+        expected = unit_list.names if units else None
         layout = _template(template) if template else None
         files, issues = find_files(paths)
         if _resolved(out) in files:  # found in a folder named: an earlier result is skipped
@@ -95,7 +98,7 @@ class ConsolidationService:
         if not chosen:
             raise ConsolidationError(_nothing(len(files), issues))
         chosen_period = Period.parse(chosen)
-        screen = Screen(self._catalogue, chosen_period, include_drafts)
+        screen = Screen(self._catalogue, chosen_period, include_drafts, unit_list)
         by_commune = _assign(reports, chosen, expected, issues, screen)
         used = [by_commune[c] for c in sorted(by_commune)]
         if not used:
@@ -103,7 +106,10 @@ class ConsolidationService:
         for report in used:
             for note in report.notes:
                 issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
-        document = self._document(chosen_period, used, reports, expected, issues, len(files))
+        issues.extend(_changed_keys(reports, used, unit_list.keys))
+        document = self._document(
+            chosen_period, used, reports, expected, issues, len(files), unit_list.keys
+        )
         try:
             write_consolidation(out, document, self._catalogue)
         except WorkbookWriteError as exc:
@@ -142,6 +148,7 @@ class ConsolidationService:
         expected: dict[str, str] | None,
         issues: list[Issue],
         files_read: int,
+        keys: dict[str, str],
     ) -> ConsolidationDocument:
         catalogue = self._catalogue
         values = [r.values for r in used]
@@ -162,18 +169,34 @@ class ConsolidationService:
             targets=targets,
             meeting=calc.communes_meeting(values, targets),
             grid_periods=_grid_periods(reports, period.key),
-            grid=_grid(reports, used, expected, _grid_periods(reports, period.key)),
+            grid=_grid(reports, used, expected, _grid_periods(reports, period.key), keys),
             issues=tuple(issues),
             files_read=files_read,
             main_indicators=tuple(list(targets)[:MAIN_INDICATORS]),
         )
 
 
-class Screen:
-    """Whether a report of the chosen period may be summed: drafts, figure types, rules."""
+@dataclass(frozen=True)
+class Units:
+    """The province's list of expected communes: code -> name, and code -> public key."""
 
-    def __init__(self, catalogue: Catalogue, period: Period, include_drafts: bool) -> None:
+    names: dict[str, str]
+    keys: dict[str, str]
+
+
+class Screen:
+    """Whether a report of the chosen period may be summed: drafts, signature and name,
+    figure types, rules."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        period: Period,
+        include_drafts: bool,
+        units: Units | None = None,
+    ) -> None:
         self.catalogue, self.period, self.include_drafts = catalogue, period, include_drafts
+        self.units = units or Units({}, {})
 
     def issue(self, report: CommuneReport) -> Issue | None:
         """Why the report is not summed, or None when it may be."""
@@ -183,6 +206,9 @@ class Screen:
                 "chính thức (chọn «gồm cả bản nháp» để tính)."
             )
             return _issue(report, IssueKind.DRAFT, detail)
+        trust = self._trust(report)
+        if trust is not None:
+            return trust
         wrong = calc.figure_problems(self.catalogue, report.values)
         if wrong:
             listed = "; ".join(wrong[:5])
@@ -194,6 +220,66 @@ class Screen:
             detail = f"{report.file}: {listed} Báo cáo không được tổng hợp."
             return _issue(report, IssueKind.VALIDATION, detail)
         return None
+
+    def _trust(self, report: CommuneReport) -> Issue | None:
+        """A report the province cannot take as its commune's: key or name not the list's."""
+        code = report.commune_code
+        known = self.units.keys.get(code, "")
+        listed = self.units.names.get(code, "")
+        who = f"{listed or report.commune_name} ({code})"
+        if known and not report.public_key:
+            detail = (
+                f"{report.file}: chữ ký không hợp lệ: báo cáo không có chữ ký, trong khi danh "
+                f"sách xã có khóa ký của {who}."
+            )
+            return _issue(report, IssueKind.SIGNATURE, detail)
+        if known and report.public_key != known:
+            detail = (
+                f"{report.file}: khóa ký không khớp với xã {who} trong danh sách "
+                f"(khóa của tệp {fingerprint(report.public_key)}, "
+                f"khóa của xã {fingerprint(known)})."
+            )
+            return _issue(report, IssueKind.KEY_MISMATCH, detail)
+        if listed and report.commune_name and not same_name(report.commune_name, listed):
+            detail = (
+                f"{report.file}: báo cáo ghi tên «{report.commune_name}» cho mã {code}, danh "
+                f"sách xã ghi «{listed}»; không tổng hợp."
+            )
+            return _issue(report, IssueKind.NAME_MISMATCH, detail)
+        return None
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two spellings name one commune ("Xã Thiệu Trung" and "thiệu  trung")."""
+    return _name_key(a) == _name_key(b)
+
+
+def _name_key(name: str) -> str:
+    text = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    for prefix in ("xã ", "phường ", "thị trấn ", "đặc khu "):
+        text = text.removeprefix(prefix)
+    return text
+
+
+def _changed_keys(
+    reports: list[CommuneReport], used: list[CommuneReport], known: dict[str, str]
+) -> list[Issue]:
+    """A flag for each commune (the province not knowing its key) signing with several keys."""
+    keys: dict[str, dict[str, str]] = {}
+    for report in reports:
+        if report.public_key:
+            keys.setdefault(report.commune_code, {}).setdefault(report.public_key, report.file)
+    issues = []
+    for report in used:
+        found = keys.get(report.commune_code, {})
+        if len(found) > 1 and report.commune_code not in known:
+            listed = ", ".join(f"{fingerprint(k)} ({f})" for k, f in found.items())
+            detail = (
+                f"{report.file}: xã {report.commune_name} ký bằng {len(found)} khóa khác nhau "
+                f"giữa các kỳ: {listed}. Hãy hỏi xã trước khi tin báo cáo này."
+            )
+            issues.append(_issue(report, IssueKind.KEY_CHANGED, detail))
+    return issues
 
 
 def refuse_own_input(out: Path, inputs: Iterable[Path], template: Path | None = None) -> None:
@@ -262,6 +348,11 @@ def find_files(
 
 def read_units(path: Path) -> dict[str, str]:
     """The province's expected communes (code -> name) from a .csv or .xlsx `code,name` list."""
+    return read_units_list(path).names
+
+
+def read_units_list(path: Path) -> Units:
+    """The units list: `code,name` and an optional `public_key` column (`key show` lines)."""
     try:
         table = read_table(Path(path))
     except TableError as exc:
@@ -270,14 +361,23 @@ def read_units(path: Path) -> dict[str, str]:
     if "code" not in headers or "name" not in headers:
         raise ConsolidationError(f"Danh sách xã {table.file}: cần hai cột «code» và «name».")
     units: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for number, row in table.rows:
         code = _code(row.get(headers["code"]))
         if not code:
             raise ConsolidationError(f"Danh sách xã {table.file}, dòng {number}: thiếu mã xã.")
         units[code] = str(row.get(headers["name"]) or "").strip()
+        key = str(row.get(headers["public_key"]) or "").strip() if "public_key" in headers else ""
+        if key:
+            try:
+                keys[code] = normalise_public_key(key)
+            except PublicKeyError as exc:
+                raise ConsolidationError(
+                    f"Danh sách xã {table.file}, dòng {number}, cột public_key: {exc}"
+                ) from exc
     if not units:
         raise ConsolidationError(f"Danh sách xã {table.file}: không có xã nào.")
-    return units
+    return Units(units, keys)
 
 
 def _code(cell: object) -> str:
@@ -388,6 +488,7 @@ def _grid(
     used: list[CommuneReport],
     expected: dict[str, str] | None,
     periods: tuple[tuple[str, str], ...],
+    keys: dict[str, str] | None = None,
 ) -> tuple[GridRow, ...]:
     """Every expected commune (and any other found) × every period: its best file."""
     best: dict[tuple[str, str], CommuneReport] = {}
@@ -414,8 +515,18 @@ def _grid(
                 )
         in_list = expected is None or code in expected
         name = (expected or {}).get(code) or names.get(code, "")
-        rows.append(GridRow(code, name, tuple(cells), in_list))
+        rows.append(GridRow(code, name, tuple(cells), in_list, _key_text(code, best, keys or {})))
     return tuple(rows)
+
+
+def _key_text(code: str, best: dict[tuple[str, str], CommuneReport], known: dict[str, str]) -> str:
+    """The Khóa ký cell: the fingerprint of the commune's signing key, and whether it is known."""
+    if code in known:
+        return f"{fingerprint(known[code])} (khóa trong danh sách)"
+    signed = {r.public_key for (c, _p), r in best.items() if c == code and r.public_key}
+    if not signed:
+        return "Chưa ký" if any(c == code for c, _p in best) else ""
+    return "; ".join(sorted(fingerprint(key) for key in signed))
 
 
 def _nothing(files: int, issues: list[Issue]) -> str:

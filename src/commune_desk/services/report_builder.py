@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session
 
 from commune_desk import __version__
 from commune_desk.data.repositories import commune as commune_repo
+from commune_desk.data.repositories import keys as keys_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
 from commune_desk.domain.numbers import plain_decimal
 from commune_desk.domain.periods import Period
-from commune_desk.excel.data_sheet import FORMAT
+from commune_desk.domain.signing import sign
+from commune_desk.excel.data_sheet import FORMAT, PUBLIC_KEY, signed_text
 from commune_desk.excel.report_document import ReportDocument, ReportRow, Signature
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
@@ -158,6 +160,10 @@ def build_document(
         "signer.name": signature.name,
         "preparer.name": settings.get(doc.PREPARER_NAME, "").strip(),
     }
+    key = keys_repo.get_key(session, commune.id, keys_repo.OWN)
+    data = data_pairs(
+        catalogue, commune, figures, ctx.now(), draft, version, key.public_key if key else ""
+    )
     return ReportDocument(
         agency=agency,
         form_code=doc.FORM_CODE,
@@ -171,8 +177,9 @@ def build_document(
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
         appendices=sheets,
-        data=data_pairs(catalogue, commune, figures, ctx.now(), draft, version),
+        data=data,
         fields=tuple(fields.items()),
+        data_signature=sign(key.private_key, signed_text(data)) if key else "",
     )
 
 
@@ -191,8 +198,12 @@ def data_pairs(
     generated_at: dt.datetime,
     draft: bool,
     version: int | None,
+    public_key: str = "",
 ) -> tuple[tuple[str, str], ...]:
-    """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum."""
+    """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum.
+
+    With `public_key`, the row that names the key whose signature follows the checksum.
+    """
     head: Sequence[tuple[str, str]] = (
         ("format", FORMAT),
         ("commune_code", commune.code),
@@ -204,6 +215,7 @@ def data_pairs(
         ("draft", "1" if draft else "0"),
         ("version", "" if version is None else str(version)),
         ("catalogue_version", catalogue.version),
+        *(((PUBLIC_KEY, public_key),) if public_key else ()),
     )
     values = tuple((code, plain_decimal(figures.figures[code].value)) for code in catalogue.codes())
     return (*head, *values)

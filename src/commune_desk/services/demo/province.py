@@ -17,6 +17,8 @@ from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.indicators import build_figures, with_indicators
 from commune_desk.domain.periods import Mode, Period
+from commune_desk.domain.signing import KeyPair, key_pair_from_seed, sign
+from commune_desk.excel.data_sheet import signed_text
 from commune_desk.excel.report import write_report
 from commune_desk.excel.report_document import ReportDocument, Signature
 from commune_desk.services.indicators import PeriodFigures
@@ -62,8 +64,12 @@ def report_document(
     version: int | None = 1,
     draft: bool = False,
     province: str = PROVINCE,
+    key: KeyPair | None = None,
 ) -> ReportDocument:
-    """The quarter report of one invented commune, as the report service would build it."""
+    """The quarter report of one invented commune, as the report service would build it.
+
+    Signed with `key`, by default the commune's invented key (`demo_key`).
+    """
     p = Period.parse(period)
     full = with_indicators(catalogue, dict(values))
     targets = {
@@ -73,6 +79,10 @@ def report_document(
         code, name, p, p.window(Mode.CALENDAR), build_figures(catalogue, full, full, {}, targets)
     )
     commune = Commune(1, code, name, province, {})
+    key = key or demo_key(code)
+    data = data_pairs(
+        catalogue, commune, figures, generated, draft, None if draft else version, key.public_key
+    )
     return ReportDocument(
         agency=doc.agency_lines(name),
         form_code=doc.FORM_CODE,
@@ -86,8 +96,14 @@ def report_document(
         recipients=doc.recipients_block(f"UBND tỉnh {province}"),
         draft=draft,
         appendices=(),
-        data=data_pairs(catalogue, commune, figures, generated, draft, None if draft else version),
+        data=data,
+        data_signature=sign(key.private_key, signed_text(data)),
     )
+
+
+def demo_key(code: str) -> KeyPair:
+    """The invented key pair of an invented commune (the same for a code every time)."""
+    return key_pair_from_seed(f"commune-desk demo commune {code}".encode())
 
 
 def write_commune_report(
@@ -101,12 +117,13 @@ def write_commune_report(
     version: int | None = 1,
     draft: bool = False,
     province: str = PROVINCE,
+    key: KeyPair | None = None,
 ) -> Path:
     """Write one commune's report into `folder` as `code_period_vN[_nhap].xlsx`."""
     suffix = "_nhap" if draft else ""
     path = Path(folder) / f"{code}_{period}_v{version}{suffix}.xlsx"
     report = report_document(
-        catalogue, code, name, period, values, generated, version, draft, province
+        catalogue, code, name, period, values, generated, version, draft, province, key
     )
     write_report(path, report)
     return path
