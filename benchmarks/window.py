@@ -66,8 +66,8 @@ def activity_log(repeat: int) -> None:
     from commune_desk.services.context import Actor
     from commune_desk.services.demo import build_demo
     from commune_desk.services.setup import open_database
-    from commune_desk.views.dialogs import QtDialogs
-    from commune_desk.views.record_page import RecordPage
+    from commune_desk.views.records.page import RecordPage
+    from commune_desk.views.widgets.dialogs import QtDialogs
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -72,8 +72,8 @@ class Studio:
         from commune_desk.services.context import Actor
         from commune_desk.services.demo import build_demo
         from commune_desk.services.setup import open_database
-        from commune_desk.views.app_settings import AppSettings
-        from commune_desk.views.i18n import Translations
+        from commune_desk.views.widgets.app_settings import AppSettings
+        from commune_desk.views.widgets.i18n import Translations
 
         self.home = home
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -234,7 +234,7 @@ def consolidation(studio: Studio) -> object:
 
 
 def setup_wizard(studio: Studio) -> object:
-    from commune_desk.views.setup_wizard import SetupWizard
+    from commune_desk.views.shell.setup_wizard import SetupWizard
 
     wizard = SetupWizard()
     wizard.show()
@@ -244,7 +244,7 @@ def setup_wizard(studio: Studio) -> object:
 def login_dialog(studio: Studio) -> object:
     from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
-    from commune_desk.views.login_dialog import LoginDialog
+    from commune_desk.views.shell.login_dialog import LoginDialog
 
     profile = CommuneService(studio.ctx).profile()
     dialog = LoginDialog(AccountService(studio.ctx), f"{profile.name} — {profile.province}")

@@ -16,7 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "commune_desk_en.ts"
 SOURCES = [
-    *sorted((ROOT / "src" / "commune_desk" / "views").glob("*.py")),
+    *sorted(
+        path
+        for path in (ROOT / "src" / "commune_desk" / "views").rglob("*.py")
+        if "forms" not in path.relative_to(ROOT / "src" / "commune_desk" / "views").parts
+    ),
     ROOT / "src" / "commune_desk" / "app.py",
     *sorted((ROOT / "ui").glob("*.ui")),
 ]

@@ -76,7 +76,7 @@ def test_a_missing_translation_fails_with_the_reason(tmp_path, monkeypatch):
 
 def test_an_error_raised_in_a_slot_fails_the_window_check(monkeypatch):
     # as in a bundle without a module matplotlib's Qt backend imports
-    from commune_desk.views.overview_charts import ChartSet
+    from commune_desk.views.overview.charts import ChartSet
 
     def load(_self):
         raise ImportError("cannot import name 'QtSvg' from 'PySide6'")

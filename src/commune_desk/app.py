@@ -39,18 +39,18 @@ def build_main_window(
     """Compose the main window and its sections for an opened database and its account."""
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.permissions import Action
-    from commune_desk.views.account_dialog import change_own_password
-    from commune_desk.views.accounts_page import AccountsPage
-    from commune_desk.views.audit_page import AuditPage
-    from commune_desk.views.consolidation_page import ConsolidationPage
-    from commune_desk.views.main_window import SECTION_TITLES, MainWindow, Section
-    from commune_desk.views.monthly_grid_page import MonthlyGridPage
-    from commune_desk.views.overview_page import OverviewPage
-    from commune_desk.views.record_sections import SECTION_KINDS, build_record_section
-    from commune_desk.views.reports_page import ReportsPage
-    from commune_desk.views.roles import can
-    from commune_desk.views.settings_page import SettingsPage
-    from commune_desk.views.targets_page import TargetsPage
+    from commune_desk.views.accounts.dialog import change_own_password
+    from commune_desk.views.accounts.page import AccountsPage
+    from commune_desk.views.audit.page import AuditPage
+    from commune_desk.views.consolidation.page import ConsolidationPage
+    from commune_desk.views.monthly.page import MonthlyGridPage
+    from commune_desk.views.overview.page import OverviewPage
+    from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
+    from commune_desk.views.reports.page import ReportsPage
+    from commune_desk.views.settings.page import SettingsPage
+    from commune_desk.views.shell.main_window import SECTION_TITLES, MainWindow, Section
+    from commune_desk.views.targets.page import TargetsPage
+    from commune_desk.views.widgets.roles import can
 
     profile = CommuneService(ctx).profile()
     built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
@@ -117,7 +117,7 @@ def _first_start(db, dialogs) -> object | None:
     from commune_desk.services.demo import build_demo
     from commune_desk.services.errors import ServiceError
     from commune_desk.services.setup import open_database
-    from commune_desk.views.setup_wizard import SetupChoice, SetupWizard
+    from commune_desk.views.shell.setup_wizard import SetupChoice, SetupWizard
 
     while True:
         wizard = SetupWizard()
@@ -153,7 +153,7 @@ def _first_start(db, dialogs) -> object | None:
 def _ensure_supervisor(db) -> bool:
     """A database without an active supervisor (made by `init`) asks for one; False: cancel."""
     from commune_desk.services.accounts import AccountService
-    from commune_desk.views.account_dialog import AccountDialog, AccountForm, run_form
+    from commune_desk.views.accounts.dialog import AccountDialog, AccountForm, run_form
 
     service = AccountService(db.context)
     if service.has_active_supervisor():
@@ -168,7 +168,7 @@ def _ensure_supervisor(db) -> bool:
 def _login(db):  # the Account that logged in, or None when the user quits
     from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
-    from commune_desk.views.login_dialog import LoginDialog
+    from commune_desk.views.shell.login_dialog import LoginDialog
 
     profile = CommuneService(db.context).profile()
     dialog = LoginDialog(AccountService(db.context), f"{profile.name} — {profile.province}")
@@ -195,11 +195,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.setup import open_database
-    from commune_desk.views.app_settings import LANGUAGE, AppSettings
-    from commune_desk.views.dialogs import QtDialogs
-    from commune_desk.views.errors import install_excepthook
-    from commune_desk.views.i18n import Translations, fill
-    from commune_desk.views.startup_check import recover_damaged
+    from commune_desk.views.shell.startup_check import recover_damaged
+    from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
+    from commune_desk.views.widgets.dialogs import QtDialogs
+    from commune_desk.views.widgets.errors import install_excepthook
+    from commune_desk.views.widgets.i18n import Translations, fill
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Commune Desk")

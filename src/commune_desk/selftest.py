@@ -165,8 +165,8 @@ class _SelfTest:
 
     def main_window(self) -> str:
         from commune_desk.app import build_main_window
-        from commune_desk.views.app_settings import AppSettings
-        from commune_desk.views.dialogs import QtDialogs
+        from commune_desk.views.widgets.app_settings import AppSettings
+        from commune_desk.views.widgets.dialogs import QtDialogs
 
         if self.db is None:
             raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
@@ -184,7 +184,7 @@ class _SelfTest:
         """Every section of the window, a picture of it, and the overview's charts."""
         from PySide6.QtCore import QThreadPool
 
-        from commune_desk.views.main_window import SECTION_TITLES
+        from commune_desk.views.shell.main_window import SECTION_TITLES
 
         try:
             window.resize(1200, 800)
@@ -213,7 +213,7 @@ class _SelfTest:
         """Wait for the overview's figures and its charts (matplotlib), then render them all."""
         from PySide6.QtCore import QThreadPool
 
-        from commune_desk.views.overview_charts import KEYS
+        from commune_desk.views.overview.charts import KEYS
 
         deadline = time.monotonic() + CHARTS_TIMEOUT_S
         while not (page.charts.ready and page.overview is not None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from commune_desk.views.dialogs import Dialogs
+from commune_desk.views.widgets.dialogs import Dialogs
 
 
 @dataclass

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from commune_desk.app import build_main_window
-from commune_desk.views.app_settings import AppSettings
+from commune_desk.views.widgets.app_settings import AppSettings
 from tests.views.fakes import FakeDialogs
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)

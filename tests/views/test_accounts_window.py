@@ -15,15 +15,15 @@ from commune_desk.services.accounts import AccountService
 from commune_desk.services.audit import AuditKind
 from commune_desk.services.records import RecordService
 from commune_desk.services.values import ValueChange, ValuesService
-from commune_desk.views import account_dialog
-from commune_desk.views.account_dialog import AccountDialog, AccountForm
-from commune_desk.views.accounts_page import AccountsPage
-from commune_desk.views.app_settings import AppSettings
-from commune_desk.views.audit_page import AuditModel, AuditPage, Column
-from commune_desk.views.login_dialog import LoginDialog
-from commune_desk.views.monthly_grid_page import MonthlyGridPage
-from commune_desk.views.record_page import RecordPage
-from commune_desk.views.targets_page import TargetsPage
+from commune_desk.views.accounts import dialog as account_dialog
+from commune_desk.views.accounts.dialog import AccountDialog, AccountForm
+from commune_desk.views.accounts.page import AccountsPage
+from commune_desk.views.audit.page import AuditModel, AuditPage, Column
+from commune_desk.views.monthly.page import MonthlyGridPage
+from commune_desk.views.records.page import RecordPage
+from commune_desk.views.shell.login_dialog import LoginDialog
+from commune_desk.views.targets.page import TargetsPage
+from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.views.fakes import FakeDialogs
 
@@ -288,7 +288,7 @@ def test_the_audit_page_filters_and_exports(qtbot, ctx, dialogs, accounts, tmp_p
 
 def test_the_audit_model_is_paged(qtbot, ctx, monkeypatch):
     from commune_desk.services.audit import AuditService
-    from commune_desk.views import audit_page
+    from commune_desk.views.audit import page as audit_page
 
     monkeypatch.setattr(audit_page, "PAGE", 2)
     ValuesService(ctx).save([ValueChange("infra.bts", f"2026-0{m}", m) for m in range(1, 8)])

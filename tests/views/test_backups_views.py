@@ -7,10 +7,10 @@ import pytest
 from commune_desk.data.backup import Kind, parse_name
 from commune_desk.services.backups import DatabaseDamaged
 from commune_desk.services.records import RecordService
-from commune_desk.views.app_settings import AppSettings
-from commune_desk.views.restore_dialog import RestoreDialog
-from commune_desk.views.settings_page import SettingsPage
-from commune_desk.views.startup_check import recover_damaged
+from commune_desk.views.settings.page import SettingsPage
+from commune_desk.views.settings.restore_dialog import RestoreDialog
+from commune_desk.views.shell.startup_check import recover_damaged
+from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.services.test_backups import corrupt
 from tests.views.fakes import FakeDialogs

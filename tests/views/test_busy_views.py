@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from commune_desk.views.monthly_grid_page import MonthlyGridPage
-from commune_desk.views.record_dialog import RecordDialog
+from commune_desk.views.monthly.page import MonthlyGridPage
+from commune_desk.views.records.dialog import RecordDialog
 from tests.busy_helpers import holder, second_copy, stored
 from tests.views.fakes import FakeDialogs
 from tests.views.test_monthly_grid import go, type_value

@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from commune_desk.views.errors import install_excepthook
+from commune_desk.views.widgets.errors import install_excepthook
 from tests.views.fakes import FakeDialogs
 
 
@@ -16,7 +16,8 @@ from tests.views.fakes import FakeDialogs
 def test_an_error_in_a_slot_is_logged_and_shown_and_the_program_goes_on(qtbot, tmp_path):
     log_path = tmp_path / "commune-desk.log"
     handler = logging.FileHandler(log_path, encoding="utf-8")
-    logger = logging.getLogger("commune_desk.views.errors")  # the file handler of the program
+    # the file handler of the program
+    logger = logging.getLogger("commune_desk.views.widgets.errors")
     logger.addHandler(handler)
     dialogs = FakeDialogs()
     previous = sys.excepthook

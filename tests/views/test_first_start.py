@@ -10,8 +10,8 @@ from commune_desk.domain.periods import Mode
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
 from commune_desk.services.setup import open_database
-from commune_desk.views import setup_wizard
-from commune_desk.views.setup_wizard import SetupChoice, SetupValues
+from commune_desk.views.shell import setup_wizard
+from commune_desk.views.shell.setup_wizard import SetupChoice, SetupValues
 from tests.views.fakes import FakeDialogs
 
 

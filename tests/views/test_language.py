@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from commune_desk import paths
 from commune_desk.app import build_main_window
-from commune_desk.views.app_settings import LANGUAGE, AppSettings
-from commune_desk.views.i18n import Translations
+from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
+from commune_desk.views.widgets.i18n import Translations
 from tests.views.fakes import FakeDialogs
 
 
@@ -47,7 +47,7 @@ def test_choosing_english_in_settings_translates_the_open_window(
 
 
 def test_fill_puts_each_value_once_even_when_a_value_holds_a_placeholder():
-    from commune_desk.views.i18n import fill
+    from commune_desk.views.widgets.i18n import fill
 
     assert fill("Không lưu «%1»: %2", "tỷ lệ %2", "lỗi") == "Không lưu «tỷ lệ %2»: lỗi"
     assert fill("%1 — %3", "a") == "a — %3"  # a place without a value stays

@@ -4,8 +4,8 @@ import pytest
 
 from commune_desk.app import build_main_window
 from commune_desk.services.values import ValueChange, ValuesService
-from commune_desk.views.app_settings import AppSettings
-from commune_desk.views.figures_model import Column, FiguresModel
+from commune_desk.views.overview.figures_model import Column, FiguresModel
+from commune_desk.views.widgets.app_settings import AppSettings
 from tests.views.fakes import FakeDialogs
 
 

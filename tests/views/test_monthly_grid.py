@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from commune_desk.data.models import MonthlyValue, PeriodLock
 from commune_desk.domain.periods import Period
 from commune_desk.services.values import ValueChange, ValuesService
-from commune_desk.views.comment_dialog import CommentDialog
-from commune_desk.views.monthly_grid_layout import GridData, grid_rows
-from commune_desk.views.monthly_grid_model import ERROR_COLOUR, WARNING_COLOUR, MonthlyGridModel
-from commune_desk.views.monthly_grid_page import MonthlyGridPage
+from commune_desk.views.monthly.comment_dialog import CommentDialog
+from commune_desk.views.monthly.layout import GridData, grid_rows
+from commune_desk.views.monthly.model import ERROR_COLOUR, WARNING_COLOUR, MonthlyGridModel
+from commune_desk.views.monthly.page import MonthlyGridPage
 from tests.views.fakes import FakeDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -17,7 +17,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.demo import build_demo
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValueChange, ValuesService
-from commune_desk.views.overview_page import OverviewPage, period_choices
+from commune_desk.views.overview.page import OverviewPage, period_choices
 from tests.conftest import CATALOGUE, FIXED_NOW, ROOT
 from tests.views.fakes import FakeDialogs
 
@@ -186,7 +186,7 @@ app = QApplication([])
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
 from commune_desk.services.setup import open_database
-from commune_desk.views.overview_page import OverviewPage
+from commune_desk.views.overview.page import OverviewPage
 from tests.views.fakes import FakeDialogs
 db = open_database({str(tmp_path / "p.sqlite3")!r}, {str(CATALOGUE)!r}, Actor("t"))
 db.context.clock = lambda: dt.datetime(2026, 11, 21)

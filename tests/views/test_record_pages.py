@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from commune_desk.data.repositories import records as repo
 from commune_desk.services.records import RecordService
-from commune_desk.views.import_dialog import ImportDialog
-from commune_desk.views.record_dialog import RecordDialog
-from commune_desk.views.record_model import RecordModel
-from commune_desk.views.record_page import RecordPage
-from commune_desk.views.record_sections import SECTION_KINDS, build_record_section
+from commune_desk.views.records.dialog import RecordDialog
+from commune_desk.views.records.import_dialog import ImportDialog
+from commune_desk.views.records.model import RecordModel
+from commune_desk.views.records.page import RecordPage
+from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
 from tests.views.fakes import FakeDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -499,7 +499,7 @@ def test_record_model_passes_the_model_tester(qtmodeltester, ctx, activities):
 def test_row_errors_model_passes_the_model_tester(qtmodeltester):
     from commune_desk.domain.records import KINDS
     from commune_desk.services.errors import RowError
-    from commune_desk.views.import_dialog import RowErrorsModel
+    from commune_desk.views.records.import_dialog import RowErrorsModel
 
     model = RowErrorsModel(KINDS["staff"])
     model.set_rows([RowError("s.csv", 3, "full_name", "bắt buộc phải có giá trị", "CB02")])

@@ -21,10 +21,10 @@ from commune_desk.services.context import Actor
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
-from commune_desk.views.app_settings import AppSettings
-from commune_desk.views.report_model import Column, ReportModel
-from commune_desk.views.report_print import make_printer, render, report_html
-from commune_desk.views.reports_page import ReportsPage, report_periods
+from commune_desk.views.reports.model import Column, ReportModel
+from commune_desk.views.reports.page import ReportsPage, report_periods
+from commune_desk.views.reports.printing import make_printer, render, report_html
+from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.views.fakes import FakeDialogs
 
@@ -288,7 +288,7 @@ def test_a_long_note_leaves_the_indicators_names_readable(qtbot, ctx, dialogs, s
     from PySide6.QtCore import Qt
 
     from commune_desk.services.values import ValueChange, ValuesService
-    from commune_desk.views.report_model import Column
+    from commune_desk.views.reports.model import Column
 
     note = "Theo báo cáo của Công an xã và Bưu điện văn hóa xã, đối chiếu ngày 15 hằng tháng " * 3
     ValuesService(ctx).save([ValueChange("infra.bts", "2026-09", 4, note)])

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValuesService
-from commune_desk.views.app_settings import AppSettings
+from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.views.fakes import FakeDialogs
 from tests.views.test_reports_page import Q3, show

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from commune_desk.domain.documents import date_line, recipient_lines
 from commune_desk.domain.periods import Mode
 from commune_desk.services.commune import CommuneService
-from commune_desk.views.app_settings import LANGUAGE, AppSettings
-from commune_desk.views.settings_page import SettingsPage
+from commune_desk.views.settings.page import SettingsPage
+from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
 from tests.views.fakes import FakeDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier

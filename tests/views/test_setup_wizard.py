@@ -6,8 +6,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit
 
 from commune_desk.domain.periods import Mode
-from commune_desk.views.account_dialog import AccountInput
-from commune_desk.views.setup_wizard import SetupChoice, SetupValues, SetupWizard
+from commune_desk.views.accounts.dialog import AccountInput
+from commune_desk.views.shell.setup_wizard import SetupChoice, SetupValues, SetupWizard
 
 SUPERVISOR = AccountInput("chutich", "Lê Văn Chủ", "supervisor", "", "mat-khau-chu-tich")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QThreadPool
 
-from commune_desk.views.workers import Worker, start
+from commune_desk.views.kernel.workers import Worker, start
 
 
 def test_worker_reports_progress_and_result(qtbot):

@@ -1,0 +1,1 @@
+"""The accounts section: user accounts and the account dialog."""

@@ -1,0 +1,1 @@
+"""The audit section: the audit trail and its export."""

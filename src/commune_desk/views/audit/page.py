@@ -1,0 +1,274 @@
+"""The Nhật ký thay đổi section (supervisors): who changed what and when, filtered and exported.
+
+The entries read in words that the audit service writes (plain Vietnamese, like its messages);
+the page and the .xlsx export show the same text.
+
+Entries are read newest first a page at a time (the trail of a busy commune grows long); the
+export runs in the background through the audit service's atomic .xlsx writer.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from commune_desk.domain.numbers import format_number
+from commune_desk.services.audit import AuditKind, AuditQuery, AuditRow, AuditService
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError
+from commune_desk.views.forms.ui_audit_page import Ui_AuditPage
+from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+from commune_desk.views.widgets.i18n import fill
+from commune_desk.views.widgets.rows_model import RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 500
+
+KIND_TITLES = {
+    AuditKind.FIGURE: QT_TRANSLATE_NOOP("AuditPage", "Số liệu hằng tháng"),
+    AuditKind.RECORD: QT_TRANSLATE_NOOP("AuditPage", "Danh sách"),
+    AuditKind.REPORT: QT_TRANSLATE_NOOP("AuditPage", "Nộp báo cáo, mở khóa"),
+    AuditKind.LOGIN: QT_TRANSLATE_NOOP("AuditPage", "Đăng nhập"),
+    AuditKind.ACCOUNT: QT_TRANSLATE_NOOP("AuditPage", "Tài khoản"),
+    AuditKind.SETTINGS: QT_TRANSLATE_NOOP("AuditPage", "Thông tin xã, cài đặt, chỉ tiêu"),
+}
+
+
+class Column(IntEnum):
+    AT = 0
+    WHO = 1
+    ACTION = 2
+    WHAT = 3
+    PERIOD = 4
+    OLD = 5
+    NEW = 6
+    REASON = 7
+
+
+HEADERS = {
+    Column.AT: QT_TRANSLATE_NOOP("AuditModel", "Thời điểm"),
+    Column.WHO: QT_TRANSLATE_NOOP("AuditModel", "Người"),
+    Column.ACTION: QT_TRANSLATE_NOOP("AuditModel", "Thao tác"),
+    Column.WHAT: QT_TRANSLATE_NOOP("AuditModel", "Đối tượng"),
+    Column.PERIOD: QT_TRANSLATE_NOOP("AuditModel", "Kỳ"),
+    Column.OLD: QT_TRANSLATE_NOOP("AuditModel", "Giá trị cũ"),
+    Column.NEW: QT_TRANSLATE_NOOP("AuditModel", "Giá trị mới"),
+    Column.REASON: QT_TRANSLATE_NOOP("AuditModel", "Lý do"),
+}
+
+
+class AuditModel(RowsModel[AuditRow]):
+    columns = Column
+    context = "AuditModel"
+    headers = HEADERS
+
+    def __init__(self, service: AuditService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.query = AuditQuery()
+        self.total = 0
+
+    def set_query(self, query: AuditQuery) -> None:
+        self.query = query
+        page = self._service.page(query, 0, PAGE)
+        self.total = page.total
+        self.set_rows(page.rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        more = self._service.page(self.query, len(self.rows), PAGE).rows
+        if not more:
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows = (*self._rows, *more)
+        self.endInsertRows()
+
+    def text(self, row: AuditRow, column: Column) -> str:
+        if column is Column.AT:
+            return row.at.strftime("%d/%m/%Y %H:%M:%S")
+        if column is Column.WHO:
+            return f"{row.actor_name} ({row.actor})" if row.actor_name else row.actor
+        if column is Column.ACTION:
+            return row.text.action
+        if column is Column.WHAT:
+            return row.text.subject
+        if column is Column.PERIOD:
+            return row.text.period
+        if column is Column.OLD:
+            return row.text.old
+        if column is Column.NEW:
+            return row.text.new
+        return row.reason
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self.valid(index):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(self.row_at(index.row()), Column(index.column()))
+        return None
+
+
+class AuditPage(QWidget):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AuditPage()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        self._dialogs = dialogs
+        self._pool = pool
+        self._service = AuditService(ctx)
+        self._worker: Worker | None = None
+        self._model = AuditModel(self._service, self)
+        ui = self.ui
+        ui.audit_table.setModel(self._model)
+        ui.audit_table.verticalHeader().hide()
+        ui.audit_table.verticalHeader().setDefaultSectionSize(
+            ui.audit_table.fontMetrics().height() + 8
+        )
+        header = ui.audit_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        today = ctx.today()
+        ui.date_from_edit.setDate(QDate(today.year, today.month, 1))
+        ui.date_to_edit.setDate(QDate(today.year, today.month, today.day))
+        self._fill_combos()
+        ui.actor_combo.currentIndexChanged.connect(self._on_filters_changed)
+        ui.kind_combo.currentIndexChanged.connect(self._on_filters_changed)
+        ui.dates_check.toggled.connect(self._on_filters_changed)
+        ui.date_from_edit.dateChanged.connect(self._on_filters_changed)
+        ui.date_to_edit.dateChanged.connect(self._on_filters_changed)
+        ui.export_button.clicked.connect(self._on_export_button_clicked)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.activated.connect(ui.export_button.click)
+        self._on_filters_changed()
+        self._size_columns()
+
+    @property
+    def model(self) -> AuditModel:
+        return self._model
+
+    def query(self) -> AuditQuery:
+        """The filters as chosen."""
+        ui = self.ui
+        kind = ui.kind_combo.currentData()
+        dated = ui.dates_check.isChecked()
+        return AuditQuery(
+            actor=ui.actor_combo.currentData() or "",
+            date_from=ui.date_from_edit.date().toPython() if dated else None,
+            date_to=ui.date_to_edit.date().toPython() if dated else None,
+            kinds=(AuditKind(kind),) if kind else (),
+        )
+
+    def refresh(self) -> None:
+        self._fill_combos()
+        self._on_filters_changed()
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_filters_changed(self, *_args: object) -> None:
+        ui = self.ui
+        ui.date_from_edit.setEnabled(ui.dates_check.isChecked())
+        ui.date_to_edit.setEnabled(ui.dates_check.isChecked())
+        try:
+            self._model.set_query(self.query())
+        except ServiceError as exc:
+            ui.count_label.setText(str(exc))
+            return
+        total = self._model.total
+        ui.count_label.setText(fill(self.tr("%1 dòng", "", total), format_number(total)))
+        ui.export_button.setEnabled(total > 0 and self._worker is None)
+
+    def _on_export_button_clicked(self) -> None:
+        if self._worker is not None or not self.ui.export_button.isEnabled():
+            return
+        path = choose_workbook_path(
+            self._dialogs,
+            self,
+            self.tr("Xuất nhật ký thay đổi ra tệp Excel"),
+            f"nhat-ky-thay-doi-{self._ctx.today():%d-%m-%Y}.xlsx",
+        )
+        if path is None:
+            return
+        service, query = self._service, self._model.query
+        self._worker = Worker(lambda task: (path, service.export(query, path, task.progress)))
+        self._worker.signals.finished.connect(self._on_worker_finished)
+        self._worker.signals.failed.connect(self._on_worker_failed)
+        self.ui.export_button.setEnabled(False)
+        start(self._worker, self._pool)
+
+    def _on_worker_finished(self, result: tuple[Path, int]) -> None:
+        path, rows = result
+        self._worker = None
+        self.ui.export_button.setEnabled(True)
+        text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
+        self._dialogs.inform(self, self.tr("Xuất nhật ký thay đổi"), text)
+
+    def _on_worker_failed(self, error: Exception) -> None:
+        self._worker = None
+        self.ui.export_button.setEnabled(True)
+        self._dialogs.warn(self, self.tr("Không xuất được nhật ký thay đổi"), str(error))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._model.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _size_columns(self) -> None:
+        """Time, who and what fit their text (within reason); the values share the rest."""
+        table = self.ui.audit_table
+        header = table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        widest = table.fontMetrics().averageCharWidth() * 40
+        for column in Column:
+            if column in (Column.OLD, Column.NEW, Column.REASON):
+                header.resizeSection(column, widest * 3 // 4)
+            else:
+                table.resizeColumnToContents(column)
+                header.resizeSection(column, min(header.sectionSize(column), widest))
+
+    def _fill_combos(self) -> None:
+        ui = self.ui
+        actor, kind = ui.actor_combo.currentData(), ui.kind_combo.currentData()
+        for combo in (ui.actor_combo, ui.kind_combo):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("Tất cả"), "")
+        try:
+            people = self._service.actors()
+        except ServiceError:
+            people = []
+        for username, name in people:
+            ui.actor_combo.addItem(f"{name} ({username})" if name else username, username)
+        for audit_kind, title in KIND_TITLES.items():
+            ui.kind_combo.addItem(QCoreApplication.translate("AuditPage", title), str(audit_kind))
+        for combo, chosen in ((ui.actor_combo, actor), (ui.kind_combo, kind)):
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+            combo.blockSignals(False)

@@ -1,0 +1,1 @@
+"""The consolidation section (province/district): reports in, workbook out."""

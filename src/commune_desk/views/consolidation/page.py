@@ -1,0 +1,242 @@
+"""Tổng hợp: choose the communes' reports (folders or files), an optional list of communes and
+the output file; consolidate in the background with a progress bar and Cancel; then the
+summary, the problems and "Mở tệp kết quả". The page only asks the dialogs and calls
+ConsolidationService.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from commune_desk.domain.catalogue import Catalogue
+from commune_desk.domain.consolidation import Issue
+from commune_desk.services.consolidation import ConsolidationResult, ConsolidationService
+from commune_desk.views.forms.ui_consolidation_page import Ui_ConsolidationPage
+from commune_desk.views.kernel.workers import Task, Worker, start
+from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProblemColumn(IntEnum):
+    FILE = 0
+    KIND = 1
+    DETAIL = 2
+
+
+_HEADERS = ("Tệp", "Vấn đề", "Chi tiết")
+
+
+class ProblemsModel(QAbstractTableModel):
+    """The problems of the last consolidation, one row per Issue."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[Issue, ...] = ()
+
+    def set_rows(self, rows: tuple[Issue, ...]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ProblemColumn)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        issue = self._rows[index.row()]
+        column = ProblemColumn(index.column())
+        if column is ProblemColumn.FILE:
+            return issue.file
+        if column is ProblemColumn.KIND:
+            return issue.label
+        return issue.detail
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("ProblemsModel", _HEADERS[section])
+        return None
+
+
+class ConsolidationPage(QWidget):
+    consolidated = Signal(object)  # ConsolidationResult, after the workbook was written
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ConsolidationPage()
+        self.ui.setupUi(self)
+        self._service = ConsolidationService(catalogue)
+        self._dialogs = dialogs
+        self._pool = pool
+        self._open_url = open_url
+        self._sources: list[Path] = []
+        self._units: Path | None = None
+        self._out: Path | None = None
+        self._worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._result: ConsolidationResult | None = None
+        self._model = ProblemsModel(self)
+        table = self.ui.problems_table
+        table.setModel(self._model)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ProblemColumn.DETAIL, QHeaderView.ResizeMode.Stretch)
+        ui = self.ui
+        ui.add_folder_button.clicked.connect(self._on_add_folder_button_clicked)
+        ui.add_file_button.clicked.connect(self._on_add_file_button_clicked)
+        ui.clear_button.clicked.connect(self._on_clear_button_clicked)
+        ui.units_button.clicked.connect(self._on_units_button_clicked)
+        ui.output_button.clicked.connect(self._on_output_button_clicked)
+        ui.run_button.clicked.connect(self._on_run_button_clicked)
+        ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        ui.open_button.clicked.connect(self._on_open_button_clicked)
+        self._update_buttons()
+
+    # -- public ------------------------------------------------------------------------
+    @property
+    def model(self) -> ProblemsModel:
+        return self._model
+
+    @property
+    def result(self) -> ConsolidationResult | None:
+        return self._result
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None and not self.ui.run_button.isEnabled()
+
+    # -- choosing --------------------------------------------------------------------------
+    def _add_sources(self, paths: list[Path]) -> None:
+        for path in paths:
+            if path not in self._sources:
+                self._sources.append(path)
+                self.ui.sources_list.addItem(str(path))
+        self._update_buttons()
+
+    def _on_add_folder_button_clicked(self) -> None:
+        folder = self._dialogs.choose_folder(self, self.tr("Chọn thư mục báo cáo"))
+        self._add_sources([folder] if folder is not None else [])
+
+    def _on_add_file_button_clicked(self) -> None:
+        filters = self.tr("Bảng tính Excel (*.xlsx)")
+        title = self.tr("Chọn báo cáo (giữ Ctrl để chọn nhiều tệp)")
+        self._add_sources(self._dialogs.choose_open_paths(self, title, filters))
+
+    def _on_clear_button_clicked(self) -> None:
+        self._sources.clear()
+        self.ui.sources_list.clear()
+        self._update_buttons()
+
+    def _on_units_button_clicked(self) -> None:
+        filters = self.tr("Danh sách (*.csv *.xlsx)")
+        path = self._dialogs.choose_open_path(self, self.tr("Chọn danh sách xã"), filters)
+        self._units = path
+        self.ui.units_edit.setText(str(path) if path else "")
+
+    def _on_output_button_clicked(self) -> None:
+        title = self.tr("Lưu bảng tổng hợp")
+        path = choose_workbook_path(self._dialogs, self, title, "tong_hop.xlsx")
+        self._out = path
+        self.ui.output_edit.setText(str(path) if path else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self._worker is not None and self.ui.cancel_button.isEnabled()
+        self.ui.run_button.setEnabled(not busy and bool(self._sources) and self._out is not None)
+
+    # -- running ---------------------------------------------------------------------------
+    def _on_run_button_clicked(self) -> None:
+        if not self._sources or self._out is None:
+            return
+        sources, out, units = list(self._sources), self._out, self._units
+        period = self.ui.period_edit.text().strip() or None
+        service = self._service
+
+        def work(task: Task) -> ConsolidationResult:
+            return service.consolidate(
+                sources,
+                out,
+                period,
+                units,
+                progress=task.progress,
+                cancelled=lambda: task.cancelled,
+            )
+
+        self._worker = Worker(work)
+        signals = self._worker.signals
+        signals.progress.connect(self._on_worker_progress)
+        signals.finished.connect(self._on_worker_finished)
+        signals.failed.connect(self._on_worker_failed)
+        signals.cancelled.connect(self._on_worker_cancelled)
+        ui = self.ui
+        ui.run_button.setEnabled(False)
+        ui.cancel_button.setEnabled(True)
+        ui.open_button.setEnabled(False)
+        ui.progress_bar.setValue(0)
+        ui.summary_label.setText(self.tr("Đang đọc báo cáo của các xã…"))
+        start(self._worker, self._pool)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._worker is not None:
+            self._worker.task.cancel()
+            self.ui.cancel_button.setEnabled(False)
+
+    def _on_worker_progress(self, done: int, total: int) -> None:
+        self.ui.progress_bar.setMaximum(max(total, 1))
+        self.ui.progress_bar.setValue(done)
+
+    def _finish(self, text: str) -> None:
+        self.ui.cancel_button.setEnabled(False)
+        self.ui.summary_label.setText(text)
+        self._update_buttons()
+
+    def _on_worker_finished(self, result: ConsolidationResult) -> None:
+        self._result = result
+        self._model.set_rows(result.problems)
+        self.ui.open_button.setEnabled(True)
+        self._finish(result.summary)
+        self.consolidated.emit(result)
+
+    def _on_worker_failed(self, error: Exception) -> None:
+        self._model.set_rows(())
+        self._finish(str(error))
+        self._dialogs.warn(self, self.tr("Không tổng hợp được"), str(error))
+
+    def _on_worker_cancelled(self) -> None:
+        self._finish(self.tr("Đã hủy tổng hợp; chưa ghi tệp nào."))
+
+    def _on_open_button_clicked(self) -> None:
+        if self._result is not None:
+            self._open_url(QUrl.fromLocalFile(str(self._result.out)))

@@ -1,0 +1,1 @@
+"""How the window runs work off the UI thread."""

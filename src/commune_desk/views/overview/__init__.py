@@ -1,0 +1,1 @@
+"""The overview section: progress cards, charts and the figures table."""

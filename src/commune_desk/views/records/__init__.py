@@ -1,0 +1,1 @@
+"""The record sections (staff, trainings, villages, ...): pages, models, dialogs, import."""

@@ -1,0 +1,325 @@
+"""Add or edit one record: a form built from the kind's fields, checked as the user types.
+
+Each field gets an editor suited to its type, a label (its buddy, with a mnemonic) and a small
+red message under it; the service's `check` decides what is wrong, and OK stays disabled while
+anything is. OK saves through the service; a refusal is shown in the dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commune_desk.data.db import DatabaseBusy
+from commune_desk.domain.records import KINDS, Field, FieldType
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import hidden_fields
+from commune_desk.services.records import Record, RecordInvalid, RecordService
+from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
+from commune_desk.views.records.model import kind_text, name_field, options_of
+from commune_desk.views.widgets.i18n import fill
+
+ERROR_STYLE = "color: #b3261e;"  # colour only: the size follows the system font
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """`text` with "&" before its first ASCII letter not yet used as a mnemonic.
+
+    When every letter is taken, the first one is shared: Qt then cycles between the labels.
+    """
+    letters = [i for i, char in enumerate(text) if char.isascii() and char.isalpha()]
+    fresh = [i for i in letters if text[i].lower() not in used]
+    if not letters:
+        return text
+    i = (fresh or letters)[0]
+    used.add(text[i].lower())
+    return f"{text[:i]}&{text[i:]}"
+
+
+class RecordDialog(QDialog):
+    """Opened with `open()` (not `exec()`), so tests and the page go on while it shows."""
+
+    record_saved = Signal(object)  # the saved Record
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        kind: str,
+        record: Record | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RecordDialog()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        self._service = RecordService(ctx)
+        self._kind = KINDS[kind]
+        self._record = record
+        self._editors: dict[str, QWidget] = {}
+        self._error_labels: dict[str, QLabel] = {}
+        self._errors: dict[str, str] = {}
+        # A new record shows a field's message once the user has been there; an edit at once.
+        self._touched: set[str] = set(self._kind.columns) if record is not None else set()
+        self.saved: Record | None = None
+        label = kind_text(self._kind.label)
+        title = self.tr("Sửa — %1") if record is not None else self.tr("Thêm — %1")
+        self.setWindowTitle(fill(title, label))
+        ok = self.ok_button
+        ok.setText(self.tr("&Lưu"))
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        used = {"l"}
+        for spec in self._kind.fields:
+            self._add_row(spec, used)
+        self._fill(record.values if record is not None else None)
+        for spec in self._kind.fields:
+            self._connect(spec.name)
+        self.ui.message_label.setStyleSheet(ERROR_STYLE)
+        self.ui.message_label.hide()
+        self.ui.button_box.accepted.connect(self.accept)
+        self.ui.button_box.rejected.connect(self.reject)
+        self._validate()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.adjustSize()
+
+    # -- public ------------------------------------------------------------------------
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]
+
+    def error_text(self, name: str) -> str:
+        """The message shown under the field ("" when none is shown)."""
+        label = self._error_labels[name]
+        return label.text() if not label.isHidden() else ""
+
+    def values(self) -> dict[str, object]:
+        """What the user entered, as raw values the service parses."""
+        raw: dict[str, object] = {}
+        for spec in self._kind.fields:
+            widget = self._editors[spec.name]
+            if isinstance(widget, QDateEdit):
+                raw[spec.name] = widget.date().toString(DATE_FORMAT)
+            elif isinstance(widget, QLineEdit):
+                raw[spec.name] = widget.text()
+            elif isinstance(widget, QComboBox):
+                data = widget.currentData()
+                raw[spec.name] = "" if data is None else data
+            elif isinstance(widget, QCheckBox):
+                raw[spec.name] = widget.isChecked()
+            elif isinstance(widget, QListWidget):
+                raw[spec.name] = ";".join(
+                    widget.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(widget.count())
+                    if widget.item(i).checkState() == Qt.CheckState.Checked
+                )
+        return raw
+
+    def accept(self) -> None:
+        self._touched = set(self._kind.columns)
+        if not self._validate():
+            return
+        try:
+            if self._record is None:
+                saved = self._service.create(self._kind.name, self.values())
+            else:
+                saved = self._service.update(self._kind.name, self._record.id, self.values())
+        except RecordInvalid as exc:
+            self._show_errors(exc.errors)
+            self._show_message(str(exc))
+            return
+        except (ServiceError, DatabaseBusy) as exc:  # busy: the dialog stays open, fields kept
+            self._show_message(str(exc))
+            return
+        self.saved = saved
+        self.record_saved.emit(saved)
+        super().accept()
+
+    # -- building ----------------------------------------------------------------------
+    def _add_row(self, spec: Field, used: set[str]) -> None:
+        text = kind_text(spec.label)
+        editor = self._make_editor(spec)
+        editor.setAccessibleName(text)
+        if spec.required:
+            editor.setToolTip(self.tr("Bắt buộc"))
+        error = QLabel(self)
+        error.setObjectName(f"{spec.name}_error_label")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setAccessibleName(fill(self.tr("Lỗi: %1"), text))
+        error.hide()
+        cell = QWidget(self)
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(error)
+        label = QLabel(with_mnemonic(text + (" *" if spec.required else "") + ":", used), self)
+        label.setObjectName(f"{spec.name}_label")
+        label.setBuddy(editor)
+        self.ui.fields_layout.addRow(label, cell)
+        if spec.name in hidden_fields(self._ctx, self._kind):
+            self.ui.fields_layout.setRowVisible(label, False)  # the service keeps the value
+        self._editors[spec.name] = editor
+        self._error_labels[spec.name] = error
+
+    def _make_editor(self, spec: Field) -> QWidget:
+        kind = spec.type
+        if kind is FieldType.DATE and spec.required:
+            date_edit = QDateEdit(self)
+            date_edit.setObjectName(f"{spec.name}_edit")
+            date_edit.setDisplayFormat(DATE_FORMAT)
+            date_edit.setCalendarPopup(True)
+            date_edit.setMinimumDate(QDate(1900, 1, 1))
+            return date_edit
+        if kind is FieldType.BOOL:
+            check = QCheckBox(self)
+            check.setObjectName(f"{spec.name}_check")
+            return check
+        if kind is FieldType.CHOICES:
+            return self._choices_list(spec)
+        if kind in (FieldType.CHOICE, FieldType.REF):
+            return self._combo(spec)
+        edit = QLineEdit(self)
+        edit.setObjectName(f"{spec.name}_edit")
+        if kind is FieldType.DATE:
+            edit.setPlaceholderText(
+                self.tr("ngày/tháng/năm, ví dụ 21/11/2026; để trống nếu chưa có")
+            )
+        elif kind is FieldType.TEXT:
+            edit.setMaxLength(spec.max_length)
+        return edit
+
+    def _combo(self, spec: Field) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"{spec.name}_combo")
+        if spec.required and spec.default is None:
+            combo.addItem(self.tr("— chọn —"), None)
+        elif not spec.required:
+            combo.addItem("", None)
+        if spec.type is FieldType.CHOICE:
+            for code, label in options_of(spec, self._ctx.catalogue.vocab).items():
+                combo.addItem(kind_text(label), code)
+        else:
+            name = name_field(KINDS[spec.ref])
+            try:
+                records = self._service.list(spec.ref)
+            except ServiceError:
+                records = []
+            for record in records:
+                code = record.values["code"]
+                title = record.values.get(name) if name else ""
+                combo.addItem(f"{code} — {title}" if title else code, code)
+        combo.setMaxVisibleItems(15)
+        return combo
+
+    def _choices_list(self, spec: Field) -> QListWidget:
+        box = QListWidget(self)
+        box.setObjectName(f"{spec.name}_list")
+        for code, label in options_of(spec, self._ctx.catalogue.vocab).items():
+            item = QListWidgetItem(kind_text(label), box)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        rows = min(box.count(), 8)
+        box.setFixedHeight(box.sizeHintForRow(0) * rows + 2 * box.frameWidth() + 4)
+        return box
+
+    def _fill(self, values: Mapping[str, Any] | None) -> None:
+        for spec in self._kind.fields:
+            value = values.get(spec.name) if values is not None else spec.default
+            widget = self._editors[spec.name]
+            if isinstance(widget, QDateEdit):
+                day = value if isinstance(value, dt.date) else self._ctx.today()
+                widget.setDate(QDate(day.year, day.month, day.day))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(_edit_text(spec, value, values is None))
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(value) if value not in (None, "") else 0
+                if index < 0:  # a code no longer offered: keep it rather than lose it
+                    widget.addItem(str(value), value)
+                    index = widget.count() - 1
+                widget.setCurrentIndex(index)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QListWidget):
+                chosen = set(value or ())
+                for i in range(widget.count()):
+                    item = widget.item(i)
+                    checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+                    item.setCheckState(
+                        Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                    )
+
+    def _connect(self, name: str) -> None:
+        widget = self._editors[name]
+        changed = {
+            QDateEdit: "dateChanged",
+            QLineEdit: "textChanged",
+            QComboBox: "currentIndexChanged",
+            QCheckBox: "toggled",
+            QListWidget: "itemChanged",
+        }
+        signal = next(s for cls, s in changed.items() if isinstance(widget, cls))
+        getattr(widget, signal).connect(lambda *_: self._on_editor_changed(name))
+
+    # -- checking ----------------------------------------------------------------------
+    def _on_editor_changed(self, name: str) -> None:
+        self._touched.add(name)
+        self.ui.message_label.hide()
+        self._validate()
+
+    def _validate(self) -> bool:
+        """Ask the service what is wrong; show it under the touched fields. True when valid."""
+        try:
+            errors = self._service.check(self._kind.name, self.values())
+        except ServiceError as exc:
+            self._show_message(str(exc))
+            self.ok_button.setEnabled(False)
+            return False
+        self._show_errors(errors)
+        self.ok_button.setEnabled(not errors)
+        return not errors
+
+    def _show_errors(self, errors: Mapping[str, str]) -> None:
+        self._errors = dict(errors)
+        for name, label in self._error_labels.items():
+            text = self._errors.get(name, "") if name in self._touched else ""
+            label.setText(text)
+            label.setVisible(bool(text))
+            self._editors[name].setAccessibleDescription(text)
+
+    def _show_message(self, text: str) -> None:
+        self.ui.message_label.setText(text)
+        self.ui.message_label.show()
+
+
+def _edit_text(spec: Field, value: Any, new: bool) -> str:
+    """A stored value as editable text (a new record's numbers start empty)."""
+    if value is None or (new and spec.type in (FieldType.INT, FieldType.FLOAT)):
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
+    return str(value)

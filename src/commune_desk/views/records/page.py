@@ -1,0 +1,397 @@
+"""The page of one record kind: a searchable, filterable, sortable table with its actions.
+
+Filters come from the kind's fields (a village filter where records carry a village, a date
+range on the dating field, a "type" filter on the main choice) and run in SQL, as does the
+sort; the table fetches 500 rows at a time. Add and edit open a RecordDialog, import an
+ImportDialog (both with `open()`, never `exec()`); export runs in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from commune_desk.domain.numbers import format_number
+from commune_desk.domain.records import KINDS, FieldType
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError
+from commune_desk.services.exports import ExportService
+from commune_desk.services.permissions import Action, hidden_fields
+from commune_desk.services.records import Record, RecordQuery, RecordService
+from commune_desk.services.records import RecordPage as Page
+from commune_desk.views.forms.ui_record_page import Ui_RecordPage
+from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.records.dialog import RecordDialog
+from commune_desk.views.records.import_dialog import ImportDialog
+from commune_desk.views.records.model import (
+    RecordFilters,
+    RecordModel,
+    describe,
+    kind_text,
+    reference_names,
+    village_field,
+)
+from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+from commune_desk.views.widgets.i18n import fill
+from commune_desk.views.widgets.roles import add_permission_line, why_not
+
+log = logging.getLogger(__name__)
+MAX_COLUMN_CHARS = 40
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Elides in the middle: a reference keeps its code and the end of its name in view."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+class RecordPage(QWidget):
+    records_changed = Signal()  # a record was added, changed or deleted, or a list imported
+    exported = Signal(object, int)  # the file written and its number of rows
+    dialog_opened = Signal(object)  # the RecordDialog or ImportDialog just opened
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        dialogs: Dialogs,
+        kind: str,
+        parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RecordPage()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        self._dialogs = dialogs
+        self._kind = KINDS[kind]
+        self._records = RecordService(ctx)
+        self._exports = ExportService(ctx)
+        self._pool = pool
+        self._dialog: QDialog | None = None
+        self._export_worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._exporting = False
+        self._sized = False
+        self._error = ""  # why the last read failed, shown instead of the count
+        self._village = village_field(self._kind)
+        self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
+        self._cannot_import = why_not(ctx, Action.IMPORT)
+        self._model = RecordModel(self._kind, ctx.catalogue.vocab, self._fetch, parent=self)
+        self._filters = RecordFilters(self.ui, self._kind, ctx.catalogue.vocab, ctx.today(), self)
+        self._filters.changed.connect(self._on_filters_changed)
+        self._setup_table()
+        self._setup_actions()
+        self.permission_label = add_permission_line(
+            self, self.ui.main_layout, 1, self._cannot_edit, self._cannot_import
+        )
+        self.setAccessibleName(kind_text(self._kind.label))
+        chars = self.fontMetrics().averageCharWidth()
+        self.ui.search_edit.setMinimumWidth(chars * 26)
+        self.ui.search_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.refresh()
+
+    # -- public ------------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        return self._kind.name
+
+    @property
+    def model(self) -> RecordModel:
+        return self._model
+
+    @property
+    def current_dialog(self) -> QDialog | None:
+        return self._dialog
+
+    def current_record(self) -> Record | None:
+        index = self.ui.records_table.currentIndex()
+        return self._model.record_at(index.row()) if index.isValid() else None
+
+    def refresh(self) -> None:
+        """Read the list again with the same filters, keeping the loaded rows and selection."""
+        current = self.current_record()
+        self._reload(current.id if current else None)
+
+    def _reload(self, keep_id: int | None) -> None:
+        self._load_references()
+        self._model.set_query(
+            self._filters.query(self._model.query), at_least=self._model.rowCount()
+        )
+        self._after_load(keep_id)
+
+    # -- building ----------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.ui.records_table
+        table.setModel(self._model)
+        table.setAccessibleName(kind_text(self._kind.label))
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setStretchLastSection(self._kind.fields[-1].type is FieldType.TEXT)  # notes
+        self._middle = MiddleElideDelegate(table)
+        for column, spec in enumerate(self._kind.fields):
+            if spec.type is FieldType.REF:
+                table.setItemDelegateForColumn(column, self._middle)
+        header.setResizeContentsPrecision(100)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # the model sorts in SQL
+        table.doubleClicked.connect(self._on_records_table_double_clicked)
+        hidden = hidden_fields(self._ctx, self._kind)  # phone numbers: officers, supervisors
+        for column, spec in enumerate(self._kind.fields):
+            table.setColumnHidden(column, spec.name in hidden)
+        table.selectionModel().currentRowChanged.connect(self._on_records_table_current_row_changed)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.ui.edit_action.trigger)
+
+    def _setup_actions(self) -> None:
+        ui = self.ui
+        keys = {
+            ui.add_action: [QKeySequence("Ctrl+N"), QKeySequence(Qt.Key.Key_Insert)],
+            ui.edit_action: [QKeySequence(Qt.Key.Key_F2)],
+            ui.import_action: [QKeySequence("Ctrl+I")],
+            ui.export_action: [QKeySequence("Ctrl+E")],
+            ui.search_action: [QKeySequence("Ctrl+F")],
+        }
+        for action, sequences in keys.items():
+            action.setShortcuts(sequences)
+            # Window-wide, but only while this page is visible (Qt skips hidden widgets).
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        ui.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        ui.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        ui.records_table.addAction(ui.delete_action)  # Delete in the search box edits text
+        ui.add_button.setDefaultAction(ui.add_action)
+        ui.edit_button.setDefaultAction(ui.edit_action)
+        ui.delete_button.setDefaultAction(ui.delete_action)
+        ui.import_button.setDefaultAction(ui.import_action)
+        ui.export_button.setDefaultAction(ui.export_action)
+        ui.add_action.triggered.connect(self._on_add_action_triggered)
+        ui.edit_action.triggered.connect(self._on_edit_action_triggered)
+        ui.delete_action.triggered.connect(self._on_delete_action_triggered)
+        ui.import_action.triggered.connect(self._on_import_action_triggered)
+        ui.export_action.triggered.connect(self._on_export_action_triggered)
+        ui.search_action.triggered.connect(self._on_search_action_triggered)
+        ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        for action, reason in (
+            (ui.add_action, self._cannot_edit),
+            (ui.edit_action, self._cannot_edit),
+            (ui.delete_action, self._cannot_edit),
+            (ui.import_action, self._cannot_import),
+        ):
+            if reason:
+                action.setToolTip(reason)
+        ui.add_action.setEnabled(not self._cannot_edit)
+        ui.import_action.setEnabled(not self._cannot_import)
+
+    # -- loading -----------------------------------------------------------------------
+    def _fetch(self, query: RecordQuery) -> Page:
+        try:
+            page = self._records.page(self._kind.name, query)
+        except ServiceError as exc:
+            log.warning("Cannot list %s: %s", self._kind.name, exc)
+            self._error = str(exc)
+            return Page([], 0)
+        self._error = ""
+        return page
+
+    def _load_references(self) -> None:
+        """Names beside reference codes, and the villages of the village filter."""
+        names = reference_names(self._records, self._kind)
+        self._model.set_ref_names(names)
+        if self._village is not None:
+            self._filters.set_villages(names.get(self._village.name, {}))
+
+    def _after_load(self, keep_id: int | None) -> None:
+        total = self._model.total
+        count = fill(self.tr("%1 dòng", "", total), format_number(total))
+        self.ui.count_label.setText(self._error or count)
+        row = self._model.row_of(keep_id) if keep_id is not None else None
+        if row is not None:
+            self.ui.records_table.setCurrentIndex(self._model.index(row, 0))
+        if not self._sized and self._model.rowCount():
+            self._size_columns()
+        self._update_actions()
+
+    def _size_columns(self) -> None:
+        table = self.ui.records_table
+        table.resizeColumnsToContents()
+        widest = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
+        header = table.horizontalHeader()
+        for column in range(self._model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
+        self._sized = True
+
+    def _update_actions(self) -> None:
+        editable = self.ui.records_table.currentIndex().isValid() and not self._cannot_edit
+        self.ui.edit_action.setEnabled(editable)
+        self.ui.delete_action.setEnabled(editable)
+
+    def _on_filters_changed(self) -> None:
+        self._model.set_query(self._filters.query(self._model.query))
+        self._after_load(None)
+
+    def _on_search_action_triggered(self) -> None:
+        self.ui.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.search_edit.selectAll()
+
+    # -- record slots ------------------------------------------------------------------
+    def _on_records_table_current_row_changed(
+        self, _current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        self._update_actions()
+
+    def _on_records_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.ui.edit_action.trigger()
+
+    def _on_add_action_triggered(self) -> None:
+        self._open_record_dialog(None)
+
+    def _on_edit_action_triggered(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        try:
+            record = self._records.get(self._kind.name, record.id)  # as stored now
+        except ServiceError as exc:
+            self._dialogs.warn(self, self.tr("Không sửa được"), str(exc))
+            self.refresh()
+            return
+        self._open_record_dialog(record)
+
+    def _open_record_dialog(self, record: Record | None) -> None:
+        if self._dialog is not None:
+            self._dialog.raise_()
+            return
+        dialog = RecordDialog(self._ctx, self._kind.name, record, self)
+        dialog.record_saved.connect(self._on_record_dialog_record_saved)
+        self._show_dialog(dialog)
+
+    def _on_record_dialog_record_saved(self, record: Record) -> None:
+        self._reload(record.id)
+        self.records_changed.emit()
+
+    def _on_delete_action_triggered(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        what = describe(self._kind, record, self._ctx.catalogue.vocab)
+        question = fill(self.tr("Xóa %1 «%2»?"), kind_text(self._kind.label).lower(), what)
+        if not self._dialogs.confirm(self, self.tr("Xóa"), question):
+            return
+        try:
+            self._records.delete(self._kind.name, record.id)
+        except ServiceError as exc:
+            self._dialogs.warn(self, self.tr("Không xóa được"), str(exc))
+            return
+        row = self.ui.records_table.currentIndex().row()
+        self.refresh()
+        if self._model.rowCount():
+            index = self._model.index(min(row, self._model.rowCount() - 1), 0)
+            self.ui.records_table.setCurrentIndex(index)
+        self.records_changed.emit()
+
+    # -- import ------------------------------------------------------------------------
+    def _on_import_action_triggered(self) -> None:
+        if self._dialog is not None:
+            return
+        path = self._dialogs.choose_open_path(
+            self,
+            fill(self.tr("Nhập %1 từ Excel"), kind_text(self._kind.label).lower()),
+            self.tr("Bảng tính (*.xlsx *.xlsm *.csv);;Tất cả các tệp (*)"),
+        )
+        if path is None:
+            return
+        dialog = ImportDialog(self._ctx, self._kind.name, path, self, self._pool)
+        dialog.imported.connect(self._on_import_dialog_imported)
+        self.ui.import_action.setEnabled(False)
+        self._show_dialog(dialog)
+        dialog.start()
+
+    def _on_import_dialog_imported(self, _report: object) -> None:
+        self.refresh()
+        self.records_changed.emit()
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
+        self._dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self._dialog = None
+        self.ui.import_action.setEnabled(not self._cannot_import)
+        self.ui.records_table.setFocus()
+
+    # -- export ------------------------------------------------------------------------
+    def _on_export_action_triggered(self) -> None:
+        if self._exporting:
+            return
+        today = self._ctx.today()
+        path = choose_workbook_path(
+            self._dialogs,
+            self,
+            self.tr("Xuất danh sách ra tệp Excel"),
+            f"{self._kind.label} {today:%d-%m-%Y}.xlsx",
+        )
+        if path is None:
+            return
+        exports, kind, query = self._exports, self._kind.name, self._model.query
+        self._export_worker = Worker(
+            lambda task: (path, exports.export_list(kind, query, path, task.progress))
+        )
+        signals = self._export_worker.signals
+        signals.progress.connect(self._on_export_worker_progress)
+        signals.finished.connect(self._on_export_worker_finished)
+        signals.failed.connect(self._on_export_worker_failed)
+        signals.cancelled.connect(self._on_export_worker_cancelled)
+        self._set_exporting(True)
+        start(self._export_worker, self._pool)
+
+    def _on_export_worker_progress(self, done: int, total: int) -> None:
+        self.ui.work_progress.setRange(0, max(total, 1))
+        self.ui.work_progress.setValue(done)
+
+    def _on_export_worker_finished(self, result: tuple[Path, int]) -> None:
+        path, rows = result
+        self._set_exporting(False)
+        text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
+        self._dialogs.inform(self, self.tr("Xuất danh sách"), text)
+        self.exported.emit(path, rows)
+
+    def _on_export_worker_failed(self, error: Exception) -> None:
+        self._set_exporting(False)
+        self._dialogs.warn(self, self.tr("Không xuất được danh sách"), str(error))
+
+    def _on_export_worker_cancelled(self) -> None:
+        self._set_exporting(False)
+        self.ui.work_label.setText(self.tr("Đã hủy xuất danh sách."))
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._export_worker is not None:
+            self._export_worker.task.cancel()
+        self.ui.cancel_button.setEnabled(False)
+
+    def _set_exporting(self, running: bool) -> None:
+        self._exporting = running
+        ui = self.ui
+        ui.export_action.setEnabled(not running)
+        ui.work_label.setText(self.tr("Đang xuất danh sách…") if running else "")
+        ui.work_progress.setRange(0, 0)  # busy until the first page is written
+        ui.work_progress.setVisible(running)
+        ui.cancel_button.setVisible(running)
+        ui.cancel_button.setEnabled(running)

@@ -1,0 +1,1 @@
+"""The reports section: preview, print, export and submission."""

@@ -1,0 +1,380 @@
+"""Báo cáo: the period's status, a preview of the report's rows and the validation summary;
+export a draft, submit (which locks the period), print-preview, unlock with a reason. Drafts and
+submissions fill the province's own form when one is chosen (remembered in AppSettings).
+
+Writing the workbook runs in the background (views.workers); the page only asks the dialogs
+and calls ReportService.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+
+from commune_desk.domain.numbers import format_number
+from commune_desk.domain.periods import Period, current_month
+from commune_desk.services.commune import CommuneService
+from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import ServiceError
+from commune_desk.services.permissions import Action
+from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
+from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
+from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.reports.model import Column, ReportModel
+from commune_desk.views.reports.printing import open_print_preview
+from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
+from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
+from commune_desk.views.widgets.roles import add_permission_line, why_not
+
+ERROR_COLOUR = QColor("#b3261e")
+WARNING_COLOUR = QColor("#8a5300")
+
+
+def _back(period: Period, count: int) -> list[Period]:
+    """`period` and the `count - 1` periods of its kind before it, newest first."""
+    periods = [period]
+    while len(periods) < count:
+        periods.append(periods[-1].previous())
+    return periods
+
+
+def report_periods(month: Period) -> list[Period]:
+    """The periods offered in the month `month`: 8 quarters, 12 months, 4 halves, 2 years."""
+    quarter = Period.quarter(month.year, (month.index - 1) // 3 + 1)
+    half = Period.half(month.year, 1 if month.index <= 6 else 2)
+    return [
+        *_back(quarter, 8),
+        *_back(month, 12),
+        *_back(half, 4),
+        *_back(Period.of_year(month.year), 2),
+    ]
+
+
+class ReportsPage(QWidget):
+    exported = Signal(object)  # ExportResult, after a draft or a submission was written
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        dialogs: Dialogs,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ReportsPage()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        # What this account may not do, said in the buttons' tooltips and a visible line.
+        self._cannot_submit = why_not(ctx, Action.SUBMIT)
+        self._cannot_unlock = why_not(ctx, Action.UNLOCK)
+        self._dialogs = dialogs
+        self._settings = settings
+        self._reports = ReportService(ctx)
+        self._pool = pool
+        self._open_url = open_url
+        self._preview: ReportPreview | None = None
+        self._worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._writing = False
+        self._last_file: Path | None = None
+        self._print_dialog: QWidget | None = None
+        self._model = ReportModel(self)
+        table = self.ui.preview_table
+        table.setModel(self._model)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.LABEL, QHeaderView.ResizeMode.Stretch)
+        # Long notes must not squeeze the indicators' names away: a note column of fixed width.
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
+        self.ui.content_splitter.setStretchFactor(0, 4)
+        self.ui.content_splitter.setStretchFactor(1, 1)
+        self.ui.content_splitter.setSizes([560, 140])
+        self._fill_periods()
+        ui = self.ui
+        ui.period_combo.currentIndexChanged.connect(self._on_period_combo_current_index_changed)
+        ui.draft_button.clicked.connect(self._on_draft_button_clicked)
+        ui.submit_button.clicked.connect(self._on_submit_button_clicked)
+        ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
+        ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+        ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
+        ui.choose_template_button.clicked.connect(self._on_choose_template_button_clicked)
+        ui.standard_template_button.clicked.connect(self._on_standard_template_button_clicked)
+        if self._cannot_submit:
+            ui.submit_button.setToolTip(self._cannot_submit)
+        if self._cannot_unlock:
+            ui.unlock_button.setToolTip(self._cannot_unlock)
+        self.permission_label = add_permission_line(
+            self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
+        )
+        self.refresh()
+
+    # -- public ------------------------------------------------------------------------
+    @property
+    def model(self) -> ReportModel:
+        return self._model
+
+    @property
+    def period(self) -> Period:
+        return Period.parse(self.ui.period_combo.currentData())
+
+    @property
+    def template(self) -> Path | None:
+        """The province's form that drafts and submissions fill; None: the standard report."""
+        name = self._settings.get(REPORT_TEMPLATE)
+        return Path(name) if name else None
+
+    @property
+    def preview(self) -> ReportPreview | None:
+        return self._preview
+
+    def refresh(self) -> None:
+        """Read the period's status, rows and problems again (and whether the form is there)."""
+        self._show_template()
+        try:
+            self._preview = self._reports.preview(self.period)
+        except ServiceError as exc:
+            self._preview = None
+            self._model.set_rows([])
+            self.ui.status_label.setText(str(exc))
+            self._update_actions()
+            return
+        preview = self._preview
+        self._model.set_rows(preview.rows)
+        self.ui.window_label.setText(preview.window.label(ui_language()))
+        self.ui.status_label.setText(self._status_text(preview))
+        self._fill_problems(preview)
+        self._update_actions()
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_period_combo_current_index_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_draft_button_clicked(self) -> None:
+        suggested = fill(self.tr("Báo cáo %1 (bản nháp).xlsx"), self.period.key)
+        self._export(draft=True, title=self.tr("Xuất bản nháp"), suggested=suggested)
+
+    def _on_submit_button_clicked(self) -> None:
+        preview = self._preview
+        if preview is None or self._writing:
+            return
+        period = self.period.label(ui_language())
+        question = fill(
+            self.tr(
+                "Nộp báo cáo %1? Sau khi nộp, số liệu và các hồ sơ của kỳ sẽ bị khóa; muốn sửa "
+                "phải được lãnh đạo mở khóa.\nSố cảnh báo sẽ nộp kèm: %2."
+            ),
+            period,
+            format_number(len(preview.warnings)),
+        )
+        if not self._dialogs.confirm(self, self.tr("Nộp báo cáo"), question):
+            return
+        version = (preview.status.version or 0) + 1
+        suggested = fill(self.tr("Báo cáo %1 v%2.xlsx"), self.period.key, version)
+        self._export(draft=False, title=self.tr("Nộp báo cáo"), suggested=suggested)
+
+    def _on_print_preview_button_clicked(self) -> None:
+        if self._preview is not None:
+            self._print_dialog = open_print_preview(self, self._preview.document)
+
+    def _on_unlock_button_clicked(self) -> None:
+        period = self.period
+        label = fill(self.tr("Lý do mở khóa %1 (ghi vào nhật ký):"), period.label(ui_language()))
+        reason = self._dialogs.ask_text(self, self.tr("Mở khóa kỳ báo cáo"), label)
+        if reason is None:
+            return
+        if not reason.strip():
+            self._dialogs.warn(
+                self, self.tr("Mở khóa kỳ báo cáo"), self.tr("Cần ghi lý do mở khóa.")
+            )
+            return
+        try:
+            self._reports.unlock(period, reason)
+        except ServiceError as exc:
+            self._dialogs.warn(self, self.tr("Không mở khóa được"), str(exc))
+        self.refresh()
+
+    def _on_open_folder_button_clicked(self) -> None:
+        if self._last_file is not None:
+            self._open_url(QUrl.fromLocalFile(str(self._last_file.parent)))
+
+    def _on_choose_template_button_clicked(self) -> None:
+        title = self.tr("Chọn mẫu báo cáo của tỉnh")
+        path = self._dialogs.choose_open_path(self, title, self.tr("Bảng tính Excel (*.xlsx)"))
+        if path is not None:
+            self._set_template(str(path))
+
+    def _on_standard_template_button_clicked(self) -> None:
+        self._set_template("")
+
+    def _on_worker_progress(self, done: int, total: int) -> None:
+        self.ui.progress_bar.setRange(0, max(total, 1))
+        self.ui.progress_bar.setValue(done)
+
+    def _on_worker_finished(self, result: ExportResult) -> None:
+        self._set_writing(False)
+        self._last_file = result.path
+        if result.version is None:
+            text = fill(self.tr("Đã ghi bản nháp vào tệp %1."), result.path)
+        else:
+            text = fill(
+                self.tr("Đã nộp báo cáo phiên bản %1 vào tệp %2. Kỳ báo cáo đã được khóa."),
+                result.version,
+                result.path,
+            )
+        self.ui.open_folder_button.setEnabled(True)
+        self.refresh()
+        self._dialogs.inform(self, self.tr("Báo cáo"), text)
+        self.exported.emit(result)
+
+    def _on_worker_failed(self, error: Exception) -> None:
+        self._set_writing(False)
+        self.refresh()
+        self._dialogs.warn(self, self.tr("Không ghi được báo cáo"), str(error))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            relabel_periods(self.ui.period_combo)
+            self._model.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _fill_periods(self) -> None:
+        mode = CommuneService(self._ctx).profile().cutoff_mode
+        combo = self.ui.period_combo
+        kind = None
+        for period in report_periods(current_month(self._ctx.today(), mode)):
+            if kind is not None and period.kind != kind:
+                combo.insertSeparator(combo.count())
+            kind = period.kind
+            combo.addItem(period.label(ui_language()), period.key)
+        combo.setCurrentIndex(1)  # the latest quarter that has ended: the one reported now
+
+    def _export(self, draft: bool, title: str, suggested: str) -> None:
+        if self._writing:
+            return
+        path = choose_workbook_path(self._dialogs, self, title, suggested)
+        if path is None:
+            return
+        reports, period, template = self._reports, self.period, self.template
+        self._worker = Worker(
+            lambda task: reports.export(period, path, draft, template, progress=task.progress)
+        )
+        signals = self._worker.signals
+        signals.progress.connect(self._on_worker_progress)
+        signals.finished.connect(self._on_worker_finished)
+        signals.failed.connect(self._on_worker_failed)
+        self._set_writing(True)
+        start(self._worker, self._pool)
+
+    def _set_template(self, name: str) -> None:
+        self._settings.set(REPORT_TEMPLATE, name)
+        self._settings.sync()
+        self._show_template()
+        self._update_actions()
+
+    def _show_template(self) -> None:
+        ui, template = self.ui, self.template
+        if template is None:
+            ui.template_label.setText(self.tr("Mẫu chuẩn của chương trình"))
+            ui.template_label.setToolTip("")
+            ui.print_preview_button.setToolTip("")
+        else:
+            missing = "" if template.is_file() else " " + self.tr("(không tìm thấy tệp)")
+            ui.template_label.setText(template.name + missing)
+            ui.template_label.setToolTip(str(template))
+            ui.print_preview_button.setToolTip(
+                self.tr(
+                    "Xem bản in theo mẫu chuẩn của chương trình; mẫu của tỉnh dùng khi xuất "
+                    "bản nháp và nộp báo cáo"
+                )
+            )
+
+    def _set_writing(self, writing: bool) -> None:
+        self._writing = writing
+        ui = self.ui
+        ui.work_label.setText(self.tr("Đang ghi báo cáo…") if writing else "")
+        ui.progress_bar.setRange(0, 0)  # busy until the first step is reported
+        ui.progress_bar.setVisible(writing)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        preview, ui = self._preview, self.ui
+        ready = preview is not None and not self._writing
+        ui.period_combo.setEnabled(not self._writing)
+        ui.choose_template_button.setEnabled(not self._writing)
+        ui.standard_template_button.setEnabled(not self._writing and self.template is not None)
+        ui.draft_button.setEnabled(ready)
+        ui.print_preview_button.setEnabled(preview is not None)
+        ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
+        ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
+
+    def _status_text(self, preview: ReportPreview) -> str:
+        status = preview.status
+        state = status.state
+        if state is ReportState.SUBMITTED:
+            text = fill(
+                self.tr("Trạng thái: đã nộp v%1 ngày %2 (%3); số liệu của kỳ đang khóa."),
+                status.version,
+                f"{status.submitted_at:%d/%m/%Y}" if status.submitted_at else "",
+                status.submitted_by,
+            )
+        elif state is ReportState.UNLOCKED:
+            text = fill(
+                self.tr(
+                    "Trạng thái: đã mở khóa ngày %1 (%2), lý do: %3. "
+                    "Đã nộp v%4; lần nộp sau là v%5."
+                ),
+                f"{status.unlocked_at:%d/%m/%Y}" if status.unlocked_at else "",
+                status.unlocked_by,
+                status.unlock_reason,
+                status.version,
+                (status.version or 0) + 1,
+            )
+        elif state is ReportState.ENTERING:
+            text = self.tr("Trạng thái: đang nhập số liệu, chưa nộp.")
+        else:
+            text = self.tr("Trạng thái: chưa có số liệu.")
+        if status.covered_by is not None:
+            text += " " + fill(
+                self.tr("Các tháng của kỳ đã khóa theo báo cáo %1."),
+                status.covered_by.period.label(ui_language()),
+            )
+        return text
+
+    def _fill_problems(self, preview: ReportPreview) -> None:
+        language = ui_language()
+        errors, warnings = preview.errors, preview.warnings
+        if errors:
+            summary = fill(
+                self.tr("Kiểm tra &số liệu: %1 lỗi (phải sửa trước khi nộp), %2 cảnh báo:"),
+                format_number(len(errors)),
+                format_number(len(warnings)),
+            )
+        elif warnings:
+            summary = fill(
+                self.tr("Kiểm tra &số liệu: không có lỗi; %1 cảnh báo (nộp kèm báo cáo):"),
+                format_number(len(warnings)),
+            )
+        else:
+            summary = self.tr("Kiểm tra &số liệu: không có lỗi, không có cảnh báo.")
+        self.ui.problems_label.setText(summary)
+        problems = self.ui.problems_list
+        problems.clear()
+        for problem in [*errors, *warnings]:
+            prefix = self.tr("Lỗi") if problem.is_error else self.tr("Cảnh báo")
+            item = QListWidgetItem(f"{prefix}: {problem.text(language)}")
+            colour = ERROR_COLOUR if problem.is_error else WARNING_COLOUR
+            item.setForeground(QBrush(colour))
+            item.setToolTip(", ".join(problem.codes))
+            problems.addItem(item)

@@ -1,0 +1,1 @@
+"""The settings section: commune profile, language, backups and restore."""

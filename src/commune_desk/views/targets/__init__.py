@@ -1,0 +1,1 @@
+"""The targets section: yearly targets table and its model."""

@@ -1,0 +1,1 @@
+"""Shared small widgets and helpers of the window: dialogs, i18n, errors, roles, settings."""
