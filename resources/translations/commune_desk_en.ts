@@ -471,6 +471,30 @@ Details are in the log file: %3</translation>
       <translation>Consolidation cancelled; no file was written.</translation>
     </message>
     <message>
+      <source>Tiếp nhận hoặc trả lại báo cáo</source>
+      <translation>Accept or return a report</translation>
+    </message>
+    <message>
+      <source>Chọn báo cáo của xã</source>
+      <translation>Choose the commune's report</translation>
+    </message>
+    <message>
+      <source>Lý do trả lại báo cáo (để trống: tiếp nhận báo cáo):</source>
+      <translation>Reason for returning the report (empty: accept the report):</translation>
+    </message>
+    <message>
+      <source>Tiếp nhận báo cáo %1?</source>
+      <translation>Accept the report %1?</translation>
+    </message>
+    <message>
+      <source>Lưu phiếu phản hồi</source>
+      <translation>Save the reply</translation>
+    </message>
+    <message>
+      <source>Không ghi được phiếu phản hồi</source>
+      <translation>The reply could not be written</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Tổng hợp báo cáo của các xã&lt;/b&gt;</source>
       <translation>&lt;b&gt;Consolidate the communes' reports&lt;/b&gt;</translation>
     </message>
@@ -527,6 +551,14 @@ Details are in the log file: %3</translation>
       <translation>O&amp;utput file:</translation>
     </message>
     <message>
+      <source>Tính cả &amp;bản nháp (được ghi rõ là bản nháp)</source>
+      <translation>Include &amp;drafts (marked as drafts)</translation>
+    </message>
+    <message>
+      <source>Mặc định bản nháp không được tính vào số liệu chính thức</source>
+      <translation>By default, drafts are left out of the official figures</translation>
+    </message>
+    <message>
       <source>Tổn&amp;g hợp</source>
       <translation>Conso&amp;lidate</translation>
     </message>
@@ -549,6 +581,14 @@ Details are in the log file: %3</translation>
     <message>
       <source>&amp;Mở tệp kết quả</source>
       <translation>&amp;Open the result</translation>
+    </message>
+    <message>
+      <source>Tiếp nhận / t&amp;rả lại…</source>
+      <translation>Accept / &amp;return…</translation>
+    </message>
+    <message>
+      <source>Trả lời báo cáo của một xã bằng phiếu phản hồi có chữ ký số của tỉnh</source>
+      <translation>Answer a commune's report with a reply signed by the province</translation>
     </message>
     <message>
       <source>Kết quả tổng hợp</source>
@@ -1768,6 +1808,30 @@ Warnings submitted with it: %2.</translation>
       <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
+      <source>Nhận phản hồi của tỉnh</source>
+      <translation>Receive the province's reply</translation>
+    </message>
+    <message>
+      <source>Chọn phiếu phản hồi của tỉnh</source>
+      <translation>Choose the province's reply</translation>
+    </message>
+    <message>
+      <source>Đây là phản hồi đầu tiên của tỉnh. Khóa ký của tỉnh có dấu vân tay:
+
+%1
+
+Hãy đối chiếu dấu vân tay này với tỉnh (điện thoại, công văn). Ghi nhận khóa này là khóa của tỉnh?</source>
+      <translation>This is the province's first reply. The province's signing key has the fingerprint:
+
+%1
+
+Compare this fingerprint with the province (telephone, official letter). Record this key as the province's key?</translation>
+    </message>
+    <message>
+      <source>Không nhận được phản hồi</source>
+      <translation>The reply was not received</translation>
+    </message>
+    <message>
       <source>Đã ghi bản nháp vào tệp %1.</source>
       <translation>The draft has been saved to %1.</translation>
     </message>
@@ -1802,6 +1866,10 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Trạng thái: đã nộp v%1 ngày %2 (%3); số liệu của kỳ đang khóa.</source>
       <translation>Status: submitted v%1 on %2 (%3); the period's figures are locked.</translation>
+    </message>
+    <message>
+      <source>Tỉnh đã tiếp nhận.</source>
+      <translation>The province has accepted it.</translation>
     </message>
     <message>
       <source>Trạng thái: đã mở khóa ngày %1 (%2), lý do: %3. Đã nộp v%4; lần nộp sau là v%5.</source>
@@ -1922,6 +1990,14 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Lãnh đạo mở khóa kỳ đã nộp để sửa số liệu (cần ghi lý do)</source>
       <translation>For a leader to unlock a submitted period so its figures can be corrected (a reason is required)</translation>
+    </message>
+    <message>
+      <source>Nhận &amp;phản hồi của tỉnh…</source>
+      <translation>Receive the &amp;province's reply…</translation>
+    </message>
+    <message>
+      <source>Mở phiếu phản hồi của tỉnh: tiếp nhận, hoặc trả lại (kỳ được mở khóa để sửa)</source>
+      <translation>Open the province's reply: accepted, or returned (the period is unlocked for correction)</translation>
     </message>
     <message>
       <source>Tiến độ ghi báo cáo</source>

@@ -21,6 +21,7 @@ from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action
+from commune_desk.services.replies import ReplyService, UntrustedProvinceKey
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.kernel.workers import Worker, start
@@ -105,6 +106,7 @@ class ReportsPage(QWidget):
         ui.submit_button.clicked.connect(self._on_submit_button_clicked)
         ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
         ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+        ui.reply_button.clicked.connect(self._on_reply_button_clicked)
         ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
         ui.choose_template_button.clicked.connect(self._on_choose_template_button_clicked)
         ui.standard_template_button.clicked.connect(self._on_standard_template_button_clicked)
@@ -112,6 +114,8 @@ class ReportsPage(QWidget):
             ui.submit_button.setToolTip(self._cannot_submit)
         if self._cannot_unlock:
             ui.unlock_button.setToolTip(self._cannot_unlock)
+        if self._cannot_submit:
+            ui.reply_button.setToolTip(self._cannot_submit)
         self.permission_label = add_permission_line(
             self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
         )
@@ -200,6 +204,36 @@ class ReportsPage(QWidget):
             self._reports.unlock(period, reason)
         except ServiceError as exc:
             self._dialogs.warn(self, self.tr("Không mở khóa được"), str(exc))
+        self.refresh()
+
+    def _on_reply_button_clicked(self) -> None:
+        title = self.tr("Nhận phản hồi của tỉnh")
+        filters = self.tr("Bảng tính Excel (*.xlsx)")
+        path = self._dialogs.choose_open_path(
+            self, self.tr("Chọn phiếu phản hồi của tỉnh"), filters
+        )
+        if path is None:
+            return
+        replies = ReplyService(self._ctx)
+        try:
+            try:
+                received = replies.receive(path)
+            except UntrustedProvinceKey as first:
+                question = fill(
+                    self.tr(
+                        "Đây là phản hồi đầu tiên của tỉnh. Khóa ký của tỉnh có dấu vân tay:\n\n"
+                        "%1\n\nHãy đối chiếu dấu vân tay này với tỉnh (điện thoại, công văn). "
+                        "Ghi nhận khóa này là khóa của tỉnh?"
+                    ),
+                    first.fingerprint,
+                )
+                if not self._dialogs.confirm(self, title, question):
+                    return
+                received = replies.receive(path, trust_province_key=True)
+        except ServiceError as exc:
+            self._dialogs.warn(self, self.tr("Không nhận được phản hồi"), str(exc))
+            return
+        self._dialogs.inform(self, title, received.status)
         self.refresh()
 
     def _on_open_folder_button_clicked(self) -> None:
@@ -318,6 +352,7 @@ class ReportsPage(QWidget):
         ui.print_preview_button.setEnabled(preview is not None)
         ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
         ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
+        ui.reply_button.setEnabled(not self._writing and not self._cannot_submit)
 
     def _status_text(self, preview: ReportPreview) -> str:
         status = preview.status
@@ -329,6 +364,8 @@ class ReportsPage(QWidget):
                 f"{status.submitted_at:%d/%m/%Y}" if status.submitted_at else "",
                 status.submitted_by,
             )
+            if status.province_decision == "accept":
+                text += " " + self.tr("Tỉnh đã tiếp nhận.")
         elif state is ReportState.UNLOCKED:
             text = fill(
                 self.tr(
