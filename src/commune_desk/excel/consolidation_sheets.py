@@ -106,9 +106,9 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
             sheet.put(row, first, cell.status, missing if cell.missing else CENTRE)
             sheet.put(row, first + 1, cell.file or None, left)
             sheet.put(row, first + 2, cell.generated or None, CENTRE)
-        sheet.put(row, key_column, grid_row.key or None, CENTRE)
+        sheet.put(row, key_column, grid_row.key or None, CENTRE.but(wrap=True))
         row += 1
-    sheet.fit_rows(top, top + 1)
+    sheet.fit_rows(top, row - 1)
     sheet.ws.freeze_panes(top + 2, len(COMMUNE_WIDTHS))
     sheet.finish((row - 1, len(widths) - 1), (top, top + 1))
 

@@ -522,11 +522,12 @@ def _grid(
 def _key_text(code: str, best: dict[tuple[str, str], CommuneReport], known: dict[str, str]) -> str:
     """The Khóa ký cell: the fingerprint of the commune's signing key, and whether it is known."""
     if code in known:
-        return f"{fingerprint(known[code])} (khóa trong danh sách)"
+        return fingerprint(known[code])
     signed = {r.public_key for (c, _p), r in best.items() if c == code and r.public_key}
     if not signed:
         return "Chưa ký" if any(c == code for c, _p in best) else ""
-    return "; ".join(sorted(fingerprint(key) for key in signed))
+    prints = "; ".join(sorted(fingerprint(key) for key in signed))
+    return f"{prints} (chưa có trong danh sách)"
 
 
 def _nothing(files: int, issues: list[Issue]) -> str:
