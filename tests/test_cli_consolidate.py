@@ -17,7 +17,9 @@ def test_consolidate_prints_one_summary_line_and_exits_0(tmp_path, capsys):
         write_commune(folder, code, f"Xã {code}", "2025-Q3", varied_values(catalogue(), rng))
     (folder / "hong.xlsx").write_text("không phải bảng tính")
     units = tmp_path / "units.csv"
-    units.write_text("code,name\n16000,Xã A\n16001,Xã B\n16002,Xã C\n16003,Xã D\n", "utf-8")
+    units.write_text(
+        "code,name\n16000,Xã 16000\n16001,Xã 16001\n16002,Xã 16002\n16003,Xã D\n", "utf-8"
+    )
     out = tmp_path / "tong_hop.xlsx"
     code = main(
         [

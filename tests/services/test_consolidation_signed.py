@@ -91,6 +91,14 @@ def test_another_communes_code_is_refused_by_key_and_by_name(folder, tmp_path):
     assert "«Xã B» cho mã 16000" in issue.detail and "«Xã A»" in issue.detail
 
 
+def test_a_genuine_report_whose_name_differs_is_summed_and_flagged(folder, tmp_path):
+    names = {"16000": "Xã Thiệu Trung", "16001": "Xã B"}
+    result = consolidate(folder, tmp_path, units(tmp_path, names=names))
+    (issue,) = result.problems
+    assert issue.kind is IssueKind.NAME_DIFFERS and issue.used and result.communes == 2
+    assert "«Xã A» cho mã 16000" in issue.detail and "«Xã Thiệu Trung»" in issue.detail
+
+
 def test_a_name_spelled_otherwise_is_the_same_commune(folder, tmp_path):
     names = {"16000": "xã  a", "16001": "B"}
     result = consolidate(folder, tmp_path, units(tmp_path, keys=False, names=names))

@@ -39,6 +39,7 @@ class IssueKind(StrEnum):
     KEY_MISMATCH = "key_mismatch"  # signed by another key than the province knows
     KEY_CHANGED = "key_changed"  # the commune's key differs between its reports
     NAME_MISMATCH = "name_mismatch"  # the commune's name differs from the units list
+    NAME_DIFFERS = "name_differs"  # so does a report signed by the list's key: used, flagged
 
 
 ISSUE_LABELS: Mapping[IssueKind, str] = {
@@ -60,10 +61,11 @@ ISSUE_LABELS: Mapping[IssueKind, str] = {
     IssueKind.KEY_MISMATCH: "Khóa ký không khớp",
     IssueKind.KEY_CHANGED: "Khóa ký thay đổi",
     IssueKind.NAME_MISMATCH: "Tên xã khác danh sách",
+    IssueKind.NAME_DIFFERS: "Tên xã khác danh sách (khóa ký khớp)",
 }
 
 # Kinds after which the file's figures are still consolidated.
-USED_DESPITE = frozenset({IssueKind.UNREAD_VALUE, IssueKind.KEY_CHANGED})
+USED_DESPITE = frozenset({IssueKind.UNREAD_VALUE, IssueKind.KEY_CHANGED, IssueKind.NAME_DIFFERS})
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,7 @@ class ConsolidationService:
         for report in used:
             for note in report.notes:
                 issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
+        issues.extend(screen.flags)
         issues.extend(_changed_keys(reports, used, unit_list.keys))
         document = self._document(
             chosen_period, used, reports, expected, issues, len(files), unit_list.keys
@@ -197,6 +198,7 @@ class Screen:
     ) -> None:
         self.catalogue, self.period, self.include_drafts = catalogue, period, include_drafts
         self.units = units or Units({}, {})
+        self.flags: list[Issue] = []  # reports summed with a reservation
 
     def issue(self, report: CommuneReport) -> Issue | None:
         """Why the report is not summed, or None when it may be."""
@@ -241,10 +243,13 @@ class Screen:
             )
             return _issue(report, IssueKind.KEY_MISMATCH, detail)
         if listed and report.commune_name and not same_name(report.commune_name, listed):
-            detail = (
-                f"{report.file}: báo cáo ghi tên «{report.commune_name}» cho mã {code}, danh "
-                f"sách xã ghi «{listed}»; không tổng hợp."
-            )
+            said = f"{report.file}: báo cáo ghi tên «{report.commune_name}» cho mã {code}, danh "
+            if known:  # signed by the commune's own key: its name is only spelled otherwise
+                self.flags.append(
+                    _issue(report, IssueKind.NAME_DIFFERS, said + f"sách xã ghi «{listed}».")
+                )
+                return None
+            detail = said + f"sách xã ghi «{listed}»; không tổng hợp."
             return _issue(report, IssueKind.NAME_MISMATCH, detail)
         return None
 
