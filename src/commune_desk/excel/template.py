@@ -87,7 +87,8 @@ def fill_template(template: Path, path: Path, report: ReportDocument) -> str:
     if report.draft:
         for sheet in workbook.worksheets:
             if sheet.sheet_state == "visible" and sheet.title != DATA_SHEET:
-                sheet.oddHeader.center.text = DRAFT_MARK
+                own = sheet.oddHeader.center.text  # the province's own header stays beside it
+                sheet.oddHeader.center.text = f"{DRAFT_MARK} – {own}" if own else DRAFT_MARK
     add_data_sheet(workbook, report.data, report.data_signature)
 
     def save(temp: Path) -> str:
@@ -103,7 +104,7 @@ def _load(template: Path) -> Any:
     if template.suffix.lower() not in (".xlsx", ".xlsm"):
         raise TemplateError(f"Mẫu {template.name}: chỉ nhận tệp Excel .xlsx.")
     try:
-        check_xlsx_container(template)
+        check_xlsx_container(template, formulas=True)  # the province's own formulas stay
     except TableError as exc:
         raise TemplateError(f"Mẫu {exc}") from exc
     from openpyxl import load_workbook
