@@ -404,3 +404,18 @@ class ProvinceReply(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
     received_by: Mapped[str] = mapped_column(String(80))
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class PeriodNarrative(Base):
+    """The narrative of a period's report (Đánh giá chung, Khó khăn, Đề xuất), one row a part;
+    locked with the period's submission."""
+
+    __tablename__ = "period_narratives"
+    commune_id: Mapped[int] = mapped_column(
+        ForeignKey("communes.id", ondelete="CASCADE"), primary_key=True
+    )
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(80))

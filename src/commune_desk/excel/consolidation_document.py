@@ -25,6 +25,7 @@ class ConsolidatedCommune:
     status: str  # "Đã nộp v2", "Bản nháp", "Điền theo mẫu"
     values: Mapping[str, Number | None]
     draft: bool = False  # counted only when the province asked for drafts; then marked
+    narrative: Mapping[str, str] = field(default_factory=dict)  # part -> the commune's text
 
     @property
     def shown_name(self) -> str:

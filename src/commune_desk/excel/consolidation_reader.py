@@ -21,7 +21,14 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.domain.indicators import with_indicators
 from commune_desk.domain.numbers import Number
-from commune_desk.excel.data_sheet import DATA_SHEET, FORMAT, DataSheetError, parse_data_grid
+from commune_desk.excel.data_sheet import (
+    DATA_SHEET,
+    FORMAT,
+    NARRATIVE_PREFIX,
+    DataSheetError,
+    parse_data_grid,
+    unescape_text,
+)
 from commune_desk.excel.report_document import REPORT_HEADERS
 from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.excel.template_copy import (
@@ -59,6 +66,7 @@ class CommuneReport:
     source: str = "data"  # "data" (`_data` sheet) or "template" (a hand-filled copy)
     notes: tuple[str, ...] = field(default=())  # values that could not be read (template)
     public_key: str = ""  # the key whose valid signature the report carries; "" if unsigned
+    narrative: tuple[tuple[str, str], ...] = ()  # (part, text): Đánh giá chung, …
 
     @property
     def rank(self) -> tuple[int, int, str]:
@@ -197,6 +205,11 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         version=int(found["version"]) if found.get("version", "").isdigit() else None,
         values=values,
         public_key=data.public_key if data.signature else "",
+        narrative=tuple(
+            (key.removeprefix(NARRATIVE_PREFIX), unescape_text(text))
+            for key, text in data.rows
+            if key.startswith(NARRATIVE_PREFIX) and text
+        ),
     )
     differences = _visible_differences(workbook, reader, values)
     if differences:

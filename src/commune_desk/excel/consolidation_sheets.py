@@ -169,6 +169,35 @@ def write_ranking_sheet(book: Book, document: ConsolidationDocument, catalogue: 
     sheet.ws.set_portrait()
 
 
+OPINION_WIDTHS = (5.5, 9, 22, 48, 48, 48)
+
+
+def write_opinions_sheet(book: Book, document: ConsolidationDocument) -> None:
+    """Ý kiến các xã: each commune's Đánh giá chung, Khó khăn and Đề xuất, as it wrote them."""
+    sheet = book.sheet("Ý kiến các xã", OPINION_WIDTHS)
+    written = [c for c in document.communes if any(c.narrative.values())]
+    note = f"({len(written)}/{len(document.communes)} xã, phường có ghi nhận định)"
+    heading(sheet, agency(document), len(OPINION_WIDTHS), "Ý KIẾN CÁC XÃ", _subject(document), note)
+    top = TABLE_TOP
+    titles = ("STT", "Mã xã", "Tên xã", *(title for _key, title in doc.NARRATIVE))
+    for column, title in enumerate(titles):
+        sheet.put(top, column, title, HEAD)
+    row = top + 1
+    for index, commune in enumerate(written, start=1):
+        sheet.put(row, 0, index, CENTRE)
+        sheet.put(row, 1, commune.code, CENTRE)
+        sheet.put(row, 2, commune.shown_name, WRAP)
+        for column, (key, _title) in enumerate(doc.NARRATIVE, start=3):
+            sheet.put(row, column, commune.narrative.get(key) or None, WRAP.but(vertical="top"))
+        row += 1
+    if not written:
+        sheet.merge(row, 0, len(OPINION_WIDTHS) - 1, "Chưa xã nào ghi nhận định.", BODY)
+        row += 1
+    sheet.fit_rows(top, row - 1)
+    sheet.ws.freeze_panes(top + 1, 3)
+    sheet.finish((row - 1, len(OPINION_WIDTHS) - 1), (top, top))
+
+
 def _add_chart(sheet: Sheet, header: int, count: int, unit: str) -> None:
     """A horizontal bar chart of the ranked values, the first rank on top."""
     chart = sheet.book.workbook.add_chart({"type": "bar"})

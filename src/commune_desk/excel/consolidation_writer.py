@@ -33,6 +33,7 @@ from commune_desk.excel.consolidation_sheets import (
     heading,
     write_grid_sheet,
     write_issues_sheet,
+    write_opinions_sheet,
     write_ranking_sheet,
 )
 from commune_desk.excel.pages import A4_LONG, PT_PER_COLUMN, PT_PER_UNIT
@@ -67,6 +68,7 @@ def _write_book(path: Path, document: ConsolidationDocument, catalogue: Catalogu
     _write_summary(book, document, catalogue)
     write_grid_sheet(book, document)
     write_issues_sheet(book, document)
+    write_opinions_sheet(book, document)
     write_ranking_sheet(book, document, catalogue)
     _write_rows(book, document, catalogue)
     book.close()

@@ -27,6 +27,32 @@ PUBLIC_KEY = "public_key"
 FORMAT = "commune-desk-report/1"
 
 
+NARRATIVE_PREFIX = "narrative."  # narrative.assessment, narrative.difficulties, …
+
+
+def escape_text(text: str) -> str:
+    """Free text as one `_data` value: backslash, line break and tab written as \\, \\n, \\t."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+        .replace("\t", "\\t")
+        .replace("\r", "\\n")
+    )
+
+
+def unescape_text(value: str) -> str:
+    """The free text an `escape_text` value stands for."""
+    out, chars = [], iter(value)
+    for char in chars:
+        if char != "\\":
+            out.append(char)
+            continue
+        following = next(chars, "")
+        out.append({"n": "\n", "t": "\t", "\\": "\\"}.get(following, "\\" + following))
+    return "".join(out)
+
+
 class DataSheetError(ValueError):
     """A workbook whose `_data` sheet is missing or malformed; the message names the file."""
 

@@ -68,8 +68,10 @@ def _write_report_sheet(sheet: Any, report: ReportDocument) -> None:
         sheet.column_dimensions[_letter(number)].width = width
     row = _write_heading(sheet, report)
     row = _write_table(sheet, report.rows, row)
+    table_end = row
+    row = _write_narrative(sheet, report, row)
     last = _write_footer(sheet, report, row + 1)
-    st.fit_row_heights(sheet, HEADER_ROW + 2, row)
+    st.fit_row_heights(sheet, HEADER_ROW + 2, table_end)
     headings = {HEADER_ROW + 2 + i for i, r in enumerate(report.rows) if r.is_section}
     add_breaks(sheet, WIDTHS, (HEADER_ROW, HEADER_ROW + 1), headings, row - 1, last)
     sheet.sheet_view.showGridLines = False
@@ -176,6 +178,30 @@ def _write_row(sheet: Any, row: int, item: ReportRow, box: Any) -> None:
     pct.number_format = st.DECIMAL_FORMAT
     note_style = {"font": st.font(11, italic=True), "border": box, "alignment": st.align(wrap=True)}
     st.put(sheet, row, 9, item.note or None, note_style)
+
+
+def _write_narrative(sheet: Any, report: ReportDocument, start: int) -> int:
+    """The narrative after the table, each part a heading and its paragraphs across the
+    page; returns the row after them."""
+    row = start
+    width = sum(WIDTHS)
+    for number, (heading, text) in enumerate(report.narrative, start=1):
+        row += 1
+        st.merge_put(
+            sheet,
+            row,
+            1,
+            9,
+            f"{number}. {heading}",
+            {"font": st.font(13, bold=True), "alignment": st.align()},
+        )
+        for paragraph in text.split("\n"):
+            row += 1
+            style = {"font": st.font(13), "alignment": st.align("justify", "top", wrap=True)}
+            st.merge_put(sheet, row, 1, 9, paragraph or None, style)
+            lines = st.lines_needed(paragraph, width, 13) if paragraph else 1
+            sheet.row_dimensions[row].height = 18 * lines
+    return row
 
 
 def _write_footer(sheet: Any, report: ReportDocument, start: int) -> int:

@@ -102,6 +102,7 @@ class ReportDocument:
     data: tuple[tuple[str, str], ...]  # the `_data` rows before the checksum
     fields: tuple[tuple[str, str], ...] = ()  # template placeholders other than codes
     data_signature: str = ""  # base64 Ed25519 signature of the `data` rows (data_sheet)
+    narrative: tuple[tuple[str, str], ...] = ()  # (heading, text) after the table
     sheet_name: str = "Báo cáo"
 
     @property

@@ -171,6 +171,10 @@ class Wording:
             return f"Thông tin xã (mã {key})", _period_label(period)
         if entity == "key":
             return KEY_SUBJECTS.get(key, key), ""
+        if entity == "narrative":
+            part, _, rest = key.partition("@")
+            heading = dict(documents.NARRATIVE).get(part, part)
+            return f"Báo cáo, phần «{heading}»", _period_label(period or rest)
         return f"{entity}: {key}" if key else entity, _period_label(period)
 
     def _figure(self, code: str) -> str:

@@ -16,13 +16,20 @@ from sqlalchemy.orm import Session
 from commune_desk import __version__
 from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import keys as keys_repo
+from commune_desk.data.repositories import narratives as narratives_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
 from commune_desk.domain.numbers import plain_decimal
 from commune_desk.domain.periods import Period
 from commune_desk.domain.signing import sign
-from commune_desk.excel.data_sheet import FORMAT, PUBLIC_KEY, signed_text
+from commune_desk.excel.data_sheet import (
+    FORMAT,
+    NARRATIVE_PREFIX,
+    PUBLIC_KEY,
+    escape_text,
+    signed_text,
+)
 from commune_desk.excel.report_document import ReportDocument, ReportRow, Signature
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
@@ -161,8 +168,19 @@ def build_document(
         "preparer.name": settings.get(doc.PREPARER_NAME, "").strip(),
     }
     key = keys_repo.get_key(session, commune.id, keys_repo.OWN)
+    stored = narratives_repo.narrative(session, commune.id, period.key)
+    narrative = {k: stored.get(k, "") for k, _ in doc.NARRATIVE}
+    for part, text in narrative.items():
+        fields[f"{NARRATIVE_PREFIX}{part}"] = text
     data = data_pairs(
-        catalogue, commune, figures, ctx.now(), draft, version, key.public_key if key else ""
+        catalogue,
+        commune,
+        figures,
+        ctx.now(),
+        draft,
+        version,
+        key.public_key if key else "",
+        narrative,
     )
     return ReportDocument(
         agency=agency,
@@ -180,6 +198,9 @@ def build_document(
         data=data,
         fields=tuple(fields.items()),
         data_signature=sign(key.private_key, signed_text(data)) if key else "",
+        narrative=tuple(
+            (heading, narrative[part]) for part, heading in doc.NARRATIVE if narrative[part]
+        ),
     )
 
 
@@ -199,6 +220,7 @@ def data_pairs(
     draft: bool,
     version: int | None,
     public_key: str = "",
+    narrative: Mapping[str, str] | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum.
 
@@ -215,6 +237,7 @@ def data_pairs(
         ("draft", "1" if draft else "0"),
         ("version", "" if version is None else str(version)),
         ("catalogue_version", catalogue.version),
+        *((f"{NARRATIVE_PREFIX}{k}", escape_text(t)) for k, t in (narrative or {}).items()),
         *(((PUBLIC_KEY, public_key),) if public_key else ()),
     )
     values = tuple((code, plain_decimal(figures.figures[code].value)) for code in catalogue.codes())

@@ -1,5 +1,5 @@
 """signing keys (each commune's Ed25519 key pair and the province's key it trusts) and the
-province's replies
+province's replies, and the narrative of each period's report
 
 Revision ID: 0003
 Revises: 0001
@@ -67,8 +67,25 @@ def upgrade() -> None:
             name=op.f("uq_province_replies_commune_id_period_version_issued_at"),
         ),
     )
+    op.create_table(
+        "period_narratives",
+        sa.Column("commune_id", sa.Integer(), nullable=False),
+        sa.Column("period", sa.String(length=7), nullable=False),
+        sa.Column("key", sa.String(length=20), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by", sa.String(length=80), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["commune_id"],
+            ["communes.id"],
+            name=op.f("fk_period_narratives_commune_id_communes"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("commune_id", "period", "key", name=op.f("pk_period_narratives")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("period_narratives")
     op.drop_table("province_replies")
     op.drop_table("signing_keys")
