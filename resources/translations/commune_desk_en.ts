@@ -1808,30 +1808,6 @@ Warnings submitted with it: %2.</translation>
       <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-      <source>Nhận phản hồi của tỉnh</source>
-      <translation>Receive the province's reply</translation>
-    </message>
-    <message>
-      <source>Chọn phiếu phản hồi của tỉnh</source>
-      <translation>Choose the province's reply</translation>
-    </message>
-    <message>
-      <source>Đây là phản hồi đầu tiên của tỉnh. Khóa ký của tỉnh có dấu vân tay:
-
-%1
-
-Hãy đối chiếu dấu vân tay này với tỉnh (điện thoại, công văn). Ghi nhận khóa này là khóa của tỉnh?</source>
-      <translation>This is the province's first reply. The province's signing key has the fingerprint:
-
-%1
-
-Compare this fingerprint with the province (telephone, official letter). Record this key as the province's key?</translation>
-    </message>
-    <message>
-      <source>Không nhận được phản hồi</source>
-      <translation>The reply was not received</translation>
-    </message>
-    <message>
       <source>Đã ghi bản nháp vào tệp %1.</source>
       <translation>The draft has been saved to %1.</translation>
     </message>
@@ -1938,6 +1914,38 @@ Compare this fingerprint with the province (telephone, official letter). Record 
     <message>
       <source>Lỗi và cảnh báo của kỳ</source>
       <translation>Errors and warnings for the period</translation>
+    </message>
+    <message>
+      <source>Đánh &amp;giá chung:</source>
+      <translation>&amp;General assessment:</translation>
+    </message>
+    <message>
+      <source>Đánh giá chung</source>
+      <translation>General assessment</translation>
+    </message>
+    <message>
+      <source>Khó khăn, &amp;vướng mắc:</source>
+      <translation>Difficulties, o&amp;bstacles:</translation>
+    </message>
+    <message>
+      <source>Khó khăn, vướng mắc</source>
+      <translation>Difficulties, obstacles</translation>
+    </message>
+    <message>
+      <source>Đề x&amp;uất, kiến nghị:</source>
+      <translation>Proposals, reco&amp;mmendations:</translation>
+    </message>
+    <message>
+      <source>Đề xuất, kiến nghị</source>
+      <translation>Proposals, recommendations</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu nhận định</source>
+      <translation>Save the &amp;narrative</translation>
+    </message>
+    <message>
+      <source>Lưu phần nhận định của kỳ; báo cáo đặt sau bảng số liệu, khóa cùng khi nộp</source>
+      <translation>Save the period's narrative; the report places it after the table of figures, and it is locked with the submission</translation>
     </message>
     <message>
       <source>Mẫu của tỉnh:</source>

@@ -21,10 +21,10 @@ from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action
-from commune_desk.services.replies import ReplyService, UntrustedProvinceKey
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.reports.exchange import NarrativeEditor, receive_province_reply
 from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.printing import open_print_preview
 from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
@@ -98,7 +98,8 @@ class ReportsPage(QWidget):
         header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
         self.ui.content_splitter.setStretchFactor(0, 4)
         self.ui.content_splitter.setStretchFactor(1, 1)
-        self.ui.content_splitter.setSizes([560, 140])
+        self.ui.content_splitter.setStretchFactor(2, 1)
+        self.ui.content_splitter.setSizes([480, 120, 170])
         self._fill_periods()
         ui = self.ui
         ui.period_combo.currentIndexChanged.connect(self._on_period_combo_current_index_changed)
@@ -107,6 +108,8 @@ class ReportsPage(QWidget):
         ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
         ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         ui.reply_button.clicked.connect(self._on_reply_button_clicked)
+        ui.narrative_save_button.clicked.connect(self._on_narrative_save_button_clicked)
+        self._narrative = NarrativeEditor(self, ctx, dialogs)
         ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
         ui.choose_template_button.clicked.connect(self._on_choose_template_button_clicked)
         ui.standard_template_button.clicked.connect(self._on_standard_template_button_clicked)
@@ -156,6 +159,7 @@ class ReportsPage(QWidget):
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
         self._fill_problems(preview)
+        self._fill_narrative(preview.status.locked)
         self._update_actions()
 
     # -- slots ---------------------------------------------------------------------------
@@ -206,35 +210,16 @@ class ReportsPage(QWidget):
             self._dialogs.warn(self, self.tr("Không mở khóa được"), str(exc))
         self.refresh()
 
+    def _fill_narrative(self, locked: bool) -> None:
+        self._narrative.fill(self.period, locked)
+
+    def _on_narrative_save_button_clicked(self) -> None:
+        if self._narrative.save(self.period):
+            self.refresh()
+
     def _on_reply_button_clicked(self) -> None:
-        title = self.tr("Nhận phản hồi của tỉnh")
-        filters = self.tr("Bảng tính Excel (*.xlsx)")
-        path = self._dialogs.choose_open_path(
-            self, self.tr("Chọn phiếu phản hồi của tỉnh"), filters
-        )
-        if path is None:
-            return
-        replies = ReplyService(self._ctx)
-        try:
-            try:
-                received = replies.receive(path)
-            except UntrustedProvinceKey as first:
-                question = fill(
-                    self.tr(
-                        "Đây là phản hồi đầu tiên của tỉnh. Khóa ký của tỉnh có dấu vân tay:\n\n"
-                        "%1\n\nHãy đối chiếu dấu vân tay này với tỉnh (điện thoại, công văn). "
-                        "Ghi nhận khóa này là khóa của tỉnh?"
-                    ),
-                    first.fingerprint,
-                )
-                if not self._dialogs.confirm(self, title, question):
-                    return
-                received = replies.receive(path, trust_province_key=True)
-        except ServiceError as exc:
-            self._dialogs.warn(self, self.tr("Không nhận được phản hồi"), str(exc))
-            return
-        self._dialogs.inform(self, title, received.status)
-        self.refresh()
+        if receive_province_reply(self, self._ctx, self._dialogs):
+            self.refresh()
 
     def _on_open_folder_button_clicked(self) -> None:
         if self._last_file is not None:
