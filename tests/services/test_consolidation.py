@@ -232,6 +232,16 @@ def test_other_sheets_and_style(scene):
     assert len(workbook["Xếp hạng"]._charts) == 4
 
 
+def test_the_communes_that_sent_nothing_are_listed_under_the_summary(scene):
+    summary = load_workbook(scene["out"])["Tổng hợp"]
+    texts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
+    line = next(t for t in texts if t.startswith("Các xã, phường chưa có báo cáo dùng được"))
+    codes = scene["codes"]
+    # Of the 36 listed, 33 and 34 sent files that could not be used, 35 nothing.
+    assert line.startswith("Các xã, phường chưa có báo cáo dùng được (3/36; xem Vấn đề)")
+    assert all(f"Xã Thử {i} ({codes[i]})" in line for i in (33, 34, 35))
+
+
 def test_the_most_common_period_is_used_when_none_is_asked(scene, tmp_path):
     service = ConsolidationService(catalogue(), lambda: dt.date(2026, 1, 5))
     result = service.consolidate([scene["folder"]], tmp_path / "o.xlsx")

@@ -75,6 +75,17 @@ class ConsolidationDocument:
     expected_count: int = 0  # communes expected (the units list, else those used)
     drafts: int = 0  # drafts among the communes used
 
+    def missing(self) -> list[tuple[str, str]]:
+        """(code, name) of every expected commune without a report of the period."""
+        column = next(
+            (i for i, (key, _label) in enumerate(self.grid_periods) if key == self.period_key), None
+        )
+        if column is None:
+            return []
+        return [
+            (row.code, row.name) for row in self.grid if row.expected and row.cells[column].missing
+        ]
+
     def coverage(self, code: str) -> str:
         """How many of the expected communes a total covers: "124/166 xã"."""
         return f"{self.counted.get(code, 0)}/{self.expected_count or len(self.communes)} xã"
