@@ -122,6 +122,20 @@ def test_vietnamese_numbers_and_periods_are_read_and_words_named_with_their_cell
     assert "Quý III/2026" in [c.value for row in grid.iter_rows() for c in row]
 
 
+def test_a_count_typed_with_a_decimal_comma_is_named_not_left_blank_silently(scene, tmp_path):
+    # The issue's case: "1,320" was silently left blank. The Vietnamese way reads it 1,32,
+    # which no count is: the cell is named, the rest of the copy is summed.
+    template, folder = scene
+    copy(folder / "a.xlsx", template, "16001", "Xã A", PERIOD, ("1,320", 10, 5))
+    result, out = consolidate(template, folder, tmp_path)
+    (issue,) = result.problems
+    assert (
+        "ô B5 (tthc.received_online" in issue.detail
+        and "«1,320» không phải số nguyên" in issue.detail
+    )
+    assert result.communes == 1 and totals(out)["tthc.received_direct"] == 10
+
+
 def test_a_copy_whose_formulas_have_no_result_is_no_broken_file(scene, tmp_path):
     template, folder = scene
     copy(folder / "a.xlsx", template, "16001", "Xã A", PERIOD, (30, 10, 5))

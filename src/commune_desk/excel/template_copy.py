@@ -160,10 +160,20 @@ def copy_figures(file: str, read: CopyCells, catalogue: Catalogue) -> CopyFigure
             if cell is None or (isinstance(cell, str) and not cell.strip()):
                 elements[element.code] = None
                 continue
+            where = f"{read.where[key]} ({element.code}, {element.label})"
             try:
-                elements[element.code] = parse_typed_number(cell)
+                number = parse_typed_number(cell)
             except NumberError as exc:
-                notes.append(f"{read.where[key]} ({element.code}, {element.label}): {exc}")
+                notes.append(f"{where}: {exc}")
+                continue
+            if element.whole and not float(number).is_integer():
+                typed = str(cell).strip()
+                notes.append(
+                    f"{where}: «{typed}» không phải số nguyên (số đếm; một nghìn ba trăm hai mươi "
+                    "ghi là 1.320 hoặc 1320), ô bị bỏ trống"
+                )
+                continue
+            elements[element.code] = number
     return CopyFigures(elements, tuple(notes))
 
 
