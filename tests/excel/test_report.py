@@ -211,10 +211,11 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     assert data.intact
     keys = [k for k, _ in data.rows]
     head = ["format", "commune_code", "commune_name", "province", "period", "generated_at"]
-    head += ["app_version", "draft", "version", "catalogue_version", "public_key"]
-    assert keys[:11] == head
+    head += ["app_version", "draft", "version", "catalogue_version"]
+    head += ["narrative.assessment", "narrative.difficulties", "narrative.proposals", "public_key"]
+    assert keys[:14] == head
     catalogue = demo["catalogue"]
-    assert keys[11:] == list(catalogue.codes())
+    assert keys[14:] == list(catalogue.codes())
     assert data.signature_valid()
     values = data.values
     assert values["format"] == "commune-desk-report/1"

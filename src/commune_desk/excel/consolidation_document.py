@@ -56,6 +56,20 @@ class GridRow:
 
 
 @dataclass(frozen=True)
+class Official:
+    """The consolidated workbook as the province agency's document (Decree 30): who issues it,
+    its number, place and date, who signs it and where it goes. Empty parts are left blank."""
+
+    agency: tuple[str, str] = ("", "")  # ("UBND TỈNH THANH HÓA", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    number_line: str = ""  # "Số:      /BC-SKHCN"
+    date_line: str = ""  # "Thanh Hóa, ngày 05 tháng 12 năm 2026"
+    signer_capacity: str = ""  # "KT. GIÁM ĐỐC"
+    signer_title: str = ""  # "PHÓ GIÁM ĐỐC"
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()  # as printed: "- UBND tỉnh;" … "- Lưu: VT."
+
+
+@dataclass(frozen=True)
 class ConsolidationDocument:
     province: str  # "Thanh Hóa", or "" when the reports do not say
     period_key: str
@@ -74,6 +88,7 @@ class ConsolidationDocument:
     counted: Mapping[str, int] = field(default_factory=dict)  # code -> communes in its total
     expected_count: int = 0  # communes expected (the units list, else those used)
     drafts: int = 0  # drafts among the communes used
+    official: Official = field(default_factory=Official)
 
     def missing(self) -> list[tuple[str, str]]:
         """(code, name) of every expected commune without a report of the period."""

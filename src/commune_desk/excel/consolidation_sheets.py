@@ -63,8 +63,43 @@ def heading(
 
 
 def agency(document: ConsolidationDocument) -> tuple[str, str]:
-    """The two lines of the issuing agency: the province's people's committee."""
-    return doc.province_agency_lines(document.province)
+    """The two lines of the issuing agency: as set, else the province's people's committee."""
+    lines = document.official.agency
+    return lines if lines[1] else doc.province_agency_lines(document.province)
+
+
+def official_lines(sheet: Sheet, document: ConsolidationDocument, span: int) -> None:
+    """The number (under the agency) and the place and date (under the motto), row 4."""
+    official = document.official
+    left = 2
+    if official.number_line:
+        sheet.merge(3, 0, left, official.number_line, st.CellStyle(size=13, horizontal="center"))
+    if official.date_line:
+        style = st.CellStyle(size=13, italic=True, horizontal="center")
+        sheet.merge(3, left + 1, span - 1, official.date_line, style)
+    if official.number_line or official.date_line:
+        sheet.height(3, 20)
+
+
+def signature_block(sheet: Sheet, document: ConsolidationDocument, row: int, span: int) -> int:
+    """Nơi nhận (left) and the signer (right) from `row`; returns the last row written."""
+    official = document.official
+    if not (official.signer_title or official.signer_name or official.recipients):
+        return row - 1
+    left = 2
+    right = (left + 1, span - 1)
+    bold = st.CellStyle(size=13, bold=True, horizontal="center")
+    sheet.merge(row, 0, left, "Nơi nhận:", st.CellStyle(size=12, bold=True, italic=True))
+    if official.signer_capacity:
+        sheet.merge(row, *right, official.signer_capacity, bold)
+    if official.signer_title:
+        sheet.merge(row + 1, *right, official.signer_title, bold)
+    for offset, line in enumerate(official.recipients, start=1):
+        sheet.merge(row + offset, 0, left, line, st.CellStyle(size=11))
+    name_row = row + 6
+    if official.signer_name:
+        sheet.merge(name_row, *right, official.signer_name, bold)
+    return max(name_row, row + len(official.recipients))
 
 
 def commune_header(sheet: Sheet, top: int, bottom: int) -> None:

@@ -31,6 +31,8 @@ from commune_desk.excel.consolidation_sheets import (
     agency,
     commune_header,
     heading,
+    official_lines,
+    signature_block,
     write_grid_sheet,
     write_issues_sheet,
     write_opinions_sheet,
@@ -90,6 +92,7 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         f"lập ngày {document.generated:%d/%m/%Y})",
         title_from=len(COMMUNE_WIDTHS),  # the first columns repeat on every page
     )
+    official_lines(sheet, document, max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1))
     top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
     _write_header(sheet, catalogue, top)
     row = _write_communes(sheet, document, items, top + 3)
@@ -123,6 +126,8 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         count = f"{len(missing)}/{sum(1 for r in document.grid if r.expected)}"
         text = f"Các xã, phường chưa có báo cáo dùng được ({count}; xem Vấn đề): {names}."
         sheet.put(last, 0, text, st.CellStyle(size=11, bold=True))
+    page_span = max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1)
+    last = signature_block(sheet, document, last + 2, page_span)
     sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
     sheet.fit_rows(row, covered_row)
     sheet.fit_rows(meeting_row, meeting_row)

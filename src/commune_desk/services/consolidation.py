@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from commune_desk.domain import consolidation as calc
@@ -44,6 +44,7 @@ from commune_desk.services.consolidation_checks import (
     refuse_own_input,
     resolved,
 )
+from commune_desk.services.province_document import DocumentSettings, official
 
 Progress = Callable[[int, int], None]
 MAIN_INDICATORS = 4  # ranked in the chart sheet: the first indicators with a target
@@ -80,6 +81,7 @@ class ConsolidationService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         include_drafts: bool = False,
+        document: DocumentSettings | None = None,
     ) -> ConsolidationResult:
         """Read, consolidate and write `out`; ConsolidationError when nothing is usable.
 
@@ -111,11 +113,14 @@ class ConsolidationService:
                 issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
         issues.extend(screen.flags)
         issues.extend(changed_keys(reports, used, unit_list.keys))
-        document = self._document(
+        content = self._document(
             chosen_period, used, reports, expected, issues, len(files), unit_list.keys
         )
+        if document is not None:
+            letter = official(document, content.province, self._today())
+            content = replace(content, official=letter)
         try:
-            write_consolidation(out, document, self._catalogue)
+            write_consolidation(out, content, self._catalogue)
         except WorkbookWriteError as exc:
             raise ConsolidationError(str(exc)) from exc
         return ConsolidationResult(len(files), len(used), tuple(issues), out, chosen)
