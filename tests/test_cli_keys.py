@@ -49,7 +49,7 @@ def test_a_signed_report_passes_with_the_key_in_the_units_list(cli_db, capsys, t
     assert code == 0 and "tổng hợp 1 xã, 0 vấn đề" in printed, err
     other = "15880,Xã Thiệu Trung," + "A" * 43 + "="
     units.write_text("code,name,public_key\n" + other + "\n", "utf-8")
-    from commune_desk.domain.catalogue import load_catalogue
+    from commune_desk.domain.catalogue_loader import load_catalogue
     from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
     from tests.conftest import CATALOGUE
 

@@ -9,10 +9,10 @@ import random
 import pytest
 from openpyxl import load_workbook
 
+from commune_desk.demo.province import varied_values
 from commune_desk.domain.periods import Period
 from commune_desk.domain.signing import fingerprint, new_key_pair
 from commune_desk.services.context import Actor
-from commune_desk.services.demo.province import varied_values
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.setup import open_database
 from tests.conftest import CATALOGUE, run_cli

@@ -113,10 +113,10 @@ def build_main_window(
 
 def _first_start(db, dialogs) -> object | None:
     """The set-up wizard of a database without a commune; returns the database to use."""
+    from commune_desk.demo import build_demo
     from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
-    from commune_desk.services.demo import build_demo
     from commune_desk.services.errors import ServiceError
     from commune_desk.services.setup import open_database
     from commune_desk.views.shell.setup_wizard import SetupChoice, SetupWizard
@@ -225,7 +225,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 db_location, paths.catalogue_file(), system_actor(), paths.backups_dir()
             )
         if args.demo and not CommuneService(db.context).exists():
-            from commune_desk.services.demo import build_demo
+            from commune_desk.demo import build_demo
 
             build_demo(db.context)
     except Exception as exc:  # shown to the user, with the log file named

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -10,11 +12,17 @@ from openpyxl import Workbook, load_workbook
 
 from commune_desk.excel.data_sheet import (
     DATA_SHEET,
+    FORMAT,
     DataSheetError,
+    ReportHead,
     add_data_sheet,
     checksum,
+    data_pairs,
     data_rows,
     read_data_sheet,
+    read_head,
+    value_number,
+    value_text,
 )
 
 PAIRS = (
@@ -145,3 +153,66 @@ def test_a_signature_row_follows_the_checksum_and_is_read_back(tmp_path):
 def test_an_unsigned_sheet_is_read_as_before(tmp_path):
     data = read_data_sheet(write(tmp_path / "r.xlsx"))
     assert data.intact and data.signature == "" and not data.signature_valid()
+
+
+HEAD = ReportHead(
+    commune_code="15880",
+    commune_name="Xã Thiệu Trung",
+    province="Thanh Hóa",
+    period="2025-Q3",
+    generated_at=dt.datetime(2025, 10, 5, 8, 30, 15),
+    app_version="0.1.0",
+    draft=False,
+    version=2,
+    catalogue_version="2025.1",
+)
+
+
+def test_the_rows_follow_the_contract_of_design_md():
+    pairs = data_pairs(HEAD, [("tthc.received_online", 1168), ("pop.population", None)])
+    assert pairs == (
+        ("format", "commune-desk-report/1"),
+        ("commune_code", "15880"),
+        ("commune_name", "Xã Thiệu Trung"),
+        ("province", "Thanh Hóa"),
+        ("period", "2025-Q3"),
+        ("generated_at", "2025-10-05T08:30:15"),
+        ("app_version", "0.1.0"),
+        ("draft", "0"),
+        ("version", "2"),
+        ("catalogue_version", "2025.1"),
+        ("tthc.received_online", "1168"),
+        ("pop.population", ""),
+    )
+
+
+@pytest.mark.parametrize("draft", [True, False])
+def test_the_head_reads_back_as_written(tmp_path, draft):
+    head = dataclasses.replace(HEAD, draft=draft, version=None if draft else 3)
+    pairs = data_pairs(head, [("ind.online_records_pct", 89.29663608562691)])
+    data = read_data_sheet(write(tmp_path / "r.xlsx", pairs))
+    assert data.intact and data.format == FORMAT
+    assert data.head() == head
+    assert data.number("ind.online_records_pct") == 89.29663608562691
+
+
+def test_an_unreadable_head_gives_empty_fields():
+    head = read_head({"generated_at": "hôm qua", "version": "v2", "draft": "có"})
+    assert (head.generated_at, head.version, head.draft, head.commune_code) == (
+        None,
+        None,
+        False,
+        "",
+    )
+
+
+@pytest.mark.parametrize(("text", "number"), [("", None), ("12", 12), ("0.5", 0.5), ("1e3", 1000)])
+def test_values_read_back_as_numbers(text, number):
+    assert value_number(text) == number
+    assert value_text(number) == ("1000" if text == "1e3" else text)
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "mười", "1.234,5"])
+def test_values_that_are_not_numbers_are_refused(text):
+    with pytest.raises(ValueError):
+        value_number(text)

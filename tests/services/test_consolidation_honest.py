@@ -7,9 +7,9 @@ import random
 import pytest
 from openpyxl import load_workbook
 
+from commune_desk.demo.province import varied_values
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-from commune_desk.services.demo.province import varied_values
 from tests.consolidation_helpers import catalogue, write_commune
 
 PERIOD = "2025-Q3"

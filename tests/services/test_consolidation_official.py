@@ -7,7 +7,7 @@ import random
 
 from openpyxl import load_workbook
 
-from commune_desk.services.demo.province import varied_values
+from commune_desk.demo.province import varied_values
 from tests.conftest import FIXED_NOW, run_cli
 from tests.consolidation_helpers import catalogue, write_commune
 

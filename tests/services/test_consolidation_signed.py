@@ -6,10 +6,10 @@ import random
 
 import pytest
 
+from commune_desk.demo.province import demo_key, varied_values
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.domain.signing import fingerprint, new_key_pair
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-from commune_desk.services.demo.province import demo_key, varied_values
 from tests.consolidation_helpers import catalogue, reseal, write_commune
 
 PERIOD = "2025-Q3"

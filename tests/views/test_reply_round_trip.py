@@ -10,8 +10,8 @@ import random
 
 from PySide6.QtCore import Qt
 
+from commune_desk.demo.province import varied_values
 from commune_desk.domain.periods import Period
-from commune_desk.services.demo.province import varied_values
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.consolidation.page import ConsolidationPage

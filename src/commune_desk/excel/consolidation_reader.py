@@ -10,7 +10,6 @@ raises: it comes back as an Issue naming the file and the reason.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,9 +24,11 @@ from commune_desk.excel.data_sheet import (
     DATA_SHEET,
     FORMAT,
     NARRATIVE_PREFIX,
+    DataKey,
     DataSheetError,
     parse_data_grid,
     unescape_text,
+    value_number,
 )
 from commune_desk.excel.report_document import REPORT_HEADERS
 from commune_desk.excel.tables import TableError, check_xlsx_container
@@ -174,35 +175,35 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         return Issue(name, IssueKind.NO_DATA, str(exc))
     if not data.intact:
         detail = f"{name}: trang {DATA_SHEET} đã bị sửa sau khi xuất (sai mã kiểm tra SHA-256)."
-        return Issue(name, IssueKind.CHECKSUM, detail, data.get("commune_code", "") or "")
-    found = data.values
-    if found.get("format") != FORMAT:
-        detail = f"{name}: trang {DATA_SHEET} có định dạng «{found.get('format', '')}» lạ."
+        return Issue(name, IssueKind.CHECKSUM, detail, data.get(DataKey.COMMUNE_CODE, "") or "")
+    if data.format != FORMAT:
+        detail = f"{name}: trang {DATA_SHEET} có định dạng «{data.format}» lạ."
         return Issue(name, IssueKind.NO_DATA, detail)
+    found, head = data.values, data.head()
     if (data.signature or data.public_key) and not data.signature_valid():
         detail = (
             f"{name}: chữ ký không hợp lệ (trang {DATA_SHEET} không phải do khóa ghi trong tệp "
             "ký, hoặc đã bị sửa rồi tính lại mã kiểm tra)."
         )
-        return Issue(name, IssueKind.SIGNATURE, detail, found.get("commune_code", "") or "")
+        return Issue(name, IssueKind.SIGNATURE, detail, head.commune_code)
     values: dict[str, Number | None] = {}
     for code in reader.codes:
         text = found.get(code, "")
         try:
-            values[code] = _number(text) if text else None
+            values[code] = value_number(text)
         except ValueError:
             detail = f"{name}: giá trị «{text[:30]}» của {code} trong {DATA_SHEET} không phải số."
-            return Issue(name, IssueKind.NO_DATA, detail, found.get("commune_code", ""))
+            return Issue(name, IssueKind.NO_DATA, detail, head.commune_code)
     report = CommuneReport(
         file=name,
         path=path,
-        commune_code=found.get("commune_code", "").strip(),
-        commune_name=found.get("commune_name", "").strip(),
-        province=found.get("province", "").strip(),
-        period=found.get("period", "").strip(),
-        generated=_date_text(found.get("generated_at", "")),
-        draft=found.get("draft", "0") == "1",
-        version=int(found["version"]) if found.get("version", "").isdigit() else None,
+        commune_code=head.commune_code,
+        commune_name=head.commune_name,
+        province=head.province,
+        period=head.period,
+        generated="" if head.generated_at is None else f"{head.generated_at:%d/%m/%Y}",
+        draft=head.draft,
+        version=head.version,
         values=values,
         public_key=data.public_key if data.signature else "",
         narrative=tuple(
@@ -313,13 +314,6 @@ def _read_template_copy(
     )
 
 
-def _number(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return int(value) if value.is_integer() else value
-
-
 def _cell_number(cell: Any) -> Number | None:
     if cell is None or cell == "":
         return None
@@ -327,7 +321,7 @@ def _cell_number(cell: Any) -> Number | None:
         raise ValueError(cell)
     if isinstance(cell, int | float):
         return cell
-    return _number(str(cell).strip())
+    return value_number(str(cell).strip())
 
 
 def _same(a: Number | None, b: Number | None) -> bool:
@@ -338,13 +332,6 @@ def _same(a: Number | None, b: Number | None) -> bool:
 
 def _show(value: Number | None) -> str:
     return "(trống)" if value is None else f"{value:g}"
-
-
-def _date_text(iso: str) -> str:
-    try:
-        return f"{dt.datetime.fromisoformat(iso):%d/%m/%Y}"
-    except ValueError:
-        return ""
 
 
 def _sortable(day: str) -> str:

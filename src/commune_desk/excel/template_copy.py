@@ -21,7 +21,7 @@ from typing import Any
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.numbers import Number, NumberError, parse_typed_number
 from commune_desk.domain.periods import Period, PeriodError
-from commune_desk.excel.template import PLACEHOLDER, TemplateError, _load, find_placeholders
+from commune_desk.excel.template import PLACEHOLDER, TemplateError, find_placeholders, load_template
 from commune_desk.excel.workbook_guard import column_letters
 
 
@@ -60,7 +60,7 @@ class CopyCells:
 
 def load_template_map(path: Path) -> TemplateMap:
     """The placeholders of a province template and their rows' labels; TemplateError."""
-    workbook = _load(Path(path))
+    workbook = load_template(Path(path))
     cells = []
     for sheet, cell, name in find_placeholders(workbook):
         text, label_column = _row_label(sheet, cell.row, cell.column)

@@ -20,6 +20,7 @@ from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
+from commune_desk.services.series import month_series
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class _Calculator:
         last: Period,
     ) -> None:
         self._session, self._ctx, self._commune_id, self._mode = session, ctx, commune_id, mode
-        self._series = repo.series(session, commune_id, first.key, last.key)
+        self._series = month_series(session, commune_id, first.key, last.key).by_code()
         self._counted: dict[DateWindow, dict[str, Number]] = {}
         self._spans: dict[Span, dict[str, Number | None]] = {}
 

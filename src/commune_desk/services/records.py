@@ -258,7 +258,7 @@ class RecordService:
                             spec.name,
                             _key_text(parser, values),
                             None,
-                            _plain(record.values),
+                            audit_values(record.values),
                         )
                     ],
                 )
@@ -301,8 +301,8 @@ class RecordService:
                             "update",
                             spec.name,
                             _key_text(parser, values),
-                            _plain(old.values),
-                            _plain(new.values),
+                            audit_values(old.values),
+                            audit_values(new.values),
                         )
                     ],
                 )
@@ -340,7 +340,7 @@ class RecordService:
                             "delete",
                             spec.name,
                             _key_text(parser, old.values),
-                            _plain(old.values),
+                            audit_values(old.values),
                             None,
                         )
                     ],
@@ -383,7 +383,8 @@ def _record(kind: str, row: Mapping[str, Any]) -> Record:
     return Record(kind, row["id"], values)
 
 
-def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
+def audit_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's values as the audit trail stores them (JSON: lists, not tuples)."""
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
 
 

@@ -2,56 +2,37 @@
 
 The figures come from the indicator engine, the notes from the comments on the period's
 values, the signer and recipients from the commune's settings, the appendices from the
-records; `excel.report` turns the document into the workbook.
+records; `excel.report` turns the document into the workbook. `build_document` reads all
+that; `assemble_document`, which puts the document together (sheet 1, the template fields,
+the `_data` rows), needs no database, so invented reports are built by the same code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from commune_desk import __version__
-from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import keys as keys_repo
 from commune_desk.data.repositories import narratives as narratives_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
-from commune_desk.domain.numbers import plain_decimal
 from commune_desk.domain.periods import Period
-from commune_desk.domain.signing import sign
-from commune_desk.excel.data_sheet import (
-    FORMAT,
-    NARRATIVE_PREFIX,
-    PUBLIC_KEY,
-    escape_text,
-    signed_text,
+from commune_desk.domain.signing import KeyPair, sign
+from commune_desk.excel.data_sheet import NARRATIVE_PREFIX, ReportHead, data_pairs, signed_text
+from commune_desk.excel.report_document import (
+    Appendix,
+    ReportDocument,
+    ReportRow,
+    Signature,
 )
-from commune_desk.excel.report_document import ReportDocument, ReportRow, Signature
-from commune_desk.services.commune import require_commune
+from commune_desk.services.commune import CommuneProfile
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import PeriodFigures, compute_in
 from commune_desk.services.report_appendices import build_appendices
-
-
-@dataclass(frozen=True)
-class Commune:
-    id: int
-    code: str
-    name: str
-    province: str
-    settings: Mapping[str, str]
-
-
-def load_commune(session: Session) -> Commune:
-    """The commune and its settings, as the report needs them."""
-    row = require_commune(session)
-    return Commune(
-        row.id, row.code, row.name, row.province.name, commune_repo.settings(session, row.id)
-    )
 
 
 def report_rows(
@@ -111,7 +92,7 @@ def value_notes(session: Session, commune_id: int, period: Period) -> dict[str, 
 def build_document(
     session: Session,
     ctx: ServiceContext,
-    commune: Commune,
+    commune: CommuneProfile,
     period: Period,
     draft: bool,
     version: int | None,
@@ -121,8 +102,60 @@ def build_document(
 
     Without `appendices`, only sheet 1 (what the screen previews and prints).
     """
-    catalogue = ctx.catalogue
     figures, *months = compute_in(session, ctx, [period, *(period.months() if appendices else ())])
+    sheets = ()
+    if appendices:
+        sheets = build_appendices(
+            session,
+            ctx.catalogue,
+            commune.id,
+            figures.window,
+            figures,
+            months,
+            _appendix_subtitle(commune, period, figures),
+        )
+    return assemble_document(
+        ctx.catalogue,
+        commune,
+        figures,
+        today=ctx.today(),
+        generated_at=ctx.now(),
+        draft=draft,
+        version=version,
+        notes=value_notes(session, commune.id, period),
+        appendices=sheets,
+        narrative=narratives_repo.narrative(session, commune.id, period.key),
+        key=_own_key(session, commune.id),
+    )
+
+
+def _own_key(session: Session, commune_id: int) -> KeyPair | None:
+    stored = keys_repo.get_key(session, commune_id, keys_repo.OWN)
+    return KeyPair(stored.private_key, stored.public_key) if stored is not None else None
+
+
+def assemble_document(
+    catalogue: Catalogue,
+    commune: CommuneProfile,
+    figures: PeriodFigures,
+    *,
+    today: dt.date,
+    generated_at: dt.datetime,
+    draft: bool,
+    version: int | None,
+    notes: Mapping[str, str] | None = None,
+    appendices: Sequence[Appendix] = (),
+    narrative: Mapping[str, str] | None = None,
+    key: KeyPair | None = None,
+) -> ReportDocument:
+    """The report of `figures` for `commune`, from its settings: no database here.
+
+    `build_document` reads the figures, notes and appendices and calls it; so do the invented
+    province reports of `commune_desk.demo`, so their sheet 1 and `_data` are the real thing.
+    `narrative` holds the parts of Đánh giá chung, Khó khăn, Đề xuất; with `key`, `_data`
+    carries its public key and is signed.
+    """
+    period = figures.period
     settings = commune.settings
     place = settings.get(doc.REPORT_PLACE, "").strip() or doc.place_name(commune.name)
     title = settings.get(doc.SIGNER_TITLE, "").strip() or "CHỦ TỊCH"
@@ -131,22 +164,9 @@ def build_document(
         title,
         settings.get(doc.SIGNER_NAME, "").strip(),
     )
-    today = ctx.today()
     agency = doc.agency_lines(commune.name)
     number = doc.document_number(settings.get(doc.REPORT_NUMBER_PREFIX, ""))
     subject = doc.report_subject(period)
-    window = doc.window_line(figures.window)
-    sheets = ()
-    if appendices:
-        sheets = build_appendices(
-            session,
-            catalogue,
-            commune.id,
-            figures.window,
-            figures,
-            months,
-            _appendix_subtitle(commune, period, figures),
-        )
     fields = {
         "commune.name": commune.name,
         "commune.code": commune.code,
@@ -167,78 +187,45 @@ def build_document(
         "signer.name": signature.name,
         "preparer.name": settings.get(doc.PREPARER_NAME, "").strip(),
     }
-    key = keys_repo.get_key(session, commune.id, keys_repo.OWN)
-    stored = narratives_repo.narrative(session, commune.id, period.key)
-    narrative = {k: stored.get(k, "") for k, _ in doc.NARRATIVE}
-    for part, text in narrative.items():
+    parts = {part: (narrative or {}).get(part, "") for part, _heading in doc.NARRATIVE}
+    for part, text in parts.items():
         fields[f"{NARRATIVE_PREFIX}{part}"] = text
-    data = data_pairs(
-        catalogue,
-        commune,
-        figures,
-        ctx.now(),
-        draft,
-        version,
-        key.public_key if key else "",
-        narrative,
+    head = ReportHead(
+        commune_code=commune.code,
+        commune_name=commune.name,
+        province=commune.province,
+        period=period.key,
+        generated_at=generated_at,
+        app_version=__version__,
+        draft=draft,
+        version=version,
+        catalogue_version=catalogue.version,
     )
+    values = ((c, figures.figures[c].value) for c in catalogue.codes())
+    data = data_pairs(head, values, parts, key.public_key if key else "")
     return ReportDocument(
         agency=agency,
         form_code=doc.FORM_CODE,
         number_line=number,
         date_line=doc.date_line(place, today),
         subject=subject,
-        window_line=window,
-        rows=report_rows(catalogue, figures, value_notes(session, commune.id, period)),
+        window_line=doc.window_line(figures.window),
+        rows=report_rows(catalogue, figures, notes),
         signature=signature,
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
-        appendices=sheets,
+        appendices=tuple(appendices),
         data=data,
         fields=tuple(fields.items()),
         data_signature=sign(key.private_key, signed_text(data)) if key else "",
-        narrative=tuple(
-            (heading, narrative[part]) for part, heading in doc.NARRATIVE if narrative[part]
-        ),
+        narrative=tuple((heading, parts[part]) for part, heading in doc.NARRATIVE if parts[part]),
     )
 
 
-def _appendix_subtitle(commune: Commune, period: Period, figures: PeriodFigures) -> str:
+def _appendix_subtitle(commune: CommuneProfile, period: Period, figures: PeriodFigures) -> str:
     window = figures.window.label()
     return (
         f"(Kèm theo Báo cáo {period.subject_label()} của UBND {commune.name}; "
         f"{window[:1].lower()}{window[1:]})"
     )
-
-
-def data_pairs(
-    catalogue: Catalogue,
-    commune: Commune,
-    figures: PeriodFigures,
-    generated_at: dt.datetime,
-    draft: bool,
-    version: int | None,
-    public_key: str = "",
-    narrative: Mapping[str, str] | None = None,
-) -> tuple[tuple[str, str], ...]:
-    """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum.
-
-    With `public_key`, the row that names the key whose signature follows the checksum.
-    """
-    head: Sequence[tuple[str, str]] = (
-        ("format", FORMAT),
-        ("commune_code", commune.code),
-        ("commune_name", commune.name),
-        ("province", commune.province),
-        ("period", figures.period.key),
-        ("generated_at", generated_at.isoformat(timespec="seconds")),
-        ("app_version", __version__),
-        ("draft", "1" if draft else "0"),
-        ("version", "" if version is None else str(version)),
-        ("catalogue_version", catalogue.version),
-        *((f"{NARRATIVE_PREFIX}{k}", escape_text(t)) for k, t in (narrative or {}).items()),
-        *(((PUBLIC_KEY, public_key),) if public_key else ()),
-    )
-    values = tuple((code, plain_decimal(figures.figures[code].value)) for code in catalogue.codes())
-    return (*head, *values)

@@ -29,12 +29,12 @@ from commune_desk.excel.report import write_report
 from commune_desk.excel.report_document import ReportDocument, ReportRow
 from commune_desk.excel.template import TemplateError, fill_template
 from commune_desk.services import audit
-from commune_desk.services.commune import require_commune
+from commune_desk.services.commune import commune_profile, require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import PeriodLocked, ServiceError, SubmissionRefused
 from commune_desk.services.locks import LockInfo, active_locks, lock_covering
 from commune_desk.services.permissions import Action, require
-from commune_desk.services.report_builder import build_document, load_commune
+from commune_desk.services.report_builder import build_document
 from commune_desk.services.signing import ensure_own_key
 from commune_desk.services.values import month_problems
 
@@ -144,7 +144,7 @@ class ReportService:
             commune = require_commune(session)
             mode = Mode(commune.cutoff_mode)
             document = build_document(
-                session, self._ctx, load_commune(session), period, True, None, appendices=False
+                session, self._ctx, commune_profile(session), period, True, None, appendices=False
             )
             return ReportPreview(
                 _status(session, commune.id, period),
@@ -192,7 +192,7 @@ class ReportService:
                 problems = self._problems(session, commune.id, Mode(commune.cutoff_mode), period)
                 report(1, _STEPS)
                 document = build_document(
-                    session, self._ctx, load_commune(session), period, True, None
+                    session, self._ctx, commune_profile(session), period, True, None
                 )
             report(2, _STEPS)
             sha = _write(path, document, template)
@@ -269,7 +269,9 @@ class ReportService:
         warnings = tuple(p for p in problems if not p.is_error)
         report(1, _STEPS)
         version = repo.last_version(session, commune.id, period.key) + 1
-        document = build_document(session, self._ctx, load_commune(session), period, False, version)
+        document = build_document(
+            session, self._ctx, commune_profile(session), period, False, version
+        )
         report(2, _STEPS)
         sha = _write(path, document, template)  # nothing recorded if this raises
         now, who = self._ctx.now(), self._ctx.actor.username

@@ -16,7 +16,8 @@ from commune_desk.data.db import (
     migrate,
 )
 from commune_desk.data.repositories.figures import counts
-from commune_desk.domain.catalogue import Catalogue, CatalogueError, load_catalogue
+from commune_desk.domain.catalogue import Catalogue, CatalogueError
+from commune_desk.domain.catalogue_loader import load_catalogue
 from commune_desk.services.backups import daily_backup, startup_check
 from commune_desk.services.context import Actor, ServiceContext, local_now
 

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from commune_desk.data.models import Commune
 from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import keys as keys_repo
 from commune_desk.domain.signing import KeyPair, fingerprint, new_key_pair
 from commune_desk.services import audit
-from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
+from commune_desk.services.errors import NotInitialised
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,14 @@ class KeyService:
             commune = require_commune(session)
             pair = own_key(session, self._ctx, commune.id)
             return PublicKeyLine(commune.code, commune.name, pair.public_key)
+
+
+def require_commune(session: Session) -> Commune:
+    """The commune (NotInitialised without one); services.commune calls this module at init."""
+    commune = commune_repo.the_commune(session)
+    if commune is None:
+        raise NotInitialised()
+    return commune
 
 
 def _csv_field(text: str) -> str:

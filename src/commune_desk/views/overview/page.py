@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.charts.data import Granularity
 from commune_desk.domain.catalogue import Indicator
+from commune_desk.domain.periods import Kind as PeriodKind
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.domain.progress import Status
 from commune_desk.services.commune import CommuneService
@@ -283,14 +284,14 @@ class OverviewPage(QWidget):
         today_month = current_month(
             self._ctx.today(), CommuneService(self._ctx).profile().cutoff_mode
         )
-        quarter = Period.quarter(today_month.year, (today_month.index - 1) // 3 + 1)
+        quarter = today_month.enclosing(PeriodKind.QUARTER)
         language = ui_language()
         for period in period_choices(today_month):
             self.ui.period_combo.addItem(period.label(language), period.key)
         self.ui.period_combo.setCurrentIndex(self.ui.period_combo.findData(quarter.key))
 
     def _fill_choices(self) -> None:
-        for indicator in self._service.percent_indicators():
+        for indicator in self._service.chart_indicators():
             self.ui.indicator_combo.addItem(indicator.label, indicator.code)
             index = self.ui.indicator_combo.count() - 1
             self.ui.indicator_combo.setItemData(index, indicator.label, Qt.ItemDataRole.ToolTipRole)
