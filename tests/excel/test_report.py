@@ -259,6 +259,16 @@ def test_the_appendices(demo):
     assert "HẠ TẦNG SỐ" in infra and "Theo thôn, tổ dân phố" in infra
 
 
+def test_appendices_01_and_02_repeat_the_header_of_their_list_of_people(demo):
+    workbook = load_workbook(demo["submitted"].path)
+    for name, first in (("Biểu 01", "Họ và tên"), ("Biểu 02", "Họ và tên")):
+        sheet = workbook[name]
+        rows = [r for r in sheet.iter_rows() if r[0].value == "STT"]
+        last_header = rows[-1][0].row  # the list of people, the sheet's long table
+        assert sheet.print_title_rows == f"${last_header}:${last_header}"
+        assert sheet.cell(last_header, 2).value == first
+
+
 def test_libreoffice_opens_and_prints_both_reports(demo, pdfs):
     submitted, draft = pdfs[demo["submitted"].path], pdfs[demo["draft"].path]
     assert submitted.read_bytes().startswith(b"%PDF")
