@@ -149,3 +149,14 @@ def test_a_formula_refused_in_a_list_is_named_without_xml_escapes(scene):
         check_xlsx_container(template)  # a list to import: a formula without a result
     message = str(refused.value)
     assert "ô B8" in message and "SUM(B5:B7)>0" in message and "&gt;" not in message
+
+
+def test_a_simple_formula_without_result_is_computed_another_is_named(scene, tmp_path):
+    template, folder = scene
+    copy(folder / "a.xlsx", template, "16001", "Xã A", PERIOD, (30, 10, "=B5-B6-15"))
+    copy(folder / "b.xlsx", template, "16002", "Xã B", PERIOD, (70, 20, "=VLOOKUP(A1,D:E,2)"))
+    result, out = consolidate(template, folder, tmp_path)
+    (issue,) = result.problems
+    assert issue.file == "b.xlsx" and issue.kind is IssueKind.UNREAD_VALUE
+    assert "ô B7: công thức «=VLOOKUP(A1,D:E,2)» chưa có kết quả" in issue.detail
+    assert totals(out)["tthc.received_postal"] == 5  # 30 - 10 - 15, computed for Xã A

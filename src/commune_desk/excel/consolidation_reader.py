@@ -285,7 +285,7 @@ def _read_template_copy(
     if missing:
         detail = f"{name}: không có trang «{missing[0]}» của mẫu {template.file} (không theo mẫu)."
         return Issue(name, IssueKind.NO_DATA, detail)
-    read = copy_cells(name, workbook, template)
+    read = copy_cells(name, workbook, template, path)
     figures = copy_figures(name, read, catalogue)
     if not figures.elements:
         detail = f"{name}: không có ô số liệu nào theo mẫu {template.file}."

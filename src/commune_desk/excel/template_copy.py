@@ -21,6 +21,7 @@ from typing import Any
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.numbers import Number, NumberError, parse_typed_number
 from commune_desk.domain.periods import Period, PeriodError
+from commune_desk.excel.formulas import compute
 from commune_desk.excel.template import PLACEHOLDER, TemplateError, find_placeholders, load_template
 from commune_desk.excel.workbook_guard import column_letters
 
@@ -88,12 +89,19 @@ def _folded(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def copy_cells(file: str, workbook: Any, template: TemplateMap) -> CopyCells:
-    """Each placeholder's value in a copy (python-calamine workbook), following moved rows."""
+def copy_cells(
+    file: str, workbook: Any, template: TemplateMap, path: Path | None = None
+) -> CopyCells:
+    """Each placeholder's value in a copy (python-calamine workbook), following moved rows.
+
+    With the copy's `path`, a placeholder cell holding a formula saved without its result is
+    computed when the formula is simple, else named in the notes.
+    """
     grids: dict[str, list[list[Any]]] = {}
     values: dict[str, Any] = {}
     where: dict[str, str] = {}
-    notes = []
+    notes: list[str] = []
+    empty: list[tuple[str, str, int, int]] = []  # (name, sheet, row, column) read empty
     for place in template.cells:
         if place.sheet not in workbook.sheet_names:
             continue
@@ -115,7 +123,60 @@ def copy_cells(file: str, workbook: Any, template: TemplateMap) -> CopyCells:
             cell = None
         values[place.name] = cell
         where[place.name] = f"trang «{place.sheet}», ô {column_letters(place.column)}{row}"
+        if cell is None:
+            empty.append((place.name, place.sheet, row, place.column))
+    if empty and path is not None:
+        _formula_cells(Path(path), grids, empty, values, where, notes)
     return CopyCells(values, where, tuple(notes))
+
+
+def _formula_cells(
+    path: Path,
+    grids: Mapping[str, list[list[Any]]],
+    empty: list[tuple[str, str, int, int]],
+    values: dict[str, Any],
+    where: Mapping[str, str],
+    notes: list[str],
+) -> None:
+    """Compute (or name) the formulas saved without a result in the cells that read empty."""
+    formulas = _formulas(path, {(sheet, row, column) for _n, sheet, row, column in empty})
+    for name, sheet, row, column in empty:
+        formula = formulas.get((sheet, row, column))
+        if formula is None:
+            continue
+        grid = grids[sheet]
+        result = compute(formula, lambda r, c, grid=grid: _at(grid, r, c))
+        if result is not None:
+            values[name] = int(result) if float(result).is_integer() else result
+        else:
+            notes.append(
+                f"{where[name]}: công thức «{formula[:60]}» chưa có kết quả và không tự tính "
+                "được; hãy mở tệp bằng Excel rồi lưu lại"
+            )
+
+
+def _formulas(path: Path, cells: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+    """The formula text of the given cells (openpyxl, read-only: only for such copies)."""
+    from openpyxl import load_workbook
+
+    found: dict[tuple[str, int, int], str] = {}
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception:  # the container was checked; any other trouble: nothing computed
+        return found
+    try:
+        for sheet in {sheet for sheet, _r, _c in cells}:
+            if sheet not in workbook.sheetnames:
+                continue
+            rows = {r for s, r, _c in cells if s == sheet}
+            for row_cells in workbook[sheet].iter_rows(min_row=min(rows), max_row=max(rows)):
+                for cell in row_cells:
+                    key = (sheet, getattr(cell, "row", 0), getattr(cell, "column", 0))
+                    if key in cells and isinstance(cell.value, str) and cell.value.startswith("="):
+                        found[key] = cell.value
+    finally:
+        workbook.close()
+    return found
 
 
 def _row_of(grid: list[list[Any]], place: Placeholder) -> int | None:
