@@ -551,6 +551,38 @@ Details are in the log file: %3</translation>
       <translation>O&amp;utput file:</translation>
     </message>
     <message>
+      <source>Cơ quan ba&amp;n hành:</source>
+      <translation>Issuing age&amp;ncy:</translation>
+    </message>
+    <message>
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing agency</translation>
+    </message>
+    <message>
+      <source>(để trống: UBND tỉnh) ví dụ Sở Khoa học và Công nghệ</source>
+      <translation>(empty: the province's People's Committee) e.g. Department of Science and Technology</translation>
+    </message>
+    <message>
+      <source>Ngườ&amp;i ký:</source>
+      <translation>S&amp;igner:</translation>
+    </message>
+    <message>
+      <source>Chức vụ người ký</source>
+      <translation>Signer's title</translation>
+    </message>
+    <message>
+      <source>Chức vụ, ví dụ Phó Giám đốc</source>
+      <translation>Title, e.g. Deputy Director</translation>
+    </message>
+    <message>
+      <source>Họ tên người ký</source>
+      <translation>Signer's name</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
       <source>Tính cả &amp;bản nháp (được ghi rõ là bản nháp)</source>
       <translation>Include &amp;drafts (marked as drafts)</translation>
     </message>

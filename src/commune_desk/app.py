@@ -88,7 +88,10 @@ def build_main_window(
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs, settings),
         "consolidation": lambda: ConsolidationPage(
-            ctx.catalogue, dialogs, province_key=paths.province_key_file()
+            ctx.catalogue,
+            dialogs,
+            province_key=paths.province_key_file(),
+            document_file=paths.province_document_file(),
         ),
         "accounts": lambda: AccountsPage(ctx, dialogs),
         "audit": lambda: AuditPage(ctx, dialogs),

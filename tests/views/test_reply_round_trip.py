@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from commune_desk.demo.province import varied_values
@@ -33,7 +34,10 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
 
     # The province: consolidate (drafts included), then return the report with a reason.
     province = FakeDialogs(folder=report.parent, save_path=tmp_path / "tong_hop.xlsx")
-    page = ConsolidationPage(ctx.catalogue, province, province_key=tmp_path / "tinh.json")
+    remembered = tmp_path / "van_ban.json"
+    page = ConsolidationPage(
+        ctx.catalogue, province, province_key=tmp_path / "tinh.json", document_file=remembered
+    )
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
@@ -42,9 +46,15 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
     page.ui.include_drafts_check.setFocus()
     qtbot.keyClick(page.ui.include_drafts_check, Qt.Key.Key_Space)
     assert page.ui.include_drafts_check.isChecked()
+    qtbot.keyClicks(page.ui.agency_edit, "So Khoa hoc va Cong nghe")
+    qtbot.keyClicks(page.ui.signer_name_edit, "Le Van Binh")
     qtbot.mouseClick(page.ui.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
     assert page.result.communes == 2  # the draft counted, as asked
+    summary_sheet = load_workbook(page.result.out)["Tổng hợp"]
+    texts = {c.value for row in summary_sheet.iter_rows() for c in row if c.value}
+    assert {"SO KHOA HOC VA CONG NGHE", "Le Van Binh"} <= texts
+    assert "So Khoa hoc va Cong nghe" in remembered.read_text("utf-8")  # for the next time
     reply = tmp_path / "phan_hoi.xlsx"
     province.open_path, province.save_path = report, reply
     province.text_answer = "Thiếu số liệu hồ sơ bưu chính"

@@ -29,6 +29,11 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue
 from commune_desk.services.consolidation import ConsolidationResult, ConsolidationService
 from commune_desk.services.errors import ServiceError
+from commune_desk.services.province_document import (
+    DocumentSettings,
+    load_settings,
+    save_settings,
+)
 from commune_desk.services.replies import ReviewService
 from commune_desk.views.forms.ui_consolidation_page import Ui_ConsolidationPage
 from commune_desk.views.kernel.workers import Task, Worker, start
@@ -98,12 +103,19 @@ class ConsolidationPage(QWidget):
         pool: QThreadPool | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         province_key: Path | None = None,
+        document_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ConsolidationPage()
         self.ui.setupUi(self)
         self._service = ConsolidationService(catalogue)
         self._province_key = province_key  # the province office's key file (its replies)
+        self._document_file = document_file  # the agency and signer, remembered
+        if document_file is not None:
+            remembered = load_settings(document_file)
+            self.ui.agency_edit.setText(remembered.agency)
+            self.ui.signer_title_edit.setText(remembered.signer_title)
+            self.ui.signer_name_edit.setText(remembered.signer_name)
         self._dialogs = dialogs
         self._pool = pool
         self._open_url = open_url
@@ -191,6 +203,7 @@ class ConsolidationPage(QWidget):
         sources, out, units = list(self._sources), self._out, self._units
         period = self.ui.period_edit.text().strip() or None
         drafts = self.ui.include_drafts_check.isChecked()
+        document = self._document_settings()
         service = self._service
 
         def work(task: Task) -> ConsolidationResult:
@@ -202,6 +215,7 @@ class ConsolidationPage(QWidget):
                 progress=task.progress,
                 cancelled=lambda: task.cancelled,
                 include_drafts=drafts,
+                document=document,
             )
 
         self._worker = Worker(work)
@@ -232,8 +246,22 @@ class ConsolidationPage(QWidget):
         self.ui.summary_label.setText(text)
         self._update_buttons()
 
+    def _document_settings(self) -> DocumentSettings | None:
+        """What the fields say the document is (the remembered rest kept); None without a file."""
+        if self._document_file is None:
+            return None
+        ui = self.ui
+        return load_settings(self._document_file).but(
+            agency=ui.agency_edit.text(),
+            signer_title=ui.signer_title_edit.text(),
+            signer_name=ui.signer_name_edit.text(),
+        )
+
     def _on_worker_finished(self, result: ConsolidationResult) -> None:
         self._result = result
+        settings = self._document_settings()
+        if settings is not None and self._document_file is not None:
+            save_settings(self._document_file, settings)  # the next consolidation carries them
         self._model.set_rows(result.problems)
         self.ui.open_button.setEnabled(True)
         self._finish(result.summary)
