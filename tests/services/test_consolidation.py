@@ -219,7 +219,8 @@ def test_completeness_grid(scene):
 
 def test_other_sheets_and_style(scene):
     workbook = load_workbook(scene["out"])
-    names = ["Tổng hợp", "Tình trạng nộp", "Vấn đề", "Ý kiến các xã", "Xếp hạng", "_rows"]
+    names = ["Báo cáo", "Tổng hợp", "Tình trạng nộp", "Vấn đề", "Ý kiến các xã", "Xếp hạng"]
+    names.append("_rows")
     assert workbook.sheetnames == names
     problems = workbook["Vấn đề"]
     listed = [problems.cell(r, 2).value for r in range(12, problems.max_row + 1)]

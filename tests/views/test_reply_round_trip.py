@@ -51,7 +51,7 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
     qtbot.mouseClick(page.ui.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
     assert page.result.communes == 2  # the draft counted, as asked
-    summary_sheet = load_workbook(page.result.out)["Tổng hợp"]
+    summary_sheet = load_workbook(page.result.out)["Báo cáo"]
     texts = {c.value for row in summary_sheet.iter_rows() for c in row if c.value}
     assert {"SO KHOA HOC VA CONG NGHE", "Le Van Binh"} <= texts
     assert "So Khoa hoc va Cong nghe" in remembered.read_text("utf-8")  # for the next time

@@ -22,6 +22,7 @@ from commune_desk.excel.consolidation_document import (
     ROWS_SHEET,
     ConsolidationDocument,
 )
+from commune_desk.excel.consolidation_headline import write_headline_sheet
 from commune_desk.excel.consolidation_sheets import (
     BODY,
     CENTRE,
@@ -31,8 +32,6 @@ from commune_desk.excel.consolidation_sheets import (
     agency,
     commune_header,
     heading,
-    official_lines,
-    signature_block,
     write_grid_sheet,
     write_issues_sheet,
     write_opinions_sheet,
@@ -67,6 +66,7 @@ def write_consolidation(path: Path, document: ConsolidationDocument, catalogue: 
 
 def _write_book(path: Path, document: ConsolidationDocument, catalogue: Catalogue) -> None:
     book = Book(path)
+    write_headline_sheet(book, document, catalogue)
     _write_summary(book, document, catalogue)
     write_grid_sheet(book, document)
     write_issues_sheet(book, document)
@@ -86,13 +86,12 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         sheet,
         agency(document),
         max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1),
-        "BÁO CÁO TỔNG HỢP",
+        "PHỤ LỤC: SỐ LIỆU TỪNG XÃ, PHƯỜNG",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
         f"(Tổng hợp từ báo cáo của {count} xã, phường{drafts}; "
         f"lập ngày {document.generated:%d/%m/%Y})",
         title_from=len(COMMUNE_WIDTHS),  # the first columns repeat on every page
     )
-    official_lines(sheet, document, max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1))
     top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
     _write_header(sheet, catalogue, top)
     row = _write_communes(sheet, document, items, top + 3)
@@ -126,8 +125,6 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         count = f"{len(missing)}/{sum(1 for r in document.grid if r.expected)}"
         text = f"Các xã, phường chưa có báo cáo dùng được ({count}; xem Vấn đề): {names}."
         sheet.put(last, 0, text, st.CellStyle(size=11, bold=True))
-    page_span = max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1)
-    last = signature_block(sheet, document, last + 2, page_span)
     sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
     sheet.fit_rows(row, covered_row)
     sheet.fit_rows(meeting_row, meeting_row)
@@ -136,7 +133,6 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     sheet.ws.hide_gridlines(2)
     st.set_up_xlsx_page(sheet.ws, (last, len(widths) - 1), (top, top + 2), scale=SUMMARY_SCALE)
     sheet.ws.repeat_columns(0, len(COMMUNE_WIDTHS) - 1)
-    sheet.ws.activate()
 
 
 def _first_page_columns(widths: Sequence[float]) -> int:
