@@ -1663,6 +1663,10 @@ Try again now?</translation>
       <translation>This period</translation>
     </message>
     <message>
+      <source>Kỳ trước</source>
+      <translation>Previous period</translation>
+    </message>
+    <message>
       <source>Lũy kế từ đầu năm</source>
       <translation>Year to date</translation>
     </message>

@@ -3,7 +3,8 @@
 Every cell whose whole text is a placeholder receives its value; everything else in the file
 (merged cells, fonts, borders, number formats, print set-up, other sheets) stays as it was.
 Placeholders: `{{code}}` (the period's value; also `{{code.value}}`), `{{code.ytd}}`,
-`{{code.target}}`, `{{code.last_year}}`, `{{code.pct}}`, `{{code.note}}`, `{{code.label}}`,
+`{{code.target}}`, `{{code.last_year}}`, `{{code.previous}}`, `{{code.pct}}`, `{{code.note}}`,
+`{{code.label}}`,
 `{{code.unit}}` for every catalogue code, and the document's fields: `{{commune.name}}`,
 `{{commune.code}}`, `{{commune.province}}`, `{{period.label}}`, `{{period.key}}`,
 `{{report.date}}`, `{{report.window}}`, `{{report.number}}`, `{{signer.name}}` …
@@ -24,7 +25,7 @@ from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.excel.text import clean_text
 
 PLACEHOLDER = re.compile(r"\s*\{\{\s*([A-Za-z0-9_.]+)\s*\}\}\s*")
-_ROW_FIELDS = ("value", "ytd", "target", "last_year", "pct", "note", "label", "unit")
+_ROW_FIELDS = ("value", "previous", "ytd", "target", "last_year", "pct", "note", "label", "unit")
 
 
 class TemplateError(ValueError):

@@ -20,6 +20,7 @@ from commune_desk.data.repositories import narratives as narratives_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
+from commune_desk.domain.numbers import Number
 from commune_desk.domain.periods import Period
 from commune_desk.domain.signing import KeyPair, sign
 from commune_desk.excel.data_sheet import NARRATIVE_PREFIX, ReportHead, data_pairs, signed_text
@@ -36,10 +37,15 @@ from commune_desk.services.report_appendices import build_appendices
 
 
 def report_rows(
-    catalogue: Catalogue, figures: PeriodFigures, notes: Mapping[str, str] | None = None
+    catalogue: Catalogue,
+    figures: PeriodFigures,
+    notes: Mapping[str, str] | None = None,
+    previous: Mapping[str, Number | None] | None = None,
 ) -> tuple[ReportRow, ...]:
-    """The table of the report: each section's heading, then its figures and indicators."""
+    """The table of the report: each section's heading, then its figures and indicators
+    (with the previous period's value when `previous` gives it)."""
     notes = notes or {}
+    previous = previous or {}
     rows: list[ReportRow] = []
     for section in catalogue.sections:
         items = catalogue.section_items(section.key)
@@ -60,6 +66,7 @@ def report_rows(
                     unit=item.unit,
                     target=f.target,
                     value=f.value,
+                    previous=previous.get(item.code),
                     ytd=f.ytd,
                     last_year=f.last_year,
                     pct=f.pct_of_target,
@@ -102,7 +109,8 @@ def build_document(
 
     Without `appendices`, only sheet 1 (what the screen previews and prints).
     """
-    figures, *months = compute_in(session, ctx, [period, *(period.months() if appendices else ())])
+    asked = [period, period.previous(), *(period.months() if appendices else ())]
+    figures, previous, *months = compute_in(session, ctx, asked)
     sheets = ()
     if appendices:
         sheets = build_appendices(
@@ -126,6 +134,7 @@ def build_document(
         appendices=sheets,
         narrative=narratives_repo.narrative(session, commune.id, period.key),
         key=_own_key(session, commune.id),
+        previous={code: figure.value for code, figure in previous.figures.items()},
     )
 
 
@@ -147,6 +156,7 @@ def assemble_document(
     appendices: Sequence[Appendix] = (),
     narrative: Mapping[str, str] | None = None,
     key: KeyPair | None = None,
+    previous: Mapping[str, Number | None] | None = None,
 ) -> ReportDocument:
     """The report of `figures` for `commune`, from its settings: no database here.
 
@@ -210,7 +220,7 @@ def assemble_document(
         date_line=doc.date_line(place, today),
         subject=subject,
         window_line=doc.window_line(figures.window),
-        rows=report_rows(catalogue, figures, notes),
+        rows=report_rows(catalogue, figures, notes, previous),
         signature=signature,
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
