@@ -129,6 +129,13 @@ def test_a_province_form_with_formulas_is_filled_and_keeps_them(db, capsys, tmp_
     sheet["F8"] = "=E8/D8"
     sheet["G8"] = '=IF(D8>0,E8/D8,"")'
     sheet.oddHeader.center.text = "MẪU CỦA TỈNH"
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lists = workbook.create_sheet("Danh mục")
+    lists["A1"], lists["A2"] = "Có", "Không"
+    choice = DataValidation(type="list", formula1="='Danh mục'!$A$1:$A$2")
+    sheet.add_data_validation(choice)
+    choice.add("H8")
     workbook.save(template)
     out = tmp_path / "dien.xlsx"
     args = ("--period", "2025-09", "--out", str(out), "--template", str(template), "--draft")
@@ -138,6 +145,8 @@ def test_a_province_form_with_formulas_is_filled_and_keeps_them(db, capsys, tmp_
     assert (sheet["D8"].value, sheet["E8"].value) == (140, 1168)
     assert (sheet["F8"].value, sheet["G8"].value) == ("=E8/D8", '=IF(D8>0,E8/D8,"")')
     assert sheet.oddHeader.center.text == "BẢN NHÁP – MẪU CỦA TỈNH"  # its header kept
+    (kept,) = sheet.data_validations.dataValidation  # the cross-sheet list stays
+    assert (kept.formula1, str(kept.sqref)) == ("='Danh mục'!$A$1:$A$2", "H8")
 
 
 @pytest.mark.parametrize("draft", [(), ("--draft",)])
