@@ -1333,6 +1333,10 @@ The program keeps running. The details have been written to the log file:
       <translation>Could not load the charting library: %1</translation>
     </message>
     <message>
+      <source>%1 — số liệu đã nộp, phiên bản %2</source>
+      <translation>%1 — submitted figures, version %2</translation>
+    </message>
+    <message>
       <source>— đạt %1 · đúng tiến độ %2 · chậm %3</source>
       <translation>— met %1 · on track %2 · behind %3</translation>
     </message>
@@ -2021,6 +2025,10 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Dữ liệu hiện tại sẽ được thay bằng nội dung bản sao lưu này. Trước khi thay, chương trình tự sao lưu trạng thái hiện tại vào thư mục sao lưu để có thể quay lại.</source>
       <translation>The current data will be replaced by this backup. Before that, the program saves the current state in the backups folder so you can go back.</translation>
+    </message>
+    <message>
+      <source>Chú ý: bản sao lưu này là dữ liệu của %1 (mã %2), không phải của %3 (mã %4) đang dùng. Khôi phục sẽ thay dữ liệu của %3 bằng dữ liệu của %1. Chỉ bấm «Khôi phục» nếu đúng là muốn như vậy.</source>
+      <translation>Attention: this backup holds the data of %1 (code %2), not of %3 (code %4) in use. Restoring replaces the data of %3 by the data of %1. Press «Restore» only if that is what you want.</translation>
     </message>
     <message>
       <source>&amp;Khôi phục</source>
@@ -2714,6 +2722,18 @@ Sở Khoa học và Công nghệ
       <translation>Active</translation>
     </message>
     <message>
+      <source>Ngày thành lập</source>
+      <translation>Established</translation>
+    </message>
+    <message>
+      <source>Ngày giải thể, sáp nhập</source>
+      <translation>Dissolved or merged</translation>
+    </message>
+    <message>
+      <source>Sáp nhập vào thôn</source>
+      <translation>Merged into village</translation>
+    </message>
+    <message>
       <source>Cán bộ, công chức, viên chức, người lao động</source>
       <translation>Staff</translation>
     </message>
@@ -2816,10 +2836,6 @@ Sở Khoa học và Công nghệ
     <message>
       <source>Cấp</source>
       <translation>Level</translation>
-    </message>
-    <message>
-      <source>Ngày thành lập</source>
-      <translation>Established</translation>
     </message>
     <message>
       <source>Ngày giải thể</source>

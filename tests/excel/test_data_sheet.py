@@ -181,9 +181,19 @@ def test_the_rows_follow_the_contract_of_design_md():
         ("draft", "0"),
         ("version", "2"),
         ("catalogue_version", "2025.1"),
+        ("issued_at", ""),  # a draft's identity is empty; a submission's below
+        ("submission_id", ""),
         ("tthc.received_online", "1168"),
         ("pop.population", ""),
     )
+
+
+def test_a_submissions_identity_follows_the_head_and_reads_back(tmp_path):
+    moment = dt.datetime(2025, 10, 5, 8, 30, 15)
+    head = dataclasses.replace(HEAD, issued_at=moment, submission_id="a1" * 16)
+    pairs = data_pairs(head, [])
+    assert pairs[10:] == (("issued_at", "2025-10-05T08:30:15"), ("submission_id", "a1" * 16))
+    assert read_data_sheet(write(tmp_path / "r.xlsx", pairs)).head() == head
 
 
 @pytest.mark.parametrize("draft", [True, False])

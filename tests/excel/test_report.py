@@ -209,6 +209,7 @@ def test_draft_marks_title_and_page_header_and_data(demo):
         assert sheet.oddHeader.center.text == "BẢN NHÁP"
     data = read_data_sheet(demo["draft"].path)
     assert (data.get("draft"), data.get("version")) == ("1", "")
+    assert data.get("submission_id") == "" and data.get("issued_at") == ""
     assert demo["draft"].version is None
 
 
@@ -219,10 +220,11 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     keys = [k for k, _ in data.rows]
     head = ["format", "commune_code", "commune_name", "province", "period", "generated_at"]
     head += ["app_version", "draft", "version", "catalogue_version"]
+    head += ["issued_at", "submission_id"]  # a submission's identity (empty in a draft)
     head += ["narrative.assessment", "narrative.difficulties", "narrative.proposals", "public_key"]
-    assert keys[:14] == head
+    assert keys[:16] == head
     catalogue = demo["catalogue"]
-    assert keys[14:] == list(catalogue.codes())
+    assert keys[16:] == list(catalogue.codes())
     assert data.signature_valid()
     values = data.values
     assert values["format"] == "commune-desk-report/1"

@@ -68,11 +68,21 @@ class CommuneReport:
     notes: tuple[str, ...] = field(default=())  # values that could not be read (template)
     public_key: str = ""  # the key whose valid signature the report carries; "" if unsigned
     narrative: tuple[tuple[str, str], ...] = ()  # (part, text): Đánh giá chung, …
+    # A submission's identity (reports since it was added): when it was issued (ISO) and its
+    # random id; the moment orders submissions without trusting version numbers alone.
+    issued_at: str = ""
+    uid: str = ""
 
     @property
-    def rank(self) -> tuple[int, int, str]:
-        """Higher is better among copies of one commune: submitted, highest version, newest."""
-        return (0 if self.draft else 1, self.version or 0, _sortable(self.generated))
+    def rank(self) -> tuple[int, str, int, str]:
+        """Higher is better among copies of one commune: submitted, issued last, highest
+        version, newest day."""
+        return (
+            0 if self.draft else 1,
+            self.issued_at,
+            self.version or 0,
+            _sortable(self.generated),
+        )
 
 
 def read_report(
@@ -204,6 +214,8 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         generated="" if head.generated_at is None else f"{head.generated_at:%d/%m/%Y}",
         draft=head.draft,
         version=head.version,
+        issued_at="" if head.issued_at is None else head.issued_at.isoformat("T", "seconds"),
+        uid=head.submission_id,
         values=values,
         public_key=data.public_key if data.signature else "",
         narrative=tuple(

@@ -47,6 +47,10 @@ class DataKey(StrEnum):
     DRAFT = "draft"
     VERSION = "version"
     CATALOGUE_VERSION = "catalogue_version"
+    # A submission's identity: when it was issued and a random id (empty for a draft), so the
+    # province orders submissions without trusting the version alone and tells copies apart.
+    ISSUED_AT = "issued_at"
+    SUBMISSION_ID = "submission_id"
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class ReportHead:
     draft: bool
     version: int | None  # the submission's version; None for a draft
     catalogue_version: str
+    issued_at: dt.datetime | None = None  # a submission's identity; None for a draft
+    submission_id: str = ""
 
 
 NARRATIVE_PREFIX = "narrative."  # narrative.assessment, narrative.difficulties, …
@@ -129,6 +135,10 @@ def data_pairs(
         DataKey.DRAFT: "1" if head.draft else "0",
         DataKey.VERSION: "" if head.version is None else str(head.version),
         DataKey.CATALOGUE_VERSION: head.catalogue_version,
+        DataKey.ISSUED_AT: ""
+        if head.issued_at is None
+        else head.issued_at.isoformat("T", "seconds"),
+        DataKey.SUBMISSION_ID: head.submission_id,
     }
     return (
         *((str(key), texts[key]) for key in DataKey),
@@ -144,21 +154,25 @@ def read_head(values: Mapping[str, str]) -> ReportHead:
     def text(key: DataKey) -> str:
         return values.get(key, "").strip()
 
-    try:
-        generated: dt.datetime | None = dt.datetime.fromisoformat(text(DataKey.GENERATED_AT))
-    except ValueError:
-        generated = None
+    def moment(key: DataKey) -> dt.datetime | None:
+        try:
+            return dt.datetime.fromisoformat(text(key))
+        except ValueError:
+            return None
+
     version = text(DataKey.VERSION)
     return ReportHead(
         commune_code=text(DataKey.COMMUNE_CODE),
         commune_name=text(DataKey.COMMUNE_NAME),
         province=text(DataKey.PROVINCE),
         period=text(DataKey.PERIOD),
-        generated_at=generated,
+        generated_at=moment(DataKey.GENERATED_AT),
         app_version=text(DataKey.APP_VERSION),
         draft=text(DataKey.DRAFT) == "1",
         version=int(version) if version.isdigit() else None,
         catalogue_version=text(DataKey.CATALOGUE_VERSION),
+        issued_at=moment(DataKey.ISSUED_AT),
+        submission_id=text(DataKey.SUBMISSION_ID),
     )
 
 

@@ -106,7 +106,15 @@ class ReportDocument:
     data_signature: str = ""  # base64 Ed25519 signature of the `data` rows (data_sheet)
     narrative: tuple[tuple[str, str], ...] = ()  # (heading, text) after the table
     sheet_name: str = "Báo cáo"
+    version: int | None = None  # the submission's version (None for a draft)
 
     @property
     def title(self) -> str:
         return f"BÁO CÁO ({DRAFT_MARK})" if self.draft else "BÁO CÁO"
+
+    @property
+    def shown_title(self) -> str:
+        """The title on screen and on paper: a submitted report names its version."""
+        if self.draft or self.version is None:
+            return self.title
+        return f"BÁO CÁO (PHIÊN BẢN {self.version})"

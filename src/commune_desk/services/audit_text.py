@@ -41,6 +41,7 @@ ACTIONS = {
     "demo": "Tạo dữ liệu mẫu",
     "trust_key": "Ghi nhận khóa ký của tỉnh",
     "reply": "Nhận phản hồi của tỉnh",
+    "restore": "Khôi phục từ bản sao lưu",
 }
 LOGIN_REFUSALS = {
     "wrong": "Sai mật khẩu",
@@ -64,6 +65,10 @@ SETTINGS = {
 # The labels of the keys of the objects the trail stores, by entity (records: their fields).
 KEY_LABELS: dict[str, dict[str, str]] = {
     "account": {"role": "Vai trò", "full_name": "Họ và tên"},
+    "database": {
+        "backup": "Bản sao lưu",
+        "replaced_copy": "Bản chép dữ liệu bị thay",
+    },
     "report": {
         "version": "Phiên bản",
         "file": "Tệp",
@@ -175,6 +180,8 @@ class Wording:
             part, _, rest = key.partition("@")
             heading = dict(documents.NARRATIVE).get(part, part)
             return f"Báo cáo, phần «{heading}»", _period_label(period or rest)
+        if entity == "database":
+            return f"Cơ sở dữ liệu (từ bản sao lưu {key})", ""
         return f"{entity}: {key}" if key else entity, _period_label(period)
 
     def _figure(self, code: str) -> str:

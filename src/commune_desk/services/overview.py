@@ -28,6 +28,7 @@ from commune_desk.domain.catalogue import Agg, Element, Indicator, Item
 from commune_desk.domain.indicators import formula_value
 from commune_desk.domain.periods import DateWindow, Mode, Period, current_month
 from commune_desk.domain.progress import Progress, Status, assess
+from commune_desk.services import snapshots
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import IndicatorService, PeriodFigures
@@ -82,6 +83,7 @@ class Overview:
     coverage: CoverageSeries
     training: TrainingSeries
     figures: PeriodFigures  # the chosen period's figures, for the table
+    submitted_version: int | None = None  # a locked period: its figures are the submission's
 
     def indicator(self, code: str) -> IndicatorSeries:
         return next(series for series in self.indicators if series.code == code)
@@ -119,6 +121,12 @@ class OverviewService:
             cut = now.index
         steps = by_month if granularity is Granularity.MONTH else [results[q] for q in quarters]
         chosen = results[period]
+        with self._ctx.read_session() as session:  # a locked period: what was submitted
+            submitted = snapshots.submitted_figures(
+                session, self._ctx.catalogue, require_commune(session), period
+            )
+        if submitted is not None:
+            chosen = submitted[1]
         cards = self._cards(chosen, by_month, cut)
         projections = {card.code: card.progress.projection for card in cards}
         return Overview(
@@ -134,6 +142,7 @@ class OverviewService:
             coverage=self._coverage(chosen),
             training=self._training(by_month, cut, year),
             figures=chosen,
+            submitted_version=submitted[0] if submitted else None,
         )
 
     def cards(self, period: Period) -> list[Card]:

@@ -129,6 +129,11 @@ class RowParser:
                 errors["village_code"] = "tổ cấp thôn phải có mã thôn"
             if values.get("level") == "commune" and village:
                 errors["village_code"] = "tổ cấp xã không gắn với thôn; để trống mã thôn"
+        if self.kind.name == "villages" and values.get("merged_into"):
+            if values.get("merged_into") == values.get("code"):
+                errors["merged_into"] = "thôn không sáp nhập vào chính nó"
+            elif not values.get("dissolved_on") and "dissolved_on" not in errors:
+                errors["dissolved_on"] = "thôn đã sáp nhập phải có ngày sáp nhập"
         return values, refs, errors
 
     def ref_ids(self, values: Mapping[str, Any]) -> dict[str, int | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -96,6 +97,19 @@ def value_notes(session: Session, commune_id: int, period: Period) -> dict[str, 
     return notes
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Who a submitted report is: its version, the moment it was issued and a random id.
+
+    The province orders submissions by the moment (then the version) and tells copies apart
+    by `uid`.
+    """
+
+    version: int
+    issued_at: dt.datetime
+    uid: str
+
+
 def build_document(
     session: Session,
     ctx: ServiceContext,
@@ -104,13 +118,20 @@ def build_document(
     draft: bool,
     version: int | None,
     appendices: bool = True,
+    identity: Identity | None = None,
+    figures: PeriodFigures | None = None,
 ) -> ReportDocument:
     """The whole report of `period`, read inside the caller's transaction.
 
-    Without `appendices`, only sheet 1 (what the screen previews and prints).
+    Without `appendices`, only sheet 1 (what the screen previews and prints). With `figures`
+    (a submission's snapshot), those figures instead of the ones computed now; `identity`:
+    the submission's, written into `_data`.
     """
-    asked = [period, period.previous(), *(period.months() if appendices else ())]
-    figures, previous, *months = compute_in(session, ctx, asked)
+    wanted = period.months() if appendices else ()
+    if figures is None:
+        figures, previous, *months = compute_in(session, ctx, [period, period.previous(), *wanted])
+    else:  # what a submission reported (its snapshot)
+        previous, *months = compute_in(session, ctx, [period.previous(), *wanted])
     sheets = ()
     if appendices:
         sheets = build_appendices(
@@ -127,7 +148,7 @@ def build_document(
         commune,
         figures,
         today=ctx.today(),
-        generated_at=ctx.now(),
+        generated_at=identity.issued_at if identity else ctx.now(),
         draft=draft,
         version=version,
         notes=value_notes(session, commune.id, period),
@@ -135,6 +156,7 @@ def build_document(
         narrative=narratives_repo.narrative(session, commune.id, period.key),
         key=_own_key(session, commune.id),
         previous={code: figure.value for code, figure in previous.figures.items()},
+        identity=identity,
     )
 
 
@@ -157,6 +179,7 @@ def assemble_document(
     narrative: Mapping[str, str] | None = None,
     key: KeyPair | None = None,
     previous: Mapping[str, Number | None] | None = None,
+    identity: Identity | None = None,
 ) -> ReportDocument:
     """The report of `figures` for `commune`, from its settings: no database here.
 
@@ -210,6 +233,8 @@ def assemble_document(
         draft=draft,
         version=version,
         catalogue_version=catalogue.version,
+        issued_at=identity.issued_at if identity else None,
+        submission_id=identity.uid if identity else "",
     )
     values = ((c, figures.figures[c].value) for c in catalogue.codes())
     data = data_pairs(head, values, parts, key.public_key if key else "")
@@ -225,6 +250,7 @@ def assemble_document(
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
+        version=version,
         appendices=tuple(appendices),
         data=data,
         fields=tuple(fields.items()),

@@ -254,7 +254,14 @@ class OverviewPage(QWidget):
         language = ui_language()
         label = overview.period.label(language)
         self._cards.set_cards(overview.cards, label)
-        self.ui.window_label.setText(overview.window.label(language))
+        window = overview.window.label(language)
+        if overview.submitted_version is not None:  # a locked period: the submitted figures
+            window = fill(
+                self.tr("%1 — số liệu đã nộp, phiên bản %2"),
+                window,
+                str(overview.submitted_version),
+            )
+        self.ui.window_label.setText(window)
         counts = {status: 0 for status in Status}
         for card in overview.cards:
             if card.status is not None:

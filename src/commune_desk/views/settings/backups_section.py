@@ -161,8 +161,10 @@ class BackupsSection(QObject):
             return
         if not self._ask(self._page, summary):
             return
+        # The dialog named both communes when they differ: accepting it is the confirmation.
+        force = summary.other_commune
         self._say(self.tr("Đang lưu trạng thái hiện tại rồi khôi phục…"))
-        self._run(lambda _task: self._service.restore(path), self._on_restore_done)
+        self._run(lambda _task: self._service.restore(path, force), self._on_restore_done)
 
     def _on_restore_done(self, result: RestoreResult) -> None:
         text = fill(self.tr("Đã khôi phục từ %1."), result.restored_from.name)
