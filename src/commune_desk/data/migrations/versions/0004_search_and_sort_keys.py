@@ -5,7 +5,7 @@ and `<field>_sort` (Vietnamese dictionary order as plain ASCII) per text field, 
 search and sort in SQL the same way on every engine. Existing rows are filled in.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-05
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 from commune_desk.domain.text import fold, sort_key
 
 revision: str = "0004"
-down_revision: str | Sequence[str] | None = "0002"
+down_revision: str | Sequence[str] | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
