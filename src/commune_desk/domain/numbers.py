@@ -12,7 +12,7 @@ _GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
 # The Vietnamese way: dot (or space) between thousands, comma before decimals.
 _VIETNAMESE = re.compile(r"^(?P<whole>\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(?P<fraction>\d+))?$")
 # A dot that cannot be a thousands separator (not followed by exactly three digits): 1.5, 2.25.
-_DOT_DECIMAL = re.compile(r"^(?P<whole>\d+)\.(?P<fraction>\d{1,2}|\d{4,})$")
+_DOT_FRACTION = re.compile(r"^(?P<whole>\d+)\.(?P<fraction>\d{1,2}|\d{4,})$")
 
 
 class NumberError(ValueError):
@@ -67,7 +67,7 @@ def parse_decimal(raw: object) -> float:
         raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
     sign = -1.0 if text.startswith("-") else 1.0
     body = text.lstrip("+-").strip()
-    match = _VIETNAMESE.match(body) or _DOT_DECIMAL.match(body)
+    match = _VIETNAMESE.match(body) or _DOT_FRACTION.match(body)
     if match is None:
         raise NumberError(
             f"«{text[:40]}» không phải là số (viết kiểu Việt Nam: 1.234,5 — dấu chấm ngăn "
