@@ -226,3 +226,29 @@ def test_a_village_merger_needs_its_date_and_counts_until_then(ctx):
         for key in ("2025-06", "2025-07")
     }
     assert counted == {"2025-06": 3, "2025-07": 2}
+
+
+def test_a_figure_changed_behind_the_programs_back_does_not_block_unrelated_writes(
+    ctx, submitted, db_path
+):
+    with closing(sqlite3.connect(db_path)) as conn, conn:  # another tool changed the file
+        conn.execute(
+            "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
+            " AND month = '2025-09'"
+        )
+    # The clerk's later changes do not move September's figures: they go through (check
+    # names the difference that was already there).
+    records = RecordService(ctx)
+    records.create("members", {"team_code": "TO1", "full_name": "Dũng", "joined_on": "02/10/2025"})
+    ValuesService(ctx).save([ValueChange("tthc.received_online", "2025-10", 70)])
+    assert count(ctx, TeamMember) == 4
+    # A change that does move a locked figure is still refused, naming only that figure.
+    with pytest.raises(PeriodLocked) as refused:
+        records.create(
+            "members", {"team_code": "TO1", "full_name": "Em", "joined_on": "10/09/2025"}
+        )
+    assert "Số thành viên Tổ công nghệ số cộng đồng: đã nộp 3, nay 4" in str(refused.value)
+    assert "đã nộp 90, nay 95" not in str(refused.value)
+    assert count(ctx, TeamMember) == 4
+    (d,) = [d for d in CheckService(ctx).check_all().drift if d.code == "tthc.received_online"]
+    assert (d.submitted, d.now) == (90, 95)
