@@ -252,3 +252,27 @@ def test_a_figure_changed_behind_the_programs_back_does_not_block_unrelated_writ
     assert count(ctx, TeamMember) == 4
     (d,) = [d for d in CheckService(ctx).check_all().drift if d.code == "tthc.received_online"]
     assert (d.submitted, d.now) == (90, 95)
+
+
+def test_a_merged_villages_team_no_longer_covers_a_village(ctx):
+    records = RecordService(ctx)
+    for code in ("T01", "T02"):
+        records.create("villages", {"code": code, "name": f"Thôn {code}"})
+        records.create(
+            "teams",
+            {
+                "code": f"TO-{code}",
+                "name": f"Tổ {code}",
+                "level": "village",
+                "village_code": code,
+                "established_on": "01/03/2025",
+            },
+        )
+    village = next(r for r in records.list("villages") if r["code"] == "T02")
+    records.update("villages", village.id, {"merged_into": "T01", "dissolved_on": "01/07/2025"})
+    figures = {
+        key: IndicatorService(ctx).compute(Period.parse(key)).values()
+        for key in ("2025-06", "2025-07")
+    }
+    assert [figures[k]["team.villages_covered"] for k in figures] == [2, 1]
+    assert [figures[k]["ind.villages_team_pct"] for k in figures] == [100, 100]  # never 200
