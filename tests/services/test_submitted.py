@@ -276,3 +276,16 @@ def test_a_merged_villages_team_no_longer_covers_a_village(ctx):
     }
     assert [figures[k]["team.villages_covered"] for k in figures] == [2, 1]
     assert [figures[k]["ind.villages_team_pct"] for k in figures] == [100, 100]  # never 200
+
+
+def test_the_submitted_workbook_is_titled_with_its_version_like_its_preview(
+    ctx, submitted, tmp_path
+):
+    from openpyxl import load_workbook
+
+    reports = ReportService(ctx)
+    assert load_workbook(submitted)["Báo cáo"]["A7"].value == "BÁO CÁO (PHIÊN BẢN 1)"
+    assert reports.preview(SEPT).document.shown_title == "BÁO CÁO (PHIÊN BẢN 1)"
+    draft = reports.export(Period.parse("2025-10"), tmp_path / "t10.xlsx", draft=True)
+    assert draft is not None
+    assert load_workbook(tmp_path / "t10.xlsx")["Báo cáo"]["A7"].value == "BÁO CÁO (BẢN NHÁP)"

@@ -26,6 +26,7 @@ from commune_desk.excel.report_document import (
     ReportDocument,
     ReportRow,
     Signature,
+    report_title,
 )
 from commune_desk.services.commune import CommuneProfile
 from commune_desk.services.context import ServiceContext
@@ -185,7 +186,7 @@ def assemble_document(
         "period.key": period.key,
         "period.label": period.label(),
         "period.subject": period.subject_label(),
-        "report.title": "BÁO CÁO (BẢN NHÁP)" if draft else "BÁO CÁO",
+        "report.title": report_title(draft, version),
         "report.subject": subject,
         "report.date": f"{today:%d/%m/%Y}",
         "report.date_line": doc.date_line(place, today),
