@@ -289,3 +289,16 @@ def test_the_submitted_workbook_is_titled_with_its_version_like_its_preview(
     draft = reports.export(Period.parse("2025-10"), tmp_path / "t10.xlsx", draft=True)
     assert draft is not None
     assert load_workbook(tmp_path / "t10.xlsx")["Báo cáo"]["A7"].value == "BÁO CÁO (BẢN NHÁP)"
+
+
+def test_a_difference_that_rounds_alike_shows_the_decimals_that_differ():
+    from commune_desk.services.snapshots import Difference
+
+    def text(submitted, now):
+        return Difference(
+            SEPT, 1, "x", "Số thành viên trên 100 dân", "value", submitted, now
+        ).text()
+
+    assert text(178 / 12028 * 100, 179 / 12028 * 100).endswith("đã nộp 1,48, nay 1,49")
+    assert text(80, 75).endswith("đã nộp 80, nay 75")
+    assert text(None, 3).endswith("đã nộp (trống), nay 3")

@@ -75,10 +75,21 @@ class Difference:
 
     def text(self) -> str:
         label = self.label if self.what == "value" else f"chỉ tiêu kế hoạch của {self.label}"
-        return (
-            f"{label}: đã nộp {format_number(self.submitted, empty='(trống)')}, "
-            f"nay {format_number(self.now, empty='(trống)')}"
-        )
+        before, after = _apart(self.submitted, self.now)
+        return f"{label}: đã nộp {before}, nay {after}"
+
+
+def _apart(a: Number | None, b: Number | None) -> tuple[str, str]:
+    """Both numbers as shown, with as many decimals (up to 4) as it takes to tell them apart:
+    1,48 and 1,49 rather than 1,5 and 1,5."""
+    shown = (format_number(a, empty="(trống)"), format_number(b, empty="(trống)"))
+    if a is None or b is None:
+        return shown
+    for decimals in range(2, 5):
+        if shown[0] != shown[1]:
+            break
+        shown = (format_number(a, decimals), format_number(b, decimals))
+    return shown
 
 
 def differences(
