@@ -302,3 +302,19 @@ def test_a_difference_that_rounds_alike_shows_the_decimals_that_differ():
     assert text(178 / 12028 * 100, 179 / 12028 * 100).endswith("đã nộp 1,48, nay 1,49")
     assert text(80, 75).endswith("đã nộp 80, nay 75")
     assert text(None, 3).endswith("đã nộp (trống), nay 3")
+
+
+def test_check_warns_when_a_submitted_year_to_date_column_no_longer_holds(ctx, submitted):
+    # March is not locked, so a class entered late for March goes through; but September's
+    # submitted report said 0 classes so far this year, and check says that no longer holds.
+    RecordService(ctx).create(
+        "classes", {"code": "L1", "date": "10/03/2025", "topic": "Kỹ năng số", "participants": 40}
+    )
+    report = CheckService(ctx).check_all()
+    assert report.drift == []
+    shifted = {(d.code, d.what): (d.submitted, d.now) for d in report.columns}
+    assert shifted[("class.count", "ytd")] == (0, 1)
+    assert shifted[("class.participants", "ytd")] == (0, 40)
+    (d,) = [d for d in report.columns if d.code == "class.count"]
+    assert d.text().startswith("lũy kế từ đầu năm của Số lớp phổ cập")
+    assert report.warnings >= 2 and report.errors == 0

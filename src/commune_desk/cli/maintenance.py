@@ -50,6 +50,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"LỖI: {d.period.label()} đã nộp phiên bản {d.version}, số liệu nay khác: "
             f"{d.text()} [{d.code}]"
         )
+    for d in report.columns:
+        print(
+            f"Cảnh báo: {d.period.label()} đã nộp phiên bản {d.version}, cột so sánh nay khác "
+            f"(do số liệu của các tháng ngoài kỳ đã khóa): {d.text()} [{d.code}]"
+        )
     for text in report.schema:
         print(f"LỖI: {text} (chương trình không tự tạo lại; hãy khôi phục một bản sao lưu tốt).")
     sound = "tốt" if not report.schema else "có vấn đề"

@@ -69,14 +69,22 @@ class Difference:
     version: int
     code: str
     label: str
-    what: str  # "value" or "target"
+    what: str  # "value" or "target"; for check's warnings also "ytd" or "last_year"
     submitted: Number | None
     now: Number | None
 
     def text(self) -> str:
-        label = self.label if self.what == "value" else f"chỉ tiêu kế hoạch của {self.label}"
+        label = f"{_COLUMN[self.what]}{self.label}"
         before, after = _apart(self.submitted, self.now)
         return f"{label}: đã nộp {before}, nay {after}"
+
+
+_COLUMN = {
+    "value": "",
+    "target": "chỉ tiêu kế hoạch của ",
+    "ytd": "lũy kế từ đầu năm của ",
+    "last_year": "cùng kỳ năm trước của ",
+}
 
 
 def _apart(a: Number | None, b: Number | None) -> tuple[str, str]:
@@ -108,6 +116,31 @@ def differences(
             continue  # a code added to the catalogue after the submission
         for what, new in (("value", values.get(code)), ("target", targets.get(code))):
             old = getattr(before, what)
+            if not same(old, new):
+                label = catalogue.get(code).label
+                found.append(Difference(period, version, code, label, what, old, new))
+    return found
+
+
+def column_differences(
+    catalogue: Catalogue,
+    period: Period,
+    version: int,
+    snapshot: Snapshot,
+    figures: Mapping[str, Figure],
+) -> list[Difference]:
+    """The year-to-date and last-year columns of a submitted report that no longer hold.
+
+    They are made from months outside the locked period (which the lock does not hold), so
+    they may move; `check` names them as warnings, the guard does not refuse them.
+    """
+    found = []
+    for code in catalogue.codes():
+        before, now = snapshot.figures.get(code), figures.get(code)
+        if before is None or now is None:
+            continue
+        for what in ("ytd", "last_year"):
+            old, new = getattr(before, what), getattr(now, what)
             if not same(old, new):
                 label = catalogue.get(code).label
                 found.append(Difference(period, version, code, label, what, old, new))
