@@ -24,6 +24,7 @@ from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.domain.catalogue import Catalogue, Source
 from commune_desk.domain.numbers import Number
 from commune_desk.services.errors import PeriodLocked
+from commune_desk.services.indicators import values_and_targets
 from commune_desk.services.snapshots import (
     Difference,
     Snapshot,
@@ -143,8 +144,6 @@ def check_locked(
     `records_unchanged` (only entered values or targets were written): the figures counted
     from records are the snapshot's, checked at every earlier commit, and are not recounted.
     """
-    from commune_desk.services.indicators import values_and_targets
-
     found: list[Difference] = []
     commune = commune_repo.the_commune(session)
     if commune is not None:

@@ -22,7 +22,7 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.indicators import Figure
 from commune_desk.domain.numbers import Number, format_number
 from commune_desk.domain.periods import Mode, Period
-from commune_desk.services.indicators import PeriodFigures
+from commune_desk.services.indicators import PeriodFigures, compute_with
 
 FIELDS = ("value", "ytd", "last_year", "target", "pct_of_target")
 
@@ -174,8 +174,6 @@ def fill_missing(
     Run at opening, right after the upgrade (which keeps every figure as it was), so the
     figures recorded are the ones the submission reported.
     """
-    from commune_desk.services.indicators import compute_with
-
     with reads.begin() as session:  # a reader: opening never waits for a writer in vain
         commune = commune_repo.the_commune(session)
         if commune is None or not missing(locked_submissions(session, commune.id)):
