@@ -318,3 +318,28 @@ def test_check_warns_when_a_submitted_year_to_date_column_no_longer_holds(ctx, s
     (d,) = [d for d in report.columns if d.code == "class.count"]
     assert d.text().startswith("lũy kế từ đầu năm của Số lớp phổ cập")
     assert report.warnings >= 2 and report.errors == 0
+
+
+def test_a_village_share_is_refused_for_a_month_the_village_did_not_exist(ctx, tmp_path):
+    from commune_desk.services.errors import ImportRefused
+
+    records = RecordService(ctx)
+    records.create("villages", {"code": "T01", "name": "Thôn 1"})
+    records.create(
+        "villages",
+        {"code": "T02", "name": "Thôn 2", "merged_into": "T01", "dissolved_on": "01/07/2025"},
+    )
+    records.create("villages", {"code": "T03", "name": "Thôn 3", "established_on": "15/07/2025"})
+    rows = (
+        "period,code,value,village\n"
+        "2025-06,infra.bts,1,T02\n"  # before the merger: fine
+        "2025-07,infra.bts,1,T02\n"  # merged on 1 July: no share of July
+        "2025-06,infra.bts,1,T03\n"  # established in mid-July
+        "2025-07,infra.bts,1,T03\n"  # its first month: fine
+    )
+    with pytest.raises(ImportRefused) as refused:
+        ImportService(ctx).import_file("values", write(tmp_path / "v.csv", rows))
+    named = {(e.row, e.column): e.message for e in refused.value.errors}
+    assert set(named) == {(3, "village"), (4, "village")}
+    assert "đã sáp nhập hoặc giải thể từ ngày 01/07/2025" in named[(3, "village")]
+    assert "thành lập từ ngày 15/07/2025" in named[(4, "village")]
