@@ -87,7 +87,12 @@ def build_main_window(
         "targets": lambda: TargetsPage(ctx, dialogs),
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs, settings),
-        "consolidation": lambda: ConsolidationPage(ctx.catalogue, dialogs),
+        "consolidation": lambda: ConsolidationPage(
+            ctx.catalogue,
+            dialogs,
+            province_key=paths.province_key_file(),
+            document_file=paths.province_document_file(),
+        ),
         "accounts": lambda: AccountsPage(ctx, dialogs),
         "audit": lambda: AuditPage(ctx, dialogs),
     }

@@ -25,6 +25,7 @@ from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.reports.exchange import NarrativeEditor, receive_province_reply
 from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.printing import open_print_preview
 from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
@@ -97,7 +98,8 @@ class ReportsPage(QWidget):
         header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
         self.ui.content_splitter.setStretchFactor(0, 4)
         self.ui.content_splitter.setStretchFactor(1, 1)
-        self.ui.content_splitter.setSizes([560, 140])
+        self.ui.content_splitter.setStretchFactor(2, 1)
+        self.ui.content_splitter.setSizes([480, 120, 170])
         self._fill_periods()
         ui = self.ui
         ui.period_combo.currentIndexChanged.connect(self._on_period_combo_current_index_changed)
@@ -105,6 +107,9 @@ class ReportsPage(QWidget):
         ui.submit_button.clicked.connect(self._on_submit_button_clicked)
         ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
         ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+        ui.reply_button.clicked.connect(self._on_reply_button_clicked)
+        ui.narrative_save_button.clicked.connect(self._on_narrative_save_button_clicked)
+        self._narrative = NarrativeEditor(self, ctx, dialogs)
         ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
         ui.choose_template_button.clicked.connect(self._on_choose_template_button_clicked)
         ui.standard_template_button.clicked.connect(self._on_standard_template_button_clicked)
@@ -112,6 +117,8 @@ class ReportsPage(QWidget):
             ui.submit_button.setToolTip(self._cannot_submit)
         if self._cannot_unlock:
             ui.unlock_button.setToolTip(self._cannot_unlock)
+        if self._cannot_submit:
+            ui.reply_button.setToolTip(self._cannot_submit)
         self.permission_label = add_permission_line(
             self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
         )
@@ -152,6 +159,7 @@ class ReportsPage(QWidget):
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
         self._fill_problems(preview)
+        self._fill_narrative(preview.status.locked)
         self._update_actions()
 
     # -- slots ---------------------------------------------------------------------------
@@ -201,6 +209,17 @@ class ReportsPage(QWidget):
         except ServiceError as exc:
             self._dialogs.warn(self, self.tr("Không mở khóa được"), str(exc))
         self.refresh()
+
+    def _fill_narrative(self, locked: bool) -> None:
+        self._narrative.fill(self.period, locked)
+
+    def _on_narrative_save_button_clicked(self) -> None:
+        if self._narrative.save(self.period):
+            self.refresh()
+
+    def _on_reply_button_clicked(self) -> None:
+        if receive_province_reply(self, self._ctx, self._dialogs):
+            self.refresh()
 
     def _on_open_folder_button_clicked(self) -> None:
         if self._last_file is not None:
@@ -318,6 +337,7 @@ class ReportsPage(QWidget):
         ui.print_preview_button.setEnabled(preview is not None)
         ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
         ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
+        ui.reply_button.setEnabled(not self._writing and not self._cannot_submit)
 
     def _status_text(self, preview: ReportPreview) -> str:
         status = preview.status
@@ -329,6 +349,8 @@ class ReportsPage(QWidget):
                 f"{status.submitted_at:%d/%m/%Y}" if status.submitted_at else "",
                 status.submitted_by,
             )
+            if status.province_decision == "accept":
+                text += " " + self.tr("Tỉnh đã tiếp nhận.")
         elif state is ReportState.UNLOCKED:
             text = fill(
                 self.tr(
