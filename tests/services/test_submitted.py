@@ -343,3 +343,11 @@ def test_a_village_share_is_refused_for_a_month_the_village_did_not_exist(ctx, t
     assert set(named) == {(3, "village"), (4, "village")}
     assert "đã sáp nhập hoặc giải thể từ ngày 01/07/2025" in named[(3, "village")]
     assert "thành lập từ ngày 15/07/2025" in named[(4, "village")]
+
+
+def test_a_locked_periods_preview_shows_the_previous_period_as_submitted(ctx, submitted):
+    ValuesService(ctx).save([ValueChange("tthc.received_online", "2025-08", 70)])  # open month
+    row = next(r for r in ReportService(ctx).preview(SEPT).rows if r.code == "tthc.received_online")
+    assert (row.value, row.previous) == (90, None)  # August was empty when September went in
+    october = ReportService(ctx).preview(Period.parse("2025-10")).rows
+    assert next(r for r in october if r.code == "tthc.received_online").previous == 90

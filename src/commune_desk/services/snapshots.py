@@ -32,13 +32,23 @@ class Snapshot:
     figures: dict[str, Figure]
     catalogue_version: str
     rebuilt: bool = False  # made after the fact from the figures at an upgrade
+    # The previous period's values the report showed beside them (None: not recorded, a
+    # snapshot made before the report had that column).
+    previous: dict[str, Number | None] | None = None
 
 
-def to_json(figures: PeriodFigures, catalogue: Catalogue, rebuilt: bool = False) -> str:
+def to_json(
+    figures: PeriodFigures,
+    catalogue: Catalogue,
+    rebuilt: bool = False,
+    previous: PeriodFigures | None = None,
+) -> str:
     rows = {
         code: {name: getattr(f, name) for name in FIELDS} for code, f in figures.figures.items()
     }
-    document = {"catalogue_version": catalogue.version, "figures": rows}
+    document: dict[str, object] = {"catalogue_version": catalogue.version, "figures": rows}
+    if previous is not None:
+        document["previous"] = {code: f.value for code, f in previous.figures.items()}
     if rebuilt:
         document["rebuilt"] = True
     return json.dumps(document, ensure_ascii=False, sort_keys=True)
@@ -52,7 +62,12 @@ def from_json(text: str | None) -> Snapshot | None:
         code: Figure(code, *(row.get(name) for name in FIELDS))
         for code, row in document.get("figures", {}).items()
     }
-    return Snapshot(figures, document.get("catalogue_version", ""), bool(document.get("rebuilt")))
+    return Snapshot(
+        figures,
+        document.get("catalogue_version", ""),
+        bool(document.get("rebuilt")),
+        document.get("previous"),
+    )
 
 
 def same(a: Number | None, b: Number | None) -> bool:
@@ -191,17 +206,26 @@ def fill_missing(
         return len(rows)
 
 
+def locked_snapshot(
+    session: Session, commune: Commune, period: Period
+) -> tuple[int, Snapshot] | None:
+    """The version and the snapshot of a locked period's submission, or None when the period
+    is not locked (or its submission has no snapshot)."""
+    for row in locked_submissions(session, commune.id):
+        if row.period == period:
+            snapshot = from_json(row.submission.snapshot)
+            return None if snapshot is None else (row.submission.version, snapshot)
+    return None
+
+
 def submitted_figures(
     session: Session, catalogue: Catalogue, commune: Commune, period: Period
 ) -> tuple[int, PeriodFigures] | None:
     """The version and the figures a locked period's submission reported, or None when the
     period is not locked (or its submission has no snapshot)."""
-    for row in locked_submissions(session, commune.id):
-        if row.period != period:
-            continue
-        snapshot = from_json(row.submission.snapshot)
-        if snapshot is None:
-            return None
+    found = locked_snapshot(session, commune, period)
+    if found is not None:
+        version, snapshot = found
         empty = Figure("", None, None, None, None, None)
         figures = {
             code: snapshot.figures.get(code) or replace(empty, code=code)
@@ -209,5 +233,5 @@ def submitted_figures(
         }
         window = period.window(Mode(commune.cutoff_mode))
         result = PeriodFigures(commune.code, commune.name, period, window, figures)
-        return row.submission.version, result
+        return version, result
     return None
