@@ -5,7 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from commune_desk.data.errors import DatabaseBusy, DatabaseError
 from commune_desk.domain.validation import Problem
+
+__all__ = [
+    "DatabaseBusy",  # the database's errors, for the views (which never import data)
+    "DatabaseError",
+    "ImportRefused",
+    "NotAllowed",
+    "NotFound",
+    "NotInitialised",
+    "PeriodLocked",
+    "RowError",
+    "ServiceError",
+    "SubmissionRefused",
+    "ValidationFailed",
+]
 
 
 class ServiceError(Exception):

@@ -15,12 +15,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signa
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError
+from commune_desk.services.errors import DatabaseBusy, ServiceError
 from commune_desk.services.locks import LockInfo, lock_covering
 from commune_desk.services.permissions import Action
 from commune_desk.services.values import SaveReport, ValueChange, ValuesService

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.records import KINDS, Field, FieldType
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError
+from commune_desk.services.errors import DatabaseBusy, ServiceError
 from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
