@@ -116,7 +116,7 @@ def test_the_triggering_control_is_disabled_until_the_work_ends(qtbot, page):
 
 
 def test_a_failure_without_handler_is_shown_to_the_user(qtbot, page, monkeypatch):
-    from tests.views.fakes import FakeDialogs
+    from tests.support.fakes import FakeDialogs
 
     dialogs = FakeDialogs()
     monkeypatch.setattr("sys.excepthook", __import__("sys").excepthook)

@@ -10,7 +10,6 @@ from commune_desk.domain.periods import Mode
 from commune_desk.services.commune import CommuneService
 from commune_desk.views.settings.page import SettingsPage
 from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
-from tests.views.fakes import FakeDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -34,16 +33,6 @@ def replace_text(qtbot, widget, text: str) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_A, CTRL)
     qtbot.keyClick(widget, Qt.Key.Key_Backspace)
     type_text(widget, text)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return AppSettings(tmp_path / "s.ini")
-
-
-@pytest.fixture
-def dialogs():
-    return FakeDialogs()
 
 
 @pytest.fixture

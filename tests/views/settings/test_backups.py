@@ -12,8 +12,8 @@ from commune_desk.views.settings.restore_dialog import RestoreDialog
 from commune_desk.views.shell.startup_check import recover_damaged
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
-from tests.services.test_backups import corrupt
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
+from tests.support.files import corrupt
 
 
 @pytest.fixture

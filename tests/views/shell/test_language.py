@@ -9,7 +9,7 @@ from commune_desk import paths
 from commune_desk.app import build_main_window
 from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
 from commune_desk.views.widgets.i18n import Translations
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 
 @pytest.fixture

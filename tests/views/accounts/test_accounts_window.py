@@ -25,7 +25,7 @@ from commune_desk.views.shell.login_dialog import LoginDialog
 from commune_desk.views.targets.page import TargetsPage
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 STAFF = {
     "code": "CB01",
@@ -34,11 +34,6 @@ STAFF = {
     "start_date": "01/03/2018",
     "phone": "0912345678",
 }
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
 
 
 @pytest.fixture
@@ -174,7 +169,7 @@ def test_a_supervisor_cannot_type_a_figure_in_the_grid(qtbot, ctx, dialogs):
 
 
 def test_a_supervisor_still_sees_which_months_were_submitted(qtbot, ctx, dialogs):
-    from tests.views.test_monthly_grid import lock_q3
+    from tests.support.grid import lock_q3
 
     lock_q3(ctx)
     page = shown(qtbot, MonthlyGridPage(as_role(ctx, "supervisor"), dialogs))

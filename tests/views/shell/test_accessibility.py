@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from commune_desk.app import build_main_window
 from commune_desk.views.widgets.app_settings import AppSettings
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView)
 SECTIONS = (

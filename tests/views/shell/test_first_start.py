@@ -12,7 +12,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.setup import open_database
 from commune_desk.views.shell import setup_wizard
 from commune_desk.views.shell.setup_wizard import SetupChoice, SetupValues
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from commune_desk.views.widgets.errors import install_excepthook
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 
 @pytest.mark.qt_no_exception_capture

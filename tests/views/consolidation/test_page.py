@@ -9,7 +9,7 @@ from PySide6.QtCore import QThreadPool, QUrl
 from commune_desk.services.demo.province import varied_values
 from commune_desk.views.consolidation.page import ConsolidationPage, ProblemsModel
 from tests.consolidation_helpers import catalogue, write_commune
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 
 def make_page(qtbot, dialogs, opened):

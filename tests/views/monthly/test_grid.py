@@ -5,28 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
-from commune_desk.data.models import MonthlyValue, PeriodLock
+from commune_desk.data.models import MonthlyValue
 from commune_desk.domain.periods import Period
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.monthly.comment_dialog import CommentDialog
 from commune_desk.views.monthly.layout import GridData, grid_rows
 from commune_desk.views.monthly.model import ERROR_COLOUR, WARNING_COLOUR, MonthlyGridModel
 from commune_desk.views.monthly.page import MonthlyGridPage
-from tests.views.fakes import FakeDialogs
+from tests.support.grid import at, colour, go, lock_q3, stored, type_value
+from tests.support.kernel import wait_idle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 MARK = Qt.ItemDataRole.DecorationRole  # the comment icon
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
 
 
 @pytest.fixture
@@ -48,6 +44,7 @@ def make_page(qtbot, ctx, dialogs, comments):
         with qtbot.waitActive(page):  # shortcuts need an active window
             page.show()
             page.activateWindow()
+        wait_idle(qtbot)  # the first load has arrived
         return page
 
     return make
@@ -56,54 +53,6 @@ def make_page(qtbot, ctx, dialogs, comments):
 @pytest.fixture
 def page(make_page) -> MonthlyGridPage:
     return make_page()
-
-
-def stored(ctx, month: str) -> dict[str, int]:
-    cells = ValuesService(ctx).cells([Period.parse(month)])
-    return {code: cell.value for (code, _), cell in cells.items()}
-
-
-def go(page: MonthlyGridPage, code: str, month: str) -> QModelIndex:
-    index = page.model.index_of(code, month)
-    assert index.isValid()
-    page.ui.grid_table.setCurrentIndex(index)
-    return index
-
-
-def type_value(qtbot, page: MonthlyGridPage, text: str, key=Qt.Key.Key_Return) -> None:
-    """F2 on the current cell, type over its content, then Enter (or Tab)."""
-    table = page.ui.grid_table
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = table.indexWidget(table.currentIndex())
-    assert isinstance(editor, QLineEdit), "the cell did not open an editor"
-    assert editor.selectedText() == editor.text()  # typing replaces the old value
-    if text:
-        qtbot.keyClicks(editor, text)
-    else:
-        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
-    qtbot.keyClick(editor, key)
-
-
-def at(page: MonthlyGridPage) -> tuple[str, str]:
-    index = page.ui.grid_table.currentIndex()
-    return page.model.row_at(index.row()).code, page.model.column_at(index.column()).period.key
-
-
-def colour(page: MonthlyGridPage, code: str, month: str) -> str | None:
-    brush = page.model.index_of(code, month).data(BACKGROUND)
-    return brush.color().name() if brush is not None else None
-
-
-def lock_q3(ctx) -> None:
-    with ctx.sessions.begin() as s:
-        s.add(
-            PeriodLock(
-                commune_id=1,
-                period="2026-Q3",
-                locked_at=dt.datetime(2026, 10, 5),
-                locked_by="officer",
-            )
-        )
 
 
 def test_rows_come_from_the_catalogue_and_columns_from_the_current_quarter(page, ctx):
@@ -123,12 +72,13 @@ def test_rows_come_from_the_catalogue_and_columns_from_the_current_quarter(page,
     assert page.ui.grid_table.hasFocus()
 
 
-def test_choosing_a_year_shows_its_twelve_months(page):
+def test_choosing_a_year_shows_its_twelve_months(qtbot, page):
     combo = page.ui.period_combo
     choices = [combo.itemData(i) for i in range(combo.count())]
     assert choices[:6] == ["2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1", "2026", "2025-Q4"]
     assert choices[-1] == "2024"
     combo.setCurrentIndex(combo.findData("2025"))
+    wait_idle(qtbot)
     model = page.model
     assert model.columnCount() == 1 + 12 + 1
     assert model.headerData(13, Qt.Orientation.Horizontal) == "Năm 2025"
@@ -268,6 +218,7 @@ def test_pasting_an_excel_block_saves_it_in_one_go(qtbot, page, ctx):
     QApplication.clipboard().setText("1\t2\t3\r\n4\t5\t6\r\n")
     with qtbot.waitSignal(page.values_changed):
         qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_V, CTRL)
+        wait_idle(qtbot)
     values = {m: stored(ctx, m) for m in ("2026-10", "2026-11", "2026-12")}
     assert [values[m]["tthc.received_online"] for m in sorted(values)] == [1, 2, 3]
     assert [values[m]["tthc.received_direct"] for m in sorted(values)] == [4, 5, 6]
@@ -278,6 +229,7 @@ def test_a_paste_that_breaks_a_rule_saves_nothing(qtbot, page, ctx):
     go(page, "tthc.fee_records", "2026-10")
     QApplication.clipboard().setText("50\t50\n60\t40")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_V, CTRL)
+    wait_idle(qtbot)
     assert stored(ctx, "2026-10") == {} and stored(ctx, "2026-11") == {}
     assert "nghĩa vụ tài chính" in page.ui.message_label.text()
 
@@ -294,6 +246,7 @@ def test_a_paste_that_would_land_outside_the_months_is_refused(qtbot, page, ctx,
     go(page, *start)
     QApplication.clipboard().setText(block)
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_V, CTRL)
+    wait_idle(qtbot)
     assert why in page.ui.message_label.text()
     assert stored(ctx, "2026-10") == {} and stored(ctx, "2026-11") == {}
 
@@ -302,37 +255,46 @@ def test_an_empty_line_may_cover_a_section_header(qtbot, page, ctx):
     go(page, "pop.digital_signatures", "2026-10")
     QApplication.clipboard().setText("7\n\n399")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_V, CTRL)
+    wait_idle(qtbot)
     assert stored(ctx, "2026-10") == {"pop.digital_signatures": 7, "tthc.procedures": 399}
 
 
 def test_ctrl_z_undoes_a_typed_value_and_a_whole_paste(qtbot, page, ctx):
     ValuesService(ctx).save([ValueChange("tthc.received_direct", "2026-11", 40, "đếm lại")])
     page.refresh()
+    wait_idle(qtbot)
     go(page, "tthc.received_online", "2026-10")
     QApplication.clipboard().setText("1\t2\n4\t5")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_V, CTRL)
+    wait_idle(qtbot)
     go(page, "tthc.received_postal", "2026-10")
     type_value(qtbot, page, "9")
     table = page.ui.grid_table
     qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    wait_idle(qtbot)
     assert "tthc.received_postal" not in stored(ctx, "2026-10")
     assert stored(ctx, "2026-10")["tthc.received_online"] == 1
     with qtbot.waitSignal(page.values_changed):
         qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+        wait_idle(qtbot)
     assert stored(ctx, "2026-10") == {}
     cell = ValuesService(ctx).cells([Period.parse("2026-11")])[("tthc.received_direct", "2026-11")]
     assert (cell.value, cell.comment) == (40, "đếm lại")  # the old value and its comment
     qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    wait_idle(qtbot)
     assert "Không còn" in page.ui.message_label.text()
 
 
 def test_delete_removes_the_value_and_undo_brings_it_back(qtbot, page, ctx):
     ValuesService(ctx).save([ValueChange("infra.bts", "2026-10", 4, "trạm của Viettel")])
     page.refresh()
+    wait_idle(qtbot)
     go(page, "infra.bts", "2026-10")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert stored(ctx, "2026-10") == {}
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Z, CTRL)
+    wait_idle(qtbot)
     cell = ValuesService(ctx).cells([Period.parse("2026-10")])[("infra.bts", "2026-10")]
     assert (cell.value, cell.comment) == (4, "trạm của Viettel")
     go(page, "infra.bts", "2026-10")
@@ -343,12 +305,14 @@ def test_delete_removes_the_value_and_undo_brings_it_back(qtbot, page, ctx):
 def test_a_comment_is_saved_marked_and_shown_in_the_tooltip(qtbot, page, ctx, comments):
     go(page, "tthc.received_postal", "2026-10")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot)
     assert comments == [] and "chưa có giá trị" in page.ui.message_label.text()
     type_value(qtbot, page, "12")
     index = go(page, "tthc.received_postal", "2026-10")
     assert index.data(MARK) is None
     with qtbot.waitSignal(page.values_changed):
         qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+        wait_idle(qtbot)
     assert comments == [("Số hồ sơ tiếp nhận qua dịch vụ bưu chính công ích — Tháng 10/2026", "")]
     cell = ValuesService(ctx).cells([Period.parse("2026-10")])[("tthc.received_postal", "2026-10")]
     assert cell.comment == "ước tính, chờ số liệu của bưu điện"
@@ -363,6 +327,7 @@ def test_a_locked_period_is_read_only_and_says_why(qtbot, make_page, ctx):
     assert page.ui.lock_label.isHidden()  # the current quarter is open
     combo = page.ui.period_combo
     combo.setCurrentIndex(combo.findData("2026"))
+    wait_idle(qtbot)
     assert "Quý III/2026" in page.ui.lock_label.text() and page.ui.lock_label.isVisibleTo(page)
     locked = go(page, "infra.bts", "2026-08")
     assert not page.model.flags(locked) & Qt.ItemFlag.ItemIsEditable
@@ -370,11 +335,13 @@ def test_a_locked_period_is_read_only_and_says_why(qtbot, make_page, ctx):
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_F2)
     assert page.ui.grid_table.indexWidget(locked) is None  # no editor opens
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert stored(ctx, "2026-08") == {"infra.bts": 4}
     assert "đang khóa" in page.ui.message_label.text()
     go(page, "infra.bts", "2026-09")
     QApplication.clipboard().setText("5\t6")
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_V, CTRL)
+    wait_idle(qtbot)
     assert "đang khóa" in page.ui.message_label.text()
     assert stored(ctx, "2026-10") == {}
     go(page, "infra.bts", "2026-10")  # the next quarter stays open
@@ -387,15 +354,19 @@ def test_deleting_several_values_asks_first(qtbot, page, ctx, dialogs):
         [ValueChange("infra.bts", "2026-10", 4), ValueChange("infra.bts", "2026-11", 4)]
     )
     page.refresh()
+    wait_idle(qtbot)
     dialogs.confirm_answer = False
     table = page.ui.grid_table
     go(page, "infra.bts", "2026-10")
     qtbot.keyClick(table, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert dialogs.texts("confirm") == ["Xóa 2 giá trị đã chọn?"]
     assert len(stored(ctx, "2026-11")) == 1
     dialogs.confirm_answer = True
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert stored(ctx, "2026-10") == {} and stored(ctx, "2026-11") == {}
 
 

@@ -11,8 +11,7 @@ from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValuesService
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
-from tests.views.fakes import FakeDialogs
-from tests.views.test_reports_page import Q3, show
+from tests.support.reports import Q3, show
 
 STANDARD = "Mẫu chuẩn của chương trình"
 
@@ -20,16 +19,6 @@ STANDARD = "Mẫu chuẩn của chương trình"
 @pytest.fixture
 def values(ctx) -> None:
     ValuesService(ctx).set_value("tthc.received_online", "2026-09", 1168)
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
-
-
-@pytest.fixture
-def settings(tmp_path) -> AppSettings:
-    return AppSettings(tmp_path / "settings.ini")
 
 
 def make_template(path: Path, cells: dict[str, str] | None = None) -> Path:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.views.targets.model import Column, TargetsModel, TargetViewRow, format_target
 from commune_desk.views.targets.page import TargetsPage, TargetTextError, parse_target
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 CODE = "ind.adults_confirmed_pct"  # catalogue default: 50 in 2025, 80 from 2026
 

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from commune_desk.views.monthly.page import MonthlyGridPage
 from commune_desk.views.records.dialog import RecordDialog
 from tests.busy_helpers import holder, second_copy, stored
-from tests.views.fakes import FakeDialogs
-from tests.views.test_monthly_grid import go, type_value
-from tests.views.test_record_pages import type_text
+from tests.support.fakes import FakeDialogs
+from tests.support.grid import go, type_value
+from tests.support.kernel import wait_idle
+from tests.support.keyboard import type_text
 
 __all__ = ["holder"]  # a fixture used by the tests below
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -24,6 +25,7 @@ def test_the_grid_keeps_a_value_refused_by_a_busy_database_for_ctrl_r(
     with qtbot.waitActive(page):
         page.show()
         page.activateWindow()
+    wait_idle(qtbot)
     go(page, "tthc.procedures", "2026-10")
     type_value(qtbot, page, "12")
     (question,) = dialogs.texts("confirm")
@@ -32,6 +34,7 @@ def test_the_grid_keeps_a_value_refused_by_a_busy_database_for_ctrl_r(
     assert stored(opened.context, "2026-10") is None
     holder.release()
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_R, CTRL)
+    wait_idle(qtbot)
     assert stored(opened.context, "2026-10").value == 12
     assert page.model.index_of("tthc.procedures", "2026-10").data() == "12"
 
@@ -44,6 +47,7 @@ def test_the_grid_retries_at_once_when_asked(qtbot, opened, db_path, holder):
     with qtbot.waitActive(page):
         page.show()
         page.activateWindow()
+    wait_idle(qtbot)
     go(page, "tthc.procedures", "2026-10")
     type_value(qtbot, page, "7")
     assert stored(opened.context, "2026-10").value == 7

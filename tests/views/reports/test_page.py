@@ -22,13 +22,10 @@ from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.reports.model import Column, ReportModel
-from commune_desk.views.reports.page import ReportsPage, report_periods
+from commune_desk.views.reports.page import report_periods
 from commune_desk.views.reports.printing import make_printer, render, report_html
-from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
-from tests.views.fakes import FakeDialogs
-
-Q3 = Period.parse("2026-Q3")
+from tests.support.reports import Q3, Opened, show
 
 
 @pytest.fixture
@@ -39,36 +36,6 @@ def values(ctx):
             ValueChange("tthc.received_direct", "2026-09", 140),
         ]
     )
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
-
-
-class Opened:
-    """Records the URLs the page asks the desktop to open."""
-
-    def __init__(self) -> None:
-        self.urls: list[QUrl] = []
-
-    def __call__(self, url: QUrl) -> bool:
-        self.urls.append(url)
-        return True
-
-
-@pytest.fixture
-def settings(tmp_path) -> AppSettings:
-    return AppSettings(tmp_path / "settings.ini")
-
-
-def show(qtbot, ctx, dialogs, settings, opened=None) -> ReportsPage:
-    page = ReportsPage(ctx, dialogs, settings, open_url=opened or Opened())
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester, ctx, values):

@@ -19,7 +19,7 @@ from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.overview.page import OverviewPage, period_choices
 from tests.conftest import CATALOGUE, FIXED_NOW, ROOT
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 
 WAIT = 20_000  # ms: the first load imports matplotlib
 
@@ -187,7 +187,7 @@ from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
 from commune_desk.services.setup import open_database
 from commune_desk.views.overview.page import OverviewPage
-from tests.views.fakes import FakeDialogs
+from tests.support.fakes import FakeDialogs
 db = open_database({str(tmp_path / "p.sqlite3")!r}, {str(CATALOGUE)!r}, Actor("t"))
 db.context.clock = lambda: dt.datetime(2026, 11, 21)
 CommuneService(db.context).init("15880", "Xã Thiệu Trung", "Thanh Hóa")

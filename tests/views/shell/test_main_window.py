@@ -5,13 +5,7 @@ import pytest
 from commune_desk.app import build_main_window
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.overview.figures_model import Column, FiguresModel
-from commune_desk.views.widgets.app_settings import AppSettings
-from tests.views.fakes import FakeDialogs
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return AppSettings(tmp_path / "settings.ini")
+from tests.support.fakes import FakeDialogs
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, QRunnable, Qt, QThreadPool
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from commune_desk.data.repositories import records as repo
 from commune_desk.services.records import RecordService
@@ -16,7 +15,7 @@ from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import RecordModel
 from commune_desk.views.records.page import RecordPage
 from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
-from tests.views.fakes import FakeDialogs
+from tests.support.keyboard import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 STAFF = {
@@ -25,11 +24,6 @@ STAFF = {
     "group": "cong_chuc",
     "start_date": "01/03/2018",
 }
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
 
 
 @pytest.fixture
@@ -48,18 +42,6 @@ def show_page(qtbot, ctx, dialogs, kind: str, pool: QThreadPool | None = None) -
     with qtbot.waitActive(page):  # window shortcuts need an active window
         page.activateWindow()
     return page
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type as a user does: ASCII by key clicks, Vietnamese letters as an input method
-    (Unikey, ibus) commits them; QTest cannot click keys outside ASCII."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
 
 
 def cell(page: RecordPage, row: int, field: str) -> str:
