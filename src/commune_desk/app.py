@@ -55,23 +55,6 @@ def build_main_window(
     profile = CommuneService(ctx).profile()
     built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
 
-    def data_changed() -> None:
-        """Tell the overview, if it was built, that figures or records changed."""
-        overview = built[0].existing_page("overview") if built else None
-        if overview is not None:
-            overview.data_changed()
-
-    def monthly_page() -> MonthlyGridPage:
-        page = MonthlyGridPage(ctx, dialogs)
-        page.values_changed.connect(data_changed)
-        return page
-
-    def record_section(kinds: tuple[str, ...]):
-        section = build_record_section(ctx, dialogs, kinds)
-        for page in section.pages.values():
-            page.records_changed.connect(data_changed)
-        return section
-
     def settings_page() -> SettingsPage:
         page = SettingsPage(ctx, dialogs, settings)
         page.profile_changed.connect(lambda p: built[0].set_profile(p) if built else None)
@@ -83,7 +66,7 @@ def build_main_window(
 
     factories: dict[str, Callable[[], object]] = {
         "overview": lambda: OverviewPage(ctx, dialogs),
-        "monthly": monthly_page,
+        "monthly": lambda: MonthlyGridPage(ctx, dialogs),
         "targets": lambda: TargetsPage(ctx, dialogs),
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs, settings),
@@ -92,7 +75,7 @@ def build_main_window(
         "audit": lambda: AuditPage(ctx, dialogs),
     }
     for key, kinds in SECTION_KINDS.items():
-        factories[key] = lambda kinds=kinds: record_section(kinds)
+        factories[key] = lambda kinds=kinds: build_record_section(ctx, dialogs, kinds)
     hidden = {
         key
         for key, action in (("accounts", Action.MANAGE_ACCOUNTS), ("audit", Action.READ_AUDIT))

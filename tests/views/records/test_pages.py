@@ -5,16 +5,18 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QRunnable, Qt, QThreadPool
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from commune_desk.data.repositories import records as repo
 from commune_desk.services.records import RecordService
+from commune_desk.views.kernel import QueryOp
 from commune_desk.views.records.dialog import RecordDialog
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import RecordModel
 from commune_desk.views.records.page import RecordPage
 from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
+from tests.support.kernel import wait_idle
 from tests.support.keyboard import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -34,8 +36,8 @@ def records(ctx) -> RecordService:
     return service
 
 
-def show_page(qtbot, ctx, dialogs, kind: str, pool: QThreadPool | None = None) -> RecordPage:
-    page = RecordPage(ctx, dialogs, kind, pool=pool)
+def show_page(qtbot, ctx, dialogs, kind: str) -> RecordPage:
+    page = RecordPage(ctx, dialogs, kind)
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
@@ -87,6 +89,7 @@ def test_add_staff_through_the_dialog_by_typing(qtbot, ctx, dialogs, records):
     dialog.editor("start_date").setDate(QDate(2018, 3, 1))
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert page.current_dialog is None
     assert page.model.total == 1
     assert cell(page, 0, "full_name") == "Lê Thị Hoa"
@@ -144,6 +147,7 @@ def test_a_refusal_of_the_service_is_shown_in_the_dialog(qtbot, ctx, dialogs, re
     type_text(qtbot, dialog.editor("full_name"), "Người khác")
     choose(dialog.editor("group"), "vien_chuc")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert dialog.isVisible()
     assert "Đã có" in dialog.ui.message_label.text()
     assert records.count("staff") == 1
@@ -175,6 +179,7 @@ def test_record_a_participation_in_the_training_section(qtbot, ctx, dialogs, rec
     choose(dialog.editor("staff_code"), "CB01")
     assert dialog.editor("completed").isChecked()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert column(page, "training_code") == ["K01 — Kỹ năng số cơ bản"]
     assert column(page, "staff_code") == ["CB01 — Lê Thị Hoa"]
     assert column(page, "completed") == ["Có"]
@@ -188,22 +193,26 @@ def test_edit_with_enter_then_delete_with_confirmation(qtbot, ctx, dialogs, reco
     table.setFocus()
     table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    wait_idle(qtbot)
     dialog = page.current_dialog
     assert dialog.editor("full_name").text() == "Lê Thị Hoa"
     assert dialog.editor("start_date").date() == QDate(2018, 3, 1)
     type_text(qtbot, dialog.editor("position"), "Văn phòng")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert cell(page, 0, "position") == "Văn phòng"
     assert page.current_record()["code"] == "CB01"
 
     dialogs.confirm_answer = False
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert dialogs.texts("confirm") == [
         "Xóa cán bộ, công chức, viên chức, người lao động «CB01 — Lê Thị Hoa»?"
     ]
     assert page.model.total == 2
     dialogs.confirm_answer = True
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert column(page, "code") == ["CB02"]
     assert page.current_record()["code"] == "CB02"
     assert records.count("staff") == 1
@@ -217,6 +226,7 @@ def test_double_click_edits_and_insert_adds(qtbot, ctx, dialogs, records):
     # A real double click: the first click, then the second press that Qt reports as double.
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot)
     dialog = page.current_dialog
     assert dialog.windowTitle().startswith("Sửa")
     assert dialog.editor("code").text() == "CB01"
@@ -235,6 +245,7 @@ def test_a_refused_delete_is_explained(qtbot, ctx, dialogs, records):
     page = show_page(qtbot, ctx, dialogs, "teams")
     page.ui.records_table.setCurrentIndex(page.model.index(0, 0))
     page.ui.delete_action.trigger()
+    wait_idle(qtbot)
     (warning,) = dialogs.texts("warn")
     assert "còn 1 hoạt động hỗ trợ người dân liên quan" in warning
     assert page.model.total == 1
@@ -305,15 +316,12 @@ def test_import_a_good_list_preview_then_import(qtbot, ctx, dialogs, records, tm
     assert page.current_dialog is None
 
 
-class BlockedPool:
-    """A pool of one thread kept busy until `release()`, so a test can cancel in time."""
+class Blocker:
+    """Database work of the kernel held until `release()`, so a test can cancel in time."""
 
-    def __init__(self) -> None:
-        self.pool = QThreadPool()
-        self.pool.setMaxThreadCount(1)
+    def __init__(self, parent) -> None:
         self._gate = threading.Event()
-        self._blocker = QRunnable.create(lambda: self._gate.wait(10))
-        self.pool.start(self._blocker)
+        QueryOp(parent=parent, op=lambda _task: self._gate.wait(10)).run_in_background()
 
     def release(self) -> None:
         self._gate.set()
@@ -325,17 +333,16 @@ def test_cancelling_the_import_writes_nothing(qtbot, ctx, dialogs, records, tmp_
     page.ui.import_action.trigger()
     dialog = page.current_dialog
     qtbot.waitUntil(lambda: dialog.preview is not None)
-    blocked = BlockedPool()
-    dialog._pool = blocked.pool
+    blocker = Blocker(page)  # the import waits behind it on the database's thread
     qtbot.mouseClick(dialog.ui.import_button, Qt.MouseButton.LeftButton)
     assert dialog.running and dialog.ui.cancel_button.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.ui.cancel_button, Qt.MouseButton.LeftButton)
-    blocked.release()
+    blocker.release()
     qtbot.waitUntil(lambda: not dialog.running)
     assert "Đã hủy nhập" in dialog.ui.summary_label.text()
     assert dialog.ui.import_button.isEnabled()  # the preview still holds
     assert records.count("staff") == 0
-    blocked.pool.waitForDone()
+    wait_idle(qtbot)
     dialog.reject()
 
 

@@ -8,6 +8,7 @@ from commune_desk.services.indicators import IndicatorService
 from commune_desk.views.targets.model import Column, TargetsModel, TargetViewRow, format_target
 from commune_desk.views.targets.page import TargetsPage, TargetTextError, parse_target
 from tests.support.fakes import FakeDialogs
+from tests.support.kernel import wait_idle
 
 CODE = "ind.adults_confirmed_pct"  # catalogue default: 50 in 2025, 80 from 2026
 
@@ -18,6 +19,7 @@ def page(qtbot, ctx):
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
+    wait_idle(qtbot)
     return widget
 
 
@@ -42,6 +44,7 @@ def type_in_own_cell(qtbot, page: TargetsPage, keys: str, code: str = CODE) -> N
     qtbot.keyClicks(editors[0], keys)
     with qtbot.waitSignal(table.itemDelegate().closeEditor):  # Qt commits on the next loop turn
         qtbot.keyClick(editors[0], Qt.Key.Key_Return)
+    wait_idle(qtbot)
 
 
 def test_the_current_year_and_the_catalogue_defaults_are_shown(page, ctx):
@@ -74,6 +77,7 @@ def test_a_vietnamese_decimal_is_accepted(qtbot, page, ctx):
 def test_emptying_the_cell_goes_back_to_the_default(qtbot, page, ctx):
     IndicatorService(ctx).set_target(CODE, 2026, 85)
     page.refresh()
+    wait_idle(qtbot)
     type_in_own_cell(qtbot, page, "")
     assert IndicatorService(ctx).targets(2026)[CODE] == 80
     assert [r.own for r in IndicatorService(ctx).target_rows(2026) if r.code == CODE] == [None]
@@ -87,10 +91,12 @@ def test_emptying_the_cell_goes_back_to_the_default(qtbot, page, ctx):
 def test_delete_on_the_cell_removes_the_commune_target(qtbot, page, ctx):
     IndicatorService(ctx).set_target(CODE, 2026, 85)
     page.refresh()
+    wait_idle(qtbot)
     table = page.ui.targets_table
     table.setFocus()
     table.setCurrentIndex(page.model.index(_row(page.model), Column.OWN))
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_idle(qtbot)
     assert IndicatorService(ctx).targets(2026)[CODE] == 80
 
 
@@ -106,11 +112,13 @@ def test_a_negative_or_a_text_is_refused_with_a_message(qtbot, page, ctx, typed,
 def test_another_year_reloads_the_targets(qtbot, page, ctx):
     type_in_own_cell(qtbot, page, "85")
     qtbot.keyClick(page.ui.year_spin, Qt.Key.Key_Down)
+    wait_idle(qtbot)
     assert page.year == 2025
     assert _cell(page, Column.DEFAULT) == "50"
     assert _cell(page, Column.EFFECTIVE) == "50"
     assert page.ui.message_label.text() == ""
     qtbot.keyClick(page.ui.year_spin, Qt.Key.Key_Up)
+    wait_idle(qtbot)
     assert _cell(page, Column.EFFECTIVE) == "85"
 
 

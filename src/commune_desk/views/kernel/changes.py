@@ -85,7 +85,9 @@ class _Subscription(QObject):
         page.installEventFilter(self)
 
     def deliver(self, changes: Changes, initiator: object) -> None:
-        if not isValid(self.page) or initiator is self.page or not changes.touches(self.kinds):
+        if not isValid(self.page) or not changes.touches(self.kinds):
+            return
+        if _started_by(self.page, initiator):  # the page reloads after its own writes
             return
         if self.page.isVisible():
             self.callback(changes)
@@ -97,6 +99,16 @@ class _Subscription(QObject):
             held, self.held = self.held, None
             self.callback(held)
         return False
+
+
+def _started_by(page: QWidget, initiator: object) -> bool:
+    """The write came from the page or from a widget (a dialog) it owns."""
+    widget = initiator if isinstance(initiator, QObject) and isValid(initiator) else None
+    while widget is not None:
+        if widget is page:
+            return True
+        widget = widget.parent()
+    return False
 
 
 class ChangeBus(QObject):

@@ -256,6 +256,10 @@ class QueryOp(Generic[T]):
         self.task = Task(lambda done, total: self._kernel.report_progress(self, done, total))
 
     # -- description -------------------------------------------------------------------
+    def on_success(self, callback: Callable[[T], object]) -> QueryOp[T]:
+        self._success = callback
+        return self
+
     def failure(self, callback: Callable[[Exception], object]) -> QueryOp[T]:
         self._failure = callback
         return self

@@ -33,6 +33,7 @@ from commune_desk.services.errors import DatabaseBusy, ServiceError
 from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
+from commune_desk.views.kernel import Changes, Kind, Outcome, WriteOp
 from commune_desk.views.records.model import kind_text, name_field, options_of
 from commune_desk.views.widgets.i18n import fill
 
@@ -135,24 +136,37 @@ class RecordDialog(QDialog):
         return raw
 
     def accept(self) -> None:
+        """Save through the service as a write operation; the dialog closes once it is stored."""
         self._touched = set(self._kind.columns)
         if not self._validate():
             return
-        try:
-            if self._record is None:
-                saved = self._service.create(self._kind.name, self.values())
+        service, kind, values = self._service, self._kind.name, self.values()
+        record_id = self._record.id if self._record is not None else None
+
+        def write(_task: object) -> Outcome[Record]:
+            if record_id is None:
+                saved = service.create(kind, values)
             else:
-                saved = self._service.update(self._kind.name, self._record.id, self.values())
-        except RecordInvalid as exc:
-            self._show_errors(exc.errors)
-            self._show_message(str(exc))
-            return
-        except (ServiceError, DatabaseBusy) as exc:  # busy: the dialog stays open, fields kept
-            self._show_message(str(exc))
-            return
+                saved = service.update(kind, record_id, values)
+            return Outcome(saved, Changes.of(Kind.RECORDS, record_kinds=[kind]))
+
+        WriteOp(parent=self, op=write, success=self._on_saved).failure(self._on_refused).with_busy(
+            self.ok_button
+        ).run_in_background()
+
+    def _on_saved(self, saved: Record) -> None:
         self.saved = saved
         self.record_saved.emit(saved)
         super().accept()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if isinstance(exc, RecordInvalid):
+            self._show_errors(exc.errors)
+            self._show_message(str(exc))
+        elif isinstance(exc, ServiceError | DatabaseBusy):  # busy: the dialog stays open
+            self._show_message(str(exc))
+        else:
+            raise exc
 
     # -- building ----------------------------------------------------------------------
     def _add_row(self, spec: Field, used: set[str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +30,7 @@ from commune_desk.services.permissions import Action, hidden_fields
 from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
-from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
 from commune_desk.views.records.dialog import RecordDialog
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import (
@@ -58,7 +58,6 @@ class MiddleElideDelegate(QStyledItemDelegate):
 
 
 class RecordPage(QWidget):
-    records_changed = Signal()  # a record was added, changed or deleted, or a list imported
     exported = Signal(object, int)  # the file written and its number of rows
     dialog_opened = Signal(object)  # the RecordDialog or ImportDialog just opened
 
@@ -68,7 +67,6 @@ class RecordPage(QWidget):
         dialogs: Dialogs,
         kind: str,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_RecordPage()
@@ -78,9 +76,8 @@ class RecordPage(QWidget):
         self._kind = KINDS[kind]
         self._records = RecordService(ctx)
         self._exports = ExportService(ctx)
-        self._pool = pool
         self._dialog: QDialog | None = None
-        self._export_worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._export_op: QueryOp | None = None
         self._exporting = False
         self._sized = False
         self._error = ""  # why the last read failed, shown instead of the count
@@ -99,6 +96,8 @@ class RecordPage(QWidget):
         chars = self.fontMetrics().averageCharWidth()
         self.ui.search_edit.setMinimumWidth(chars * 26)
         self.ui.search_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Another list's records may be named here (a training's, a team's, a village's).
+        kernel().bus.subscribe(self, (Kind.RECORDS,), lambda _changes: self.refresh())
         self.refresh()
 
     # -- public ------------------------------------------------------------------------
@@ -264,13 +263,19 @@ class RecordPage(QWidget):
         record = self.current_record()
         if record is None:
             return
-        try:
-            record = self._records.get(self._kind.name, record.id)  # as stored now
-        except ServiceError as exc:
+        records, kind, record_id = self._records, self._kind.name, record.id
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
             self._dialogs.warn(self, self.tr("Không sửa được"), str(exc))
             self.refresh()
-            return
-        self._open_record_dialog(record)
+
+        QueryOp(
+            parent=self,
+            op=lambda _task: records.get(kind, record_id),  # as stored now
+            success=self._open_record_dialog,
+        ).failure(refused).run_in_background()
 
     def _open_record_dialog(self, record: Record | None) -> None:
         if self._dialog is not None:
@@ -282,7 +287,6 @@ class RecordPage(QWidget):
 
     def _on_record_dialog_record_saved(self, record: Record) -> None:
         self._reload(record.id)
-        self.records_changed.emit()
 
     def _on_delete_action_triggered(self) -> None:
         record = self.current_record()
@@ -292,17 +296,25 @@ class RecordPage(QWidget):
         question = fill(self.tr("Xóa %1 «%2»?"), kind_text(self._kind.label).lower(), what)
         if not self._dialogs.confirm(self, self.tr("Xóa"), question):
             return
-        try:
-            self._records.delete(self._kind.name, record.id)
-        except ServiceError as exc:
-            self._dialogs.warn(self, self.tr("Không xóa được"), str(exc))
-            return
+        records, kind, record_id = self._records, self._kind.name, record.id
         row = self.ui.records_table.currentIndex().row()
-        self.refresh()
-        if self._model.rowCount():
-            index = self._model.index(min(row, self._model.rowCount() - 1), 0)
-            self.ui.records_table.setCurrentIndex(index)
-        self.records_changed.emit()
+
+        def delete(_task: object) -> Changes:
+            records.delete(kind, record_id)
+            return Changes.of(Kind.RECORDS, record_kinds=[kind])
+
+        def deleted(_changes: Changes) -> None:
+            self.refresh()
+            if self._model.rowCount():
+                index = self._model.index(min(row, self._model.rowCount() - 1), 0)
+                self.ui.records_table.setCurrentIndex(index)
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            self._dialogs.warn(self, self.tr("Không xóa được"), str(exc))
+
+        WriteOp(parent=self, op=delete, success=deleted).failure(refused).run_in_background()
 
     # -- import ------------------------------------------------------------------------
     def _on_import_action_triggered(self) -> None:
@@ -315,7 +327,7 @@ class RecordPage(QWidget):
         )
         if path is None:
             return
-        dialog = ImportDialog(self._ctx, self._kind.name, path, self, self._pool)
+        dialog = ImportDialog(self._ctx, self._kind.name, path, self)
         dialog.imported.connect(self._on_import_dialog_imported)
         self.ui.import_action.setEnabled(False)
         self._show_dialog(dialog)
@@ -323,7 +335,6 @@ class RecordPage(QWidget):
 
     def _on_import_dialog_imported(self, _report: object) -> None:
         self.refresh()
-        self.records_changed.emit()
 
     def _show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -351,39 +362,41 @@ class RecordPage(QWidget):
         if path is None:
             return
         exports, kind, query = self._exports, self._kind.name, self._model.query
-        self._export_worker = Worker(
-            lambda task: (path, exports.export_list(kind, query, path, task.progress))
+        self._export_op = (
+            QueryOp(
+                parent=self,
+                op=lambda task: (path, exports.export_list(kind, query, path, task.progress)),
+                success=self._on_export_op_finished,
+            )
+            .with_progress(self._on_export_op_progress)
+            .failure(self._on_export_op_failed)
+            .on_cancel(self._on_export_op_cancelled)
         )
-        signals = self._export_worker.signals
-        signals.progress.connect(self._on_export_worker_progress)
-        signals.finished.connect(self._on_export_worker_finished)
-        signals.failed.connect(self._on_export_worker_failed)
-        signals.cancelled.connect(self._on_export_worker_cancelled)
         self._set_exporting(True)
-        start(self._export_worker, self._pool)
+        self._export_op.run_in_background()
 
-    def _on_export_worker_progress(self, done: int, total: int) -> None:
+    def _on_export_op_progress(self, done: int, total: int) -> None:
         self.ui.work_progress.setRange(0, max(total, 1))
         self.ui.work_progress.setValue(done)
 
-    def _on_export_worker_finished(self, result: tuple[Path, int]) -> None:
+    def _on_export_op_finished(self, result: tuple[Path, int]) -> None:
         path, rows = result
         self._set_exporting(False)
         text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
         self._dialogs.inform(self, self.tr("Xuất danh sách"), text)
         self.exported.emit(path, rows)
 
-    def _on_export_worker_failed(self, error: Exception) -> None:
+    def _on_export_op_failed(self, error: Exception) -> None:
         self._set_exporting(False)
         self._dialogs.warn(self, self.tr("Không xuất được danh sách"), str(error))
 
-    def _on_export_worker_cancelled(self) -> None:
+    def _on_export_op_cancelled(self) -> None:
         self._set_exporting(False)
         self.ui.work_label.setText(self.tr("Đã hủy xuất danh sách."))
 
     def _on_cancel_button_clicked(self) -> None:
-        if self._export_worker is not None:
-            self._export_worker.task.cancel()
+        if self._export_op is not None:
+            self._export_op.cancel()
         self.ui.cancel_button.setEnabled(False)
 
     def _set_exporting(self, running: bool) -> None:
