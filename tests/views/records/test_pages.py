@@ -202,6 +202,8 @@ def test_edit_with_enter_then_delete_with_confirmation(qtbot, ctx, dialogs, reco
     wait_idle(qtbot)
     assert cell(page, 0, "position") == "Văn phòng"
     assert page.current_record()["code"] == "CB01"
+    with qtbot.waitActive(page):  # the dialog closed (offscreen, no window manager re-activates)
+        page.activateWindow()
 
     dialogs.confirm_answer = False
     qtbot.keyClick(table, Qt.Key.Key_Delete)
@@ -231,6 +233,8 @@ def test_double_click_edits_and_insert_adds(qtbot, ctx, dialogs, records):
     assert dialog.windowTitle().startswith("Sửa")
     assert dialog.editor("code").text() == "CB01"
     dialog.reject()
+    with qtbot.waitActive(page):  # the dialog closed (offscreen, no window manager re-activates)
+        page.activateWindow()
     qtbot.keyClick(table, Qt.Key.Key_Insert)
     assert page.current_dialog.windowTitle().startswith("Thêm")
     page.current_dialog.reject()
