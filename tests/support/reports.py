@@ -6,6 +6,7 @@ from PySide6.QtCore import QUrl
 
 from commune_desk.domain.periods import Period
 from commune_desk.views.reports.page import ReportsPage
+from tests.support.kernel import wait_idle
 
 Q3 = Period.parse("2026-Q3")
 
@@ -27,4 +28,5 @@ def show(qtbot, ctx, dialogs, settings, opened=None) -> ReportsPage:
     page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
+    wait_idle(qtbot)  # the preview has arrived
     return page

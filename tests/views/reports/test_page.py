@@ -25,6 +25,7 @@ from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.page import report_periods
 from commune_desk.views.reports.printing import make_printer, render, report_html
 from tests.account_helpers import as_role
+from tests.support.kernel import wait_idle
 from tests.support.reports import Q3, Opened, show
 
 
@@ -111,6 +112,7 @@ def test_a_draft_is_written_in_the_background_then_the_folder_opens(
     assert dialogs.asked[0][:2] == ("save", "Xuất bản nháp")
     assert dialogs.asked[0][2] == "Báo cáo 2026-Q3 (bản nháp).xlsx"
     assert "Đã ghi bản nháp" in dialogs.texts("inform")[0]
+    wait_idle(qtbot)
     assert not page.ui.progress_bar.isVisible() and page.ui.draft_button.isEnabled()
     assert "đang nhập" in page.ui.status_label.text()  # a draft records nothing
     page.ui.open_folder_button.click()
@@ -122,10 +124,12 @@ def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path, set
     dialogs.save_path = tmp_path / "q3.xlsx"
     dialogs.confirm_answer = False
     page.ui.submit_button.click()
+    wait_idle(qtbot)
     assert [k for k, _, _ in dialogs.asked] == ["confirm"]  # declined: no file asked for
     dialogs.confirm_answer = True
     with qtbot.waitSignal(page.exported, timeout=20_000) as signal:
         page.ui.submit_button.click()
+        wait_idle(qtbot)
     assert signal.args[0].version == 1
     assert dialogs.asked[-2][2] == "Báo cáo 2026-Q3 v1.xlsx"
     assert "phiên bản 1" in dialogs.texts("inform")[-1]
@@ -138,6 +142,7 @@ def test_a_failed_write_is_explained(qtbot, ctx, dialogs, values, tmp_path, sett
     page = show(qtbot, ctx, dialogs, settings)
     dialogs.save_path = tmp_path / "khong-co" / "q3.xlsx"
     page.ui.submit_button.click()
+    wait_idle(qtbot)
     qtbot.waitUntil(lambda: bool(dialogs.texts("warn")), timeout=20_000)
     assert "không có thư mục" in dialogs.texts("warn")[0]
     assert page.ui.submit_button.isEnabled()
@@ -151,12 +156,15 @@ def test_unlock_asks_for_a_reason(qtbot, ctx, dialogs, values, tmp_path, setting
     assert page.ui.unlock_button.isEnabled()
     dialogs.text_answer = None
     page.ui.unlock_button.click()
+    wait_idle(qtbot)
     assert "đã nộp v1" in page.ui.status_label.text()  # cancelled
     dialogs.text_answer = "  "
     page.ui.unlock_button.click()
+    wait_idle(qtbot)
     assert dialogs.texts("warn") == ["Cần ghi lý do mở khóa."]
     dialogs.text_answer = "Sửa số hồ sơ tháng 9"
     page.ui.unlock_button.click()
+    wait_idle(qtbot)
     assert "đã mở khóa" in page.ui.status_label.text()
     assert "Sửa số hồ sơ tháng 9" in page.ui.status_label.text()
     assert "lần nộp sau là v2" in page.ui.status_label.text()
@@ -173,6 +181,7 @@ def test_an_officer_cannot_unlock_and_is_told_why(qtbot, ctx, dialogs, values, t
     assert page.permission_label.text() == "Chỉ lãnh đạo được mở khóa kỳ đã nộp."
     dialogs.text_answer = "muốn sửa"
     page.ui.unlock_button.click()
+    wait_idle(qtbot)
     assert dialogs.asked == [] and "đã nộp v1" in page.ui.status_label.text()
 
 
@@ -210,6 +219,7 @@ def test_changing_the_period_refreshes(qtbot, ctx, dialogs, values, settings):
     page = show(qtbot, ctx, dialogs, settings)
     combo = page.ui.period_combo
     combo.setCurrentIndex(combo.findData("2026-09"))
+    wait_idle(qtbot)
     assert page.period == Period.parse("2026-09")
     assert page.ui.window_label.text() == "Số liệu từ ngày 1/9/2026 đến ngày 30/9/2026"
     online = next(r for r in page.model.rows if r.code == "tthc.received_online")
