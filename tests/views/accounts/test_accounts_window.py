@@ -26,6 +26,7 @@ from commune_desk.views.targets.page import TargetsPage
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.support.fakes import FakeDialogs
+from tests.support.kernel import wait_idle
 
 STAFF = {
     "code": "CB01",
@@ -48,6 +49,7 @@ def shown(qtbot, widget):
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
+    wait_idle(qtbot)  # what the page reads has arrived
     return widget
 
 
@@ -129,10 +131,12 @@ def test_a_clerk_sees_no_phone_number_and_cannot_import(qtbot, ctx, dialogs):
     assert page.permission_label.isVisible()
     page.ui.records_table.setCurrentIndex(page.model.index(0, 0))
     page.ui.edit_action.trigger()
+    wait_idle(qtbot)
     dialog = page.current_dialog
     assert not dialog.editor("phone").isVisibleTo(dialog)
     dialog.editor("position").setText("Văn phòng")
     dialog.accept()
+    wait_idle(qtbot)
     kept = RecordService(ctx).get("staff", page.model.record_at(0).id)
     assert (kept["position"], kept["phone"]) == ("Văn phòng", "0912345678")
 
@@ -175,6 +179,7 @@ def test_a_supervisor_still_sees_which_months_were_submitted(qtbot, ctx, dialogs
     page = shown(qtbot, MonthlyGridPage(as_role(ctx, "supervisor"), dialogs))
     combo = page.ui.period_combo
     combo.setCurrentIndex(combo.findData("2026-Q3"))
+    wait_idle(qtbot)
     text = page.ui.lock_label.text()
     assert "chỉ xem" in text and "đã nộp" in text.lower()
 
@@ -214,13 +219,16 @@ def test_a_supervisor_adds_resets_and_disables_accounts(qtbot, ctx, dialogs, acc
         confirm="mat-khau-hoa",
     )
     page.ui.add_button.click()
+    wait_idle(qtbot)
     assert page.current_account().username == "hoa.le"
     assert page.current_account().role == "clerk"  # the first role offered
     page.select("lan")
     answer_form(monkeypatch, password="mat-khau-moi-1", confirm="mat-khau-moi-1")
     page.ui.reset_button.click()
+    wait_idle(qtbot)
     assert AccountService(ctx).login("lan", "mat-khau-moi-1").username == "lan"
     page.ui.active_button.click()
+    wait_idle(qtbot)
     assert "Vô hiệu hóa tài khoản «lan»" in dialogs.texts("confirm")[-1]
     assert page.model.state_text(page.current_account()) == "Đã vô hiệu hóa"
     assert page.ui.active_button.text() == "&Kích hoạt lại"
@@ -240,10 +248,12 @@ def test_the_account_forms_check_as_the_user_types(qtbot):
     dialog.ui.confirm_edit.setText("12345679")
     assert dialog.ui.message_label.text() == "Hai lần nhập mật khẩu chưa khớp nhau."
     dialog.accept()
+    wait_idle(qtbot)
     assert submitted == [] and dialog.isVisible()
     dialog.ui.confirm_edit.setText("12345678")
     assert dialog.problem() == "" and ok.isEnabled()
     dialog.accept()
+    wait_idle(qtbot)
     assert submitted[0].password == "12345678" and not dialog.isVisible()
 
 
@@ -262,12 +272,16 @@ def test_the_audit_page_filters_and_exports(qtbot, ctx, dialogs, accounts, tmp_p
     assert newest[3] == "Số liệu infra.bts – Số trạm BTS trên địa bàn"
     assert (newest[4], newest[5], newest[6]) == ("Tháng 10/2026", "", "4 trạm")
     page.ui.kind_combo.setCurrentIndex(page.ui.kind_combo.findData(str(AuditKind.LOGIN)))
+    wait_idle(qtbot)
     assert {r.action for r in page.model.rows} == {"login"}
     page.ui.actor_combo.setCurrentIndex(page.ui.actor_combo.findData("lanhdao"))
+    wait_idle(qtbot)
     assert page.model.total == 0 and page.ui.count_label.text() == "0 dòng"
     assert not page.ui.export_button.isEnabled()
     page.ui.actor_combo.setCurrentIndex(0)
+    wait_idle(qtbot)
     page.ui.kind_combo.setCurrentIndex(0)
+    wait_idle(qtbot)
     everything = page.model.total
     page.ui.dates_check.setChecked(True)  # this month, up to today: the whole trail here
     assert page.model.total == everything

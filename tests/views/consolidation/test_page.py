@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QThreadPool, QUrl
+from PySide6.QtCore import QUrl
 
 from commune_desk.services.demo.province import varied_values
 from commune_desk.views.consolidation.page import ConsolidationPage, ProblemsModel
@@ -13,9 +13,7 @@ from tests.support.fakes import FakeDialogs
 
 
 def make_page(qtbot, dialogs, opened):
-    page = ConsolidationPage(
-        catalogue(), dialogs, pool=QThreadPool(), open_url=lambda url: opened.append(url)
-    )
+    page = ConsolidationPage(catalogue(), dialogs, open_url=lambda url: opened.append(url))
     qtbot.addWidget(page)
     return page
 

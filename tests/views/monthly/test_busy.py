@@ -60,9 +60,11 @@ def test_a_record_dialog_stays_open_with_its_fields(qtbot, opened, db_path, hold
     type_text(qtbot, dialog.editor("code"), "T01")
     type_text(qtbot, dialog.editor("name"), "Thôn Đông")
     dialog.ok_button.click()
+    wait_idle(qtbot)
     assert dialog.isVisible() and dialog.saved is None
     assert "đang bận" in dialog.ui.message_label.text()
     assert dialog.editor("name").text() == "Thôn Đông"
     holder.release()
     dialog.ok_button.click()
+    wait_idle(qtbot)
     assert not dialog.isVisible() and dialog.saved.values["name"] == "Thôn Đông"

@@ -17,6 +17,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.demo import build_demo
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValueChange, ValuesService
+from commune_desk.views.kernel import Changes, Kind, kernel
 from commune_desk.views.overview.page import OverviewPage, period_choices
 from tests.conftest import CATALOGUE, FIXED_NOW, ROOT
 from tests.support.fakes import FakeDialogs
@@ -171,9 +172,10 @@ def test_data_changes_refresh_the_open_page(qtbot, ctx):
             ValueChange("tthc.received_direct", "2026-08", 80),
         ]
     )
+    bus, written = kernel().bus, Changes.of(Kind.VALUES, periods=["2026-08"])
     with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.data_changed()
-        page.data_changed()  # debounced: one refresh
+        bus.publish(written)  # as the grid's writes announce themselves
+        bus.publish(written)  # debounced: one refresh
     assert page.overview.card("ind.online_records_pct").value == pytest.approx(84.0)
     assert page.cards.card("ind.online_records_pct").value_label.text() == "84,0 %"
 

@@ -14,6 +14,7 @@ from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.support.fakes import FakeDialogs
 from tests.support.files import corrupt
+from tests.support.kernel import wait_idle
 
 
 @pytest.fixture
@@ -33,6 +34,7 @@ def settings_page(qtbot, ctx, tmp_path, ask=None) -> SettingsPage:
     qtbot.addWidget(widget)
     widget.resize(1200, 900)
     widget.show()
+    wait_idle(qtbot)
     return widget
 
 
@@ -75,6 +77,7 @@ def names(ctx) -> list[str]:
 
 def backup_now(qtbot, page) -> None:
     page.ui.backup_now_button.click()
+    wait_idle(qtbot)
     qtbot.waitUntil(lambda: "Đã sao lưu" in page.ui.backups_status_label.text())
     qtbot.waitUntil(lambda: page.ui.backup_now_button.isEnabled())
 
@@ -92,6 +95,7 @@ def test_backup_now_lists_the_copy(qtbot, page, tmp_path):
 
 def test_backup_to_a_usb_folder_is_one_click(qtbot, page, tmp_path):
     page.ui.backup_to_folder_button.click()
+    wait_idle(qtbot)
     qtbot.waitUntil(lambda: "Đã sao lưu" in page.ui.backups_status_label.text())
     (copy,) = (tmp_path / "usb").glob("*.sqlite3")
     assert parse_name(copy).kind is Kind.MANUAL
@@ -112,6 +116,7 @@ def test_restore_shows_the_summary_saves_the_current_state_and_replaces(
     assert page.ui.restore_button.isEnabled()
     with qtbot.waitSignal(page.database_restored) as restored:
         page.ui.restore_button.click()
+        wait_idle(qtbot)
     (summary,) = asked
     assert summary.contents.records["villages"] == 1
     assert summary.contents.commune_name == "Xã Thiệu Trung"
@@ -127,6 +132,7 @@ def test_restoring_a_file_that_is_not_a_backup_says_why(qtbot, page, ctx, asked,
     junk.write_text("hello")
     page.backups._dialogs.open_path = junk
     page.ui.restore_file_button.click()
+    wait_idle(qtbot)
     assert "notes.sqlite3" in page.ui.backups_status_label.text() and asked == []
 
 

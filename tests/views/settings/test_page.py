@@ -10,6 +10,7 @@ from commune_desk.domain.periods import Mode
 from commune_desk.services.commune import CommuneService
 from commune_desk.views.settings.page import SettingsPage
 from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
+from tests.support.kernel import wait_idle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -41,6 +42,7 @@ def page(qtbot, ctx, dialogs, settings):
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
+    wait_idle(qtbot)
     return widget
 
 
@@ -59,6 +61,7 @@ def test_enter_saves_a_new_name_and_tells_the_window(qtbot, page, ctx):
     replace_text(qtbot, edit, "Xã Thiệu Trung Mới")
     with qtbot.waitSignal(page.profile_changed) as blocker:
         qtbot.keyClick(edit, Qt.Key.Key_Return)
+        wait_idle(qtbot)
     assert blocker.args[0].name == "Xã Thiệu Trung Mới"
     assert CommuneService(ctx).profile().name == "Xã Thiệu Trung Mới"
     assert page.ui.profile_status_label.text() == "Đã lưu thông tin xã."
@@ -68,6 +71,7 @@ def test_the_save_button_saves_the_province(qtbot, page, ctx):
     replace_text(qtbot, page.ui.province_edit, "Nghệ An")
     with qtbot.waitSignal(page.profile_changed):
         qtbot.mouseClick(page.ui.save_profile_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot)
     assert CommuneService(ctx).profile().province == "Nghệ An"
 
 
@@ -76,6 +80,7 @@ def test_an_empty_name_is_refused_with_a_message(qtbot, page, ctx):
     replace_text(qtbot, edit, "   ")
     with qtbot.assertNotEmitted(page.profile_changed):
         qtbot.mouseClick(page.ui.save_profile_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot)
     assert "Chưa nhập tên xã" in page.ui.profile_status_label.text()
     assert CommuneService(ctx).profile().name == "Xã Thiệu Trung"
     assert edit.hasFocus()
@@ -84,6 +89,7 @@ def test_an_empty_name_is_refused_with_a_message(qtbot, page, ctx):
 def test_choosing_the_decree_09_cutoff_applies_it_after_confirmation(qtbot, page, ctx, dialogs):
     with qtbot.waitSignal(page.profile_changed) as blocker:
         qtbot.keyClick(page.ui.cutoff_combo, Qt.Key.Key_Down)
+        wait_idle(qtbot)
     assert blocker.args[0].cutoff_mode is Mode.DECREE09
     assert CommuneService(ctx).profile().cutoff_mode is Mode.DECREE09
     assert [kind for kind, _, _ in dialogs.asked] == ["confirm"]
@@ -93,6 +99,7 @@ def test_declining_the_cutoff_change_keeps_calendar_months(qtbot, page, ctx, dia
     dialogs.confirm_answer = False
     with qtbot.assertNotEmitted(page.profile_changed):
         qtbot.keyClick(page.ui.cutoff_combo, Qt.Key.Key_Down)
+        wait_idle(qtbot)
     assert page.ui.cutoff_combo.currentIndex() == 0
     assert CommuneService(ctx).profile().cutoff_mode is Mode.CALENDAR
 
@@ -110,6 +117,7 @@ def test_signer_and_recipients_are_saved_for_the_report(qtbot, page, ctx):
         ui.recipients_edit, "- UBND tỉnh Thanh Hóa (b/c);\nSở Khoa học và Công nghệ\n\n- Lưu: VT."
     )
     qtbot.mouseClick(ui.save_report_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
 
     stored = CommuneService(ctx).profile().settings
     assert stored["signer_name"] == "Lê Văn Hùng"
@@ -137,6 +145,7 @@ def test_choosing_the_vice_chairman_switches_to_signing_on_behalf(qtbot, page):
 def test_enter_in_a_report_field_saves(qtbot, page, ctx):
     type_text(page.ui.signer_name_edit, "Lê Văn Hùng")
     qtbot.keyClick(page.ui.signer_name_edit, Qt.Key.Key_Return)
+    wait_idle(qtbot)
     assert CommuneService(ctx).profile().settings["signer_name"] == "Lê Văn Hùng"
 
 
@@ -146,6 +155,7 @@ def test_ctrl_s_saves_everything_that_changed(qtbot, page, ctx):
     page.ui.report_place_edit.setFocus()
     with qtbot.waitSignal(page.profile_changed):
         qtbot.keyClick(page.ui.report_place_edit, Qt.Key.Key_S, CTRL)
+        wait_idle(qtbot)
     profile = CommuneService(ctx).profile()
     assert profile.name == "Xã Thiệu Trung Mới"
     assert profile.settings["report_place"] == "Thiệu Trung"
@@ -170,6 +180,7 @@ def test_refresh_keeps_what_the_user_is_typing(qtbot, page, ctx):
     replace_text(qtbot, page.ui.commune_name_edit, "Đang sửa")
     CommuneService(ctx).set_settings({"signer_name": "Lê Văn Hùng"})
     page.refresh()
+    wait_idle(qtbot)
     assert page.ui.commune_name_edit.text() == "Đang sửa"
     assert page.ui.signer_name_edit.text() == "Lê Văn Hùng"
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 import pytest
 
 from commune_desk.app import build_main_window
+from commune_desk.services.overview import OverviewService
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.overview.figures_model import Column, FiguresModel
 from tests.support.fakes import FakeDialogs
+from tests.support.grid import go, type_value
+from tests.support.kernel import wait_idle
 
 
 @pytest.fixture
@@ -91,18 +94,28 @@ def test_every_section_opens(window):
         assert window.current_key == key
 
 
-def test_cutoff_change_in_settings_updates_the_header(window):
+def test_cutoff_change_in_settings_updates_the_header(qtbot, window):
     page = window.show_section("settings")
+    wait_idle(qtbot)
     assert "Tháng 11/2026" in window.ui.current_period_label.text()
     page.ui.cutoff_combo.setCurrentIndex(1)
     page.ui.cutoff_combo.activated.emit(1)  # Decree 09: 21/11 already belongs to December
+    wait_idle(qtbot)
     assert "Tháng 12/2026" in window.ui.current_period_label.text()
 
 
-def test_a_change_in_the_grid_refreshes_the_overview(qtbot, window, ctx):
-    overview = window.page("overview")
+def test_a_value_saved_in_the_grid_is_redrawn_in_the_overview(qtbot, window, ctx):
+    overview = window.show_section("overview")
+    qtbot.waitUntil(lambda: overview.overview is not None and not overview.busy)
+    before = overview.overview.card("ind.online_records_pct").value
     grid = window.show_section("monthly")
-    calls = []
-    overview.data_changed = lambda: calls.append(1)  # the slot the root connects
-    grid.values_changed.emit()
-    assert calls == [1]
+    wait_idle(qtbot)
+    go(grid, "tthc.received_online", "2026-11")
+    type_value(qtbot, grid, "0")
+    type_value(qtbot, grid, "500")  # Enter moved down to the direct ones
+    with qtbot.waitSignal(overview.loaded, timeout=10_000):  # told on the bus, read when shown
+        window.show_section("overview")
+    now = OverviewService(ctx).load(overview.period(), overview.granularity())
+    expected = now.card("ind.online_records_pct").value
+    assert expected != before
+    assert overview.overview.card("ind.online_records_pct").value == pytest.approx(expected)

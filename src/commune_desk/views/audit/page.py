@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
@@ -30,7 +29,7 @@ from commune_desk.services.audit import AuditKind, AuditQuery, AuditRow, AuditSe
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.forms.ui_audit_page import Ui_AuditPage
-from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.kernel import Kind, QueryOp, kernel
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.rows_model import RowsModel
@@ -134,16 +133,14 @@ class AuditPage(QWidget):
         ctx: ServiceContext,
         dialogs: Dialogs,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_AuditPage()
         self.ui.setupUi(self)
         self._ctx = ctx
         self._dialogs = dialogs
-        self._pool = pool
         self._service = AuditService(ctx)
-        self._worker: Worker | None = None
+        self._exporting = False
         self._model = AuditModel(self._service, self)
         ui = self.ui
         ui.audit_table.setModel(self._model)
@@ -168,6 +165,7 @@ class AuditPage(QWidget):
         shortcut.activated.connect(ui.export_button.click)
         self._on_filters_changed()
         self._size_columns()
+        kernel().bus.subscribe(self, (Kind.AUDIT,), lambda _changes: self.refresh())
 
     @property
     def model(self) -> AuditModel:
@@ -201,10 +199,10 @@ class AuditPage(QWidget):
             return
         total = self._model.total
         ui.count_label.setText(fill(self.tr("%1 dòng", "", total), format_number(total)))
-        ui.export_button.setEnabled(total > 0 and self._worker is None)
+        ui.export_button.setEnabled(total > 0 and not self._exporting)
 
     def _on_export_button_clicked(self) -> None:
-        if self._worker is not None or not self.ui.export_button.isEnabled():
+        if self._exporting or not self.ui.export_button.isEnabled():
             return
         path = choose_workbook_path(
             self._dialogs,
@@ -215,22 +213,21 @@ class AuditPage(QWidget):
         if path is None:
             return
         service, query = self._service, self._model.query
-        self._worker = Worker(lambda task: (path, service.export(query, path, task.progress)))
-        self._worker.signals.finished.connect(self._on_worker_finished)
-        self._worker.signals.failed.connect(self._on_worker_failed)
-        self.ui.export_button.setEnabled(False)
-        start(self._worker, self._pool)
+        self._exporting = True
+        QueryOp(
+            parent=self,
+            op=lambda task: (path, service.export(query, path, task.progress)),
+            success=self._on_export_finished,
+        ).failure(self._on_export_failed).with_busy(self.ui.export_button).run_in_background()
 
-    def _on_worker_finished(self, result: tuple[Path, int]) -> None:
+    def _on_export_finished(self, result: tuple[Path, int]) -> None:
         path, rows = result
-        self._worker = None
-        self.ui.export_button.setEnabled(True)
+        self._exporting = False
         text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
         self._dialogs.inform(self, self.tr("Xuất nhật ký thay đổi"), text)
 
-    def _on_worker_failed(self, error: Exception) -> None:
-        self._worker = None
-        self.ui.export_button.setEnabled(True)
+    def _on_export_failed(self, error: Exception) -> None:
+        self._exporting = False
         self._dialogs.warn(self, self.tr("Không xuất được nhật ký thay đổi"), str(error))
 
     def changeEvent(self, event: QEvent) -> None:
