@@ -106,7 +106,7 @@ class Studio:
 
     def show_as(self, role: str) -> None:
         """The main window of the demo account of `role`."""
-        from commune_desk.app import build_main_window
+        from commune_desk.views.shell.compose import build_main_window
 
         if role == self.role:
             return

@@ -164,7 +164,7 @@ class _SelfTest:
         )
 
     def main_window(self) -> str:
-        from commune_desk.app import build_main_window
+        from commune_desk.views.shell.compose import build_main_window
         from commune_desk.views.widgets.app_settings import AppSettings
         from commune_desk.views.widgets.dialogs import QtDialogs
 

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from commune_desk import app as app_module
-from commune_desk.app import build_main_window
 from commune_desk.services.accounts import AccountService
 from commune_desk.services.audit import AuditKind
 from commune_desk.services.records import RecordService
@@ -21,6 +20,7 @@ from commune_desk.views.accounts.page import AccountsPage
 from commune_desk.views.audit.page import AuditModel, AuditPage, Column
 from commune_desk.views.monthly.page import MonthlyGridPage
 from commune_desk.views.records.page import RecordPage
+from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.shell.login_dialog import LoginDialog
 from commune_desk.views.targets.page import TargetsPage
 from commune_desk.views.widgets.app_settings import AppSettings

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commune_desk.app import build_main_window
+from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.support.fakes import FakeDialogs
 

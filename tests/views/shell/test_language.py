@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from commune_desk import paths
-from commune_desk.app import build_main_window
+from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
 from commune_desk.views.widgets.i18n import Translations
 from tests.support.fakes import FakeDialogs

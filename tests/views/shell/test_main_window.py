@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from commune_desk.app import build_main_window
 from commune_desk.services.overview import OverviewService
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.overview.figures_model import Column, FiguresModel
+from commune_desk.views.shell.compose import build_main_window
 from tests.support.fakes import FakeDialogs
 from tests.support.grid import go, type_value
 from tests.support.kernel import wait_idle

@@ -12,7 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from commune_desk.excel.atomic import xlsx_path
+from commune_desk.services.documents import xlsx_path
 
 
 class Dialogs(Protocol):
