@@ -37,14 +37,6 @@ STAFF = {
 }
 
 
-@pytest.fixture
-def accounts(ctx) -> AccountService:
-    service = AccountService(as_role(ctx, "system"))
-    service.add("lan", "clerk", "mat-khau-lan", "Trần Thị Lan")
-    service.add("lanhdao", "supervisor", "mat-khau-lanh-dao", "Nguyễn Văn Lãnh")
-    return service
-
-
 def shown(qtbot, widget):
     qtbot.addWidget(widget)
     widget.show()
@@ -53,10 +45,11 @@ def shown(qtbot, widget):
     return widget
 
 
-def log_in(dialog: LoginDialog, username: str, password: str) -> None:
+def log_in(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
     dialog.ui.username_edit.setText(username)
     dialog.ui.password_edit.setText(password)
     dialog.ui.login_button.click()
+    wait_idle(qtbot)  # the attempt is checked off the UI thread
 
 
 # -- login --------------------------------------------------------------------------------------
@@ -66,28 +59,28 @@ def test_login_says_tries_left_then_locked_until(qtbot, ctx, accounts):
     dialog = shown(qtbot, LoginDialog(AccountService(ctx), "Xã Thiệu Trung — Thanh Hóa"))
     assert not dialog.ui.login_button.isEnabled()  # nothing typed yet
     assert dialog.ui.password_edit.echoMode() == dialog.ui.password_edit.EchoMode.Password
-    log_in(dialog, "lan", "sai-mat-khau")
+    log_in(qtbot, dialog, "lan", "sai-mat-khau")
     assert dialog.error_text() == "Sai mật khẩu. Còn 4 lần thử trước khi tài khoản bị tạm khóa."
     assert dialog.ui.password_edit.text() == "" and dialog.isVisible()
     for _ in range(4):
-        log_in(dialog, "lan", "sai-mat-khau")
+        log_in(qtbot, dialog, "lan", "sai-mat-khau")
     assert dialog.error_text() == (
         "Tài khoản tạm khóa đến 09:35 vì nhập sai mật khẩu 5 lần. Hãy thử lại sau."
     )
-    log_in(dialog, "lan", "mat-khau-lan")  # the right password, still locked
+    log_in(qtbot, dialog, "lan", "mat-khau-lan")  # the right password, still locked
     assert "09:35" in dialog.error_text() and dialog.account is None
 
 
 def test_login_of_an_unknown_or_disabled_account_then_success(qtbot, ctx, accounts):
     dialog = shown(qtbot, LoginDialog(AccountService(ctx)))
-    log_in(dialog, "ai-do", "mat-khau-gi-do")
+    log_in(qtbot, dialog, "ai-do", "mat-khau-gi-do")
     assert dialog.error_text() == "Sai tên đăng nhập hoặc mật khẩu."
     accounts.set_active("lan", False)
-    log_in(dialog, "lan", "mat-khau-lan")
+    log_in(qtbot, dialog, "lan", "mat-khau-lan")
     assert dialog.error_text() == "Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ lãnh đạo UBND xã."
     accounts.set_active("lan", True)
     with qtbot.waitSignal(dialog.accepted):
-        log_in(dialog, "lan", "mat-khau-lan")
+        log_in(qtbot, dialog, "lan", "mat-khau-lan")
     assert (dialog.account.username, dialog.account.role) == ("lan", "clerk")
 
 

@@ -26,7 +26,6 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -123,6 +122,8 @@ class Kernel(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from concurrent.futures import ThreadPoolExecutor  # not needed to paint the login
+
         self.bus = ChangeBus(self)
         self._inbox = _Inbox(self)
         self._serial = ThreadPoolExecutor(1, thread_name_prefix="commune-desk-db")
