@@ -90,10 +90,11 @@ def activity_log(repeat: int) -> None:
     from commune_desk.services.context import Actor
     from commune_desk.services.demo import build_demo
     from commune_desk.services.setup import open_database
+    from commune_desk.views.kernel import kernel
     from commune_desk.views.records.page import RecordPage
     from commune_desk.views.widgets.dialogs import QtDialogs
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept for the pages below
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "log.sqlite3", paths.catalogue_file(), Actor("bench"))
         ctx = db.context
@@ -121,16 +122,16 @@ def activity_log(repeat: int) -> None:
             page = RecordPage(ctx, QtDialogs(), "activities")
             page.resize(1200, 800)
             page.show()
-            app.processEvents()
+            kernel().wait_idle(60)  # the list has arrived
             opened.append(time.perf_counter() - t)
             column = page.model.column_of("people_supported")
             t = time.perf_counter()
             page.ui.records_table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
-            app.processEvents()
+            kernel().wait_idle(60)  # the list has arrived
             sorted_.append(time.perf_counter() - t)
             t = time.perf_counter()
             page.ui.type_combo.setCurrentIndex(2)
-            app.processEvents()
+            kernel().wait_idle(60)  # the list has arrived
             filtered.append(time.perf_counter() - t)
             total = page.model.total
             page.close()

@@ -138,10 +138,10 @@ class Studio:
 
     def settle(self, rounds: int = 30) -> None:
         """Let background work finish and the window repaint."""
-        from PySide6.QtCore import QThreadPool
+        from commune_desk.views.kernel import kernel
 
         for _ in range(rounds):
-            QThreadPool.globalInstance().waitForDone(50)
+            kernel().wait_idle(0.05)
             self.app.processEvents()
 
     def modal(self, trigger: Callable[[], object], fill: Callable[[object], None]) -> object:

@@ -16,7 +16,7 @@ from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import RecordModel
 from commune_desk.views.records.page import RecordPage
 from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
-from tests.support.kernel import wait_idle
+from tests.support.kernel import settle, wait_idle
 from tests.support.keyboard import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,6 +43,7 @@ def show_page(qtbot, ctx, dialogs, kind: str) -> RecordPage:
     page.show()
     with qtbot.waitActive(page):  # window shortcuts need an active window
         page.activateWindow()
+    wait_idle(qtbot)  # the list has arrived
     return page
 
 
@@ -59,6 +60,7 @@ def choose(combo, data: object) -> None:
     index = combo.findData(data)
     assert index >= 0, data
     combo.setCurrentIndex(index)
+    settle()  # the list is read again off the UI thread
 
 
 def add_team(records: RecordService, code: str = "TO1", village: str = "T01") -> None:
@@ -169,6 +171,7 @@ def test_record_a_participation_in_the_training_section(qtbot, ctx, dialogs, rec
     section = build_record_section(ctx, dialogs, SECTION_KINDS["training"])
     qtbot.addWidget(section)
     section.show()
+    settle()
     assert section.tabs.count() == 3
     page = section.show_kind("participants")
     page.ui.add_action.trigger()
@@ -314,6 +317,7 @@ def test_import_a_good_list_preview_then_import(qtbot, ctx, dialogs, records, tm
         qtbot.mouseClick(dialog.ui.import_button, Qt.MouseButton.LeftButton)
     assert "Đã nhập: thêm 2, sửa 1" in dialog.ui.summary_label.text()
     assert not dialog.ui.import_button.isEnabled()
+    wait_idle(qtbot)  # the list is read again
     assert column(page, "code") == ["CB01", "CB02", "CB03"]
     assert cell(page, 0, "start_date") == "01/01/2020"
     dialog.reject()
@@ -389,12 +393,16 @@ def test_filter_the_activity_log(qtbot, ctx, dialogs, activities):
     choose(ui.type_combo, "vneid")
     assert column(page, "people_supported") == ["12", "9"]
     ui.date_check.setChecked(True)
+    settle()
     ui.date_from_edit.setDate(QDate(2025, 5, 1))
+    settle()
     ui.date_to_edit.setDate(QDate(2025, 6, 30))
+    settle()
     assert column(page, "date") == ["03/06/2025"]
     choose(ui.village_combo, None)
     choose(ui.type_combo, None)
     ui.date_check.setChecked(False)
+    settle()
     assert page.model.total == 6
     qtbot.keyClick(page, Qt.Key.Key_F, CTRL)
     assert ui.search_edit.hasFocus()
@@ -410,8 +418,10 @@ def test_sort_by_clicking_a_header(qtbot, ctx, dialogs, activities):
     section = page.model.column_of("people_supported")
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    settle()
     first = column(page, "people_supported")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    settle()
     second = column(page, "people_supported")
     assert {tuple(first), tuple(second)} == {
         ("4", "7", "8", "9", "12", "30"),
@@ -426,6 +436,7 @@ def test_export_the_filtered_list(qtbot, ctx, dialogs, activities, tmp_path):
     page = show_page(qtbot, ctx, dialogs, "activities")
     choose(page.ui.village_combo, "T01")
     page.ui.records_table.sortByColumn(page.model.column_of("date"), Qt.SortOrder.DescendingOrder)
+    settle()
     dialogs.save_path = tmp_path / "hoat-dong"
     with qtbot.waitSignal(page.exported, timeout=10_000) as signal:
         qtbot.keyClick(page, Qt.Key.Key_E, CTRL)
@@ -476,7 +487,7 @@ def test_record_model_passes_the_model_tester(qtmodeltester, ctx, activities):
     model = RecordModel(
         KINDS["activities"],
         ctx.catalogue.vocab,
-        lambda query: activities.page("activities", query),
+        lambda query, deliver: deliver(activities.page("activities", query)),
         page_size=4,
     )
     from commune_desk.services.records import RecordQuery
@@ -504,9 +515,11 @@ def test_sections_refresh_the_visible_page(qtbot, ctx, dialogs, records):
     section = build_record_section(ctx, dialogs, SECTION_KINDS["training"])
     qtbot.addWidget(section)
     section.show()
+    settle()
     records.create("staff", STAFF)
     assert section.page("staff").model.total == 0
     section.refresh()
+    settle()
     assert section.page("staff").model.total == 1
     with qtbot.waitActive(section):
         section.activateWindow()
@@ -517,9 +530,11 @@ def test_sections_refresh_the_visible_page(qtbot, ctx, dialogs, records):
     participants.current_dialog.reject()
     villages = build_record_section(ctx, dialogs, SECTION_KINDS["villages"])
     qtbot.addWidget(villages)
+    settle()
     assert villages.tabs is None
     assert villages.current_page().model.total == 2
     villages.refresh()
+    settle()
     assert not villages.current_page().ui.village_combo.isVisibleTo(villages)
 
 
@@ -548,10 +563,12 @@ def test_a_log_of_100000_activities_stays_fluid(qtbot, ctx, dialogs, records):
     assert page.ui.count_label.text() == "100.000 dòng"
     assert model.canFetchMore()
     page.ui.records_table.scrollToBottom()
+    settle()
     assert 500 < model.rowCount() <= 1500
     page.ui.records_table.sortByColumn(
         model.column_of("people_supported"), Qt.SortOrder.DescendingOrder
     )
+    settle()
     assert model.rowCount() <= 1000
     assert cell(page, 0, "people_supported") == "96"
     choose(page.ui.type_combo, types[0])

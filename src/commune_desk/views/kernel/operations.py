@@ -25,11 +25,12 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -208,6 +209,20 @@ class Kernel(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    def wait_idle(self, timeout_s: float = 10.0) -> bool:
+        """Process events until every operation has reported (for scripts and the self-test).
+
+        False when some work is still running after `timeout_s`.
+        """
+        deadline = time.monotonic() + timeout_s
+        QCoreApplication.processEvents()
+        while self._running:
+            if time.monotonic() > deadline:
+                return False
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        return True
 
     # -- the busy cue ----------------------------------------------------------------
     def _show_cue(self) -> None:

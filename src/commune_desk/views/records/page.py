@@ -9,6 +9,7 @@ ImportDialog (both with `open()`, never `exec()`); export runs in the background
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -84,7 +85,9 @@ class RecordPage(QWidget):
         self._village = village_field(self._kind)
         self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
         self._cannot_import = why_not(ctx, Action.IMPORT)
+        self._keep: tuple[int | None, int | None] = (None, None)  # record, else row, after a load
         self._model = RecordModel(self._kind, ctx.catalogue.vocab, self._fetch, parent=self)
+        self._model.loaded.connect(self._after_load)
         self._filters = RecordFilters(self.ui, self._kind, ctx.catalogue.vocab, ctx.today(), self)
         self._filters.changed.connect(self._on_filters_changed)
         self._setup_table()
@@ -122,12 +125,17 @@ class RecordPage(QWidget):
         current = self.current_record()
         self._reload(current.id if current else None)
 
-    def _reload(self, keep_id: int | None) -> None:
+    @property
+    def busy(self) -> bool:
+        """True while the list is being read."""
+        return self._model.loading
+
+    def _reload(self, keep_id: int | None, keep_row: int | None = None) -> None:
         self._load_references()
+        self._keep = (keep_id, keep_row)
         self._model.set_query(
             self._filters.query(self._model.query), at_least=self._model.rowCount()
         )
-        self._after_load(keep_id)
 
     # -- building ----------------------------------------------------------------------
     def _setup_table(self) -> None:
@@ -196,28 +204,47 @@ class RecordPage(QWidget):
         ui.import_action.setEnabled(not self._cannot_import)
 
     # -- loading -----------------------------------------------------------------------
-    def _fetch(self, query: RecordQuery) -> Page:
-        try:
-            page = self._records.page(self._kind.name, query)
-        except ServiceError as exc:
-            log.warning("Cannot list %s: %s", self._kind.name, exc)
+    def _fetch(self, query: RecordQuery, deliver: Callable[[Page], None]) -> None:
+        """A page of rows, read off the UI thread (the model drops what is out of date)."""
+        records, kind = self._records, self._kind.name
+
+        def arrived(page: Page) -> None:
+            self._error = ""
+            deliver(page)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            log.warning("Cannot list %s: %s", kind, exc)
             self._error = str(exc)
-            return Page([], 0)
-        self._error = ""
-        return page
+            deliver(Page([], 0))
+
+        QueryOp(parent=self, op=lambda _task: records.page(kind, query), success=arrived).failure(
+            failed
+        ).run_in_background()
 
     def _load_references(self) -> None:
         """Names beside reference codes, and the villages of the village filter."""
-        names = reference_names(self._records, self._kind)
+        records, kind = self._records, self._kind
+        QueryOp(
+            parent=self,
+            op=lambda _task: reference_names(records, kind),
+            success=self._show_references,
+        ).key("references").run_in_background()
+
+    def _show_references(self, names: dict[str, dict[str, str]]) -> None:
         self._model.set_ref_names(names)
         if self._village is not None:
             self._filters.set_villages(names.get(self._village.name, {}))
 
-    def _after_load(self, keep_id: int | None) -> None:
+    def _after_load(self) -> None:
+        (keep_id, keep_row), self._keep = self._keep, (None, None)
         total = self._model.total
         count = fill(self.tr("%1 dòng", "", total), format_number(total))
         self.ui.count_label.setText(self._error or count)
         row = self._model.row_of(keep_id) if keep_id is not None else None
+        if row is None and keep_row is not None and self._model.rowCount():
+            row = min(keep_row, self._model.rowCount() - 1)
         if row is not None:
             self.ui.records_table.setCurrentIndex(self._model.index(row, 0))
         if not self._sized and self._model.rowCount():
@@ -239,8 +266,8 @@ class RecordPage(QWidget):
         self.ui.delete_action.setEnabled(editable)
 
     def _on_filters_changed(self) -> None:
+        self._keep = (None, None)
         self._model.set_query(self._filters.query(self._model.query))
-        self._after_load(None)
 
     def _on_search_action_triggered(self) -> None:
         self.ui.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -304,10 +331,7 @@ class RecordPage(QWidget):
             return Changes.of(Kind.RECORDS, record_kinds=[kind])
 
         def deleted(_changes: Changes) -> None:
-            self.refresh()
-            if self._model.rowCount():
-                index = self._model.index(min(row, self._model.rowCount() - 1), 0)
-                self.ui.records_table.setCurrentIndex(index)
+            self._reload(None, keep_row=row)  # the row below moves up under the cursor
 
         def refused(exc: Exception) -> None:
             if not isinstance(exc, ServiceError):
