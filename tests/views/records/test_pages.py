@@ -89,6 +89,7 @@ def test_add_staff_through_the_dialog_by_typing(qtbot, ctx, dialogs, records):
     type_text(qtbot, dialog.editor("birth_year"), "1985")
     choose(dialog.editor("group"), "cong_chuc")
     dialog.editor("start_date").setDate(QDate(2018, 3, 1))
+    settle()
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot)
@@ -118,7 +119,9 @@ def test_an_invalid_field_shows_its_message_and_ok_stays_disabled(qtbot, ctx, di
     type_text(qtbot, dialog.editor("end_date"), "01/01/2010")  # before the start (today)
     assert "trước ngày bắt đầu công tác" in dialog.error_text("end_date")
     dialog.editor("birth_year").clear()
+    settle()
     dialog.editor("end_date").clear()
+    settle()
     assert dialog.error_text("birth_year") == ""
     assert dialog.ok_button.isEnabled()
     dialog.reject()

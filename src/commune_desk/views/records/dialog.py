@@ -33,7 +33,7 @@ from commune_desk.services.errors import DatabaseBusy, ServiceError
 from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
-from commune_desk.views.kernel import Changes, Kind, Outcome, WriteOp
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, WriteOp
 from commune_desk.views.records.model import kind_text, name_field, options_of
 from commune_desk.views.widgets.i18n import fill
 
@@ -96,7 +96,8 @@ class RecordDialog(QDialog):
         self.ui.message_label.hide()
         self.ui.button_box.accepted.connect(self.accept)
         self.ui.button_box.rejected.connect(self.reject)
-        self._validate()
+        self.ok_button.setEnabled(False)  # until the service has checked what is there
+        self._check()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.adjustSize()
 
@@ -137,9 +138,7 @@ class RecordDialog(QDialog):
 
     def accept(self) -> None:
         """Save through the service as a write operation; the dialog closes once it is stored."""
-        self._touched = set(self._kind.columns)
-        if not self._validate():
-            return
+        self._touched = set(self._kind.columns)  # a refusal shows under every field
         service, kind, values = self._service, self._kind.name, self.values()
         record_id = self._record.id if self._record is not None else None
 
@@ -300,19 +299,25 @@ class RecordDialog(QDialog):
     def _on_editor_changed(self, name: str) -> None:
         self._touched.add(name)
         self.ui.message_label.hide()
-        self._validate()
+        self._check()
 
-    def _validate(self) -> bool:
-        """Ask the service what is wrong; show it under the touched fields. True when valid."""
-        try:
-            errors = self._service.check(self._kind.name, self.values())
-        except ServiceError as exc:
-            self._show_message(str(exc))
-            self.ok_button.setEnabled(False)
-            return False
+    def _check(self) -> None:
+        """Ask the service what is wrong (off the UI thread: it reads the lists); the newest
+        answer shows under the touched fields and decides whether OK may be pressed."""
+        service, kind, values = self._service, self._kind.name, self.values()
+        QueryOp(
+            parent=self, op=lambda _task: service.check(kind, values), success=self._on_checked
+        ).failure(self._on_check_failed).key("check").run_in_background()
+
+    def _on_checked(self, errors: Mapping[str, str]) -> None:
         self._show_errors(errors)
         self.ok_button.setEnabled(not errors)
-        return not errors
+
+    def _on_check_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self._show_message(str(exc))
+        self.ok_button.setEnabled(False)
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         self._errors = dict(errors)
