@@ -279,8 +279,10 @@ def test_the_audit_page_filters_and_exports(qtbot, ctx, dialogs, accounts, tmp_p
     page.ui.dates_check.setChecked(True)  # this month, up to today: the whole trail here
     assert page.model.total == everything
     page.ui.date_to_edit.setDate(page.ui.date_to_edit.date().addDays(-1))
+    wait_idle(qtbot)
     assert page.model.total == 0
     page.ui.dates_check.setChecked(False)
+    wait_idle(qtbot)
     dialogs.save_path = tmp_path / "nhat-ky"
     page.ui.export_button.click()
     qtbot.waitUntil(lambda: bool(dialogs.texts("inform")), timeout=20_000)
