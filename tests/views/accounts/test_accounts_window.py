@@ -18,6 +18,7 @@ from commune_desk.views.accounts import dialog as account_dialog
 from commune_desk.views.accounts.dialog import AccountDialog, AccountForm
 from commune_desk.views.accounts.page import AccountsPage
 from commune_desk.views.audit.page import AuditModel, AuditPage, Column
+from commune_desk.views.kernel import kernel
 from commune_desk.views.monthly.page import MonthlyGridPage
 from commune_desk.views.records.page import RecordPage
 from commune_desk.views.shell.compose import build_main_window
@@ -195,6 +196,7 @@ def answer_form(monkeypatch, **fields: str) -> None:
         for name, text in fields.items():
             getattr(self.ui, f"{name}_edit").setText(text)
         self.accept()
+        kernel().wait_idle()  # the form is saved off the UI thread
         return self.result()
 
     monkeypatch.setattr(account_dialog.AccountDialog, "exec", exec_)
