@@ -97,6 +97,7 @@ class Opened:
     exists: bool = False  # a commune is set up in it
     has_supervisor: bool = False
     title: str = ""  # the commune's name and province, for the login
+    profile: object | None = None  # the CommuneProfile, for the window's header
 
     @property
     def needs_attention(self) -> bool:
@@ -141,7 +142,8 @@ def _checked(db, demo: bool) -> Opened:
         return Opened(db)
     profile = communes.profile()
     has_supervisor = AccountService(db.context).has_active_supervisor()
-    return Opened(db, None, True, has_supervisor, f"{profile.name} — {profile.province}")
+    title = f"{profile.name} — {profile.province}"
+    return Opened(db, None, True, has_supervisor, title, profile)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -300,8 +302,10 @@ class Session:
 
         from commune_desk.views.shell.compose import build_main_window
 
+        opened = self.opened
+        profile, opened.profile = opened.profile, None  # read at opening; later windows read anew
         window = build_main_window(
-            ctx, self._settings, self._dialogs, self._switch_language, on_restored
+            ctx, self._settings, self._dialogs, self._switch_language, on_restored, profile
         )
         window.show()
         status = app.exec()

@@ -10,6 +10,7 @@ from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
 from commune_desk.views.widgets.i18n import Translations
 from tests.support.fakes import FakeDialogs
+from tests.support.kernel import wait_idle
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ def test_choosing_english_in_settings_translates_the_open_window(
     overview = window.page("overview")
     grid = window.page("monthly")
     page = window.show_section("settings")
+    wait_idle(qtbot)  # what the pages read has arrived
     english = page.ui.language_combo.findData("en")
     page.ui.language_combo.setCurrentIndex(english)
     page.ui.language_combo.activated.emit(english)

@@ -85,7 +85,8 @@ class MonthlyGridPage(QWidget):
         self._values = ValuesService(ctx)
         self._denied = why_not(ctx, Action.EDIT_DATA)  # a supervisor reads, never types
         self._rows = grid_rows(ctx.catalogue)
-        self._today = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
+        self._communes, self._clock = CommuneService(ctx), ctx.today
+        self._today: Period | None = None  # the current month, once the cut-off mode is read
         self._locks: list[LockInfo] = []
         self._undo: list[UndoStep] = []
         self._pending = PendingSaves(self, dialogs)  # saves refused by a busy database
@@ -119,14 +120,12 @@ class MonthlyGridPage(QWidget):
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
         self.undo_action.triggered.connect(self._on_undo_action_triggered)
         self.ui.lock_label.hide()
-        for period in period_choices(self._today):
-            self.ui.period_combo.addItem(period.label(ui_language()), period.key)
         self.ui.period_combo.currentIndexChanged.connect(
             self._on_period_combo_current_index_changed
         )
         self._retranslate()
         kernel().bus.subscribe(self, (Kind.VALUES, Kind.SUBMISSIONS, Kind.PROFILE), self._heard)
-        self.refresh()
+        self._read_profile()
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -144,11 +143,40 @@ class MonthlyGridPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the chosen period (values, problems and locks) from the services."""
+        if self._today is None:
+            self._read_profile()  # the periods come first; it reloads then
+            return
         self._reload(with_locks=True)
 
     # -- loading -----------------------------------------------------------------------
+    def _read_profile(self) -> None:
+        """The commune's cut-off mode decides the current month and the periods offered."""
+        communes = self._communes
+        self._loading += 1
+        QueryOp(
+            parent=self, op=lambda _task: communes.profile().cutoff_mode, success=self._offer
+        ).failure(self._load_failed).key("profile").run_in_background()
+
+    def _offer(self, mode: str) -> None:
+        """Fill the periods for the current month (keeping the one chosen), then load it."""
+        self._loading = max(self._loading - 1, 0)
+        self._today = current_month(self._clock(), mode)
+        combo, chosen = self.ui.period_combo, self.ui.period_combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for period in period_choices(self._today):
+            combo.addItem(period.label(ui_language()), period.key)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+        combo.blockSignals(False)
+        self._reload(with_locks=True)
+
     def _heard(self, changes: Changes) -> None:
         """Another page wrote figures, a submission or the profile: read again if it matters."""
+        if self._today is None:
+            return  # the first load is on its way
+        if Kind.PROFILE in changes.kinds:  # the cut-off mode may have moved the months
+            self._read_profile()
+            return
         shown = {month.key for month in self.period.months()}
         if Kind.VALUES not in changes.kinds or not changes.periods or changes.periods & shown:
             self.refresh()

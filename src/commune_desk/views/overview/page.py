@@ -90,7 +90,8 @@ class OverviewPage(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.ui.overview_splitter.setStretchFactor(1, 1)
         self.ui.overview_splitter.setSizes([240, 460])
-        self._fill_periods()
+        self._periods_ready = False
+        self._read_periods()
         self._fill_choices()
         self.ui.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
         self.ui.granularity_combo.currentIndexChanged.connect(self._on_granularity_combo_changed)
@@ -138,6 +139,8 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         """Compute the period's figures again in the background (older results are dropped)."""
         self._debounce.stop()
+        if not self._periods_ready:
+            return  # the periods come first; the page reads once they are there
         period, granularity, service = self.period(), self.granularity(), self._service
         self._loading += 1
         self.ui.status_label.setText(self.tr("Đang tính…"))
@@ -186,9 +189,12 @@ class OverviewPage(QWidget):
         super().changeEvent(event)
 
     # -- loading ---------------------------------------------------------------------------
-    def _on_data_changed(self, _changes: Changes) -> None:
+    def _on_data_changed(self, changes: Changes) -> None:
         """Figures, records, targets or the profile changed elsewhere: read again, debounced."""
-        self._debounce.start()
+        if Kind.PROFILE in changes.kinds:  # the cut-off mode may have moved the periods
+            self._read_periods()
+        else:
+            self._debounce.start()
 
     def _on_load_ended(self) -> None:
         self._loading = 0  # the newest load reports last: older ones were dropped
@@ -246,15 +252,32 @@ class OverviewPage(QWidget):
         self._charts.set_data(overview, self.indicator_code())
         self._update_actions()
 
-    def _fill_periods(self) -> None:
-        today_month = current_month(
-            self._ctx.today(), CommuneService(self._ctx).profile().cutoff_mode
-        )
+    def _read_periods(self) -> None:
+        """The periods offered follow the commune's cut-off mode (read off the UI thread)."""
+        communes = CommuneService(self._ctx)
+        self._loading += 1
+        QueryOp(
+            parent=self,
+            op=lambda _task: communes.profile().cutoff_mode,
+            success=self._fill_periods,
+        ).failure(self._on_load_failed).key("periods").run_in_background()
+
+    def _fill_periods(self, mode: str) -> None:
+        self._loading = max(self._loading - 1, 0)
+        today_month = current_month(self._ctx.today(), mode)
         quarter = Period.quarter(today_month.year, (today_month.index - 1) // 3 + 1)
-        language = ui_language()
+        language, combo = ui_language(), self.ui.period_combo
+        chosen = combo.currentData() or quarter.key
+        combo.blockSignals(True)
+        combo.clear()
         for period in period_choices(today_month):
-            self.ui.period_combo.addItem(period.label(language), period.key)
-        self.ui.period_combo.setCurrentIndex(self.ui.period_combo.findData(quarter.key))
+            combo.addItem(period.label(language), period.key)
+        found = combo.findData(chosen)
+        combo.setCurrentIndex(found if found >= 0 else combo.findData(quarter.key))
+        combo.blockSignals(False)
+        self._periods_ready = True
+        if self._shown_once:
+            self.refresh()
 
     def _fill_choices(self) -> None:
         for indicator in self._service.percent_indicators():

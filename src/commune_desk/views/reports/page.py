@@ -99,7 +99,6 @@ class ReportsPage(QWidget):
         self.ui.content_splitter.setStretchFactor(0, 4)
         self.ui.content_splitter.setStretchFactor(1, 1)
         self.ui.content_splitter.setSizes([560, 140])
-        self._fill_periods()
         ui = self.ui
         ui.period_combo.currentIndexChanged.connect(self._on_period_combo_current_index_changed)
         ui.draft_button.clicked.connect(self._on_draft_button_clicked)
@@ -116,8 +115,8 @@ class ReportsPage(QWidget):
         self.permission_label = add_permission_line(
             self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
         )
-        kernel().bus.subscribe(self, SHOWN_KINDS, lambda _changes: self.refresh())
-        self.refresh()
+        kernel().bus.subscribe(self, SHOWN_KINDS, self._heard)
+        self._read_periods()
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -145,6 +144,9 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the period's status, rows and problems again (and whether the form is there)."""
+        if self.ui.period_combo.count() == 0:
+            self._read_periods()  # the periods come first; the preview is read then
+            return
         self._show_template()
         reports, period = self._reports, self.period
         self._loading += 1
@@ -277,16 +279,39 @@ class ReportsPage(QWidget):
         super().changeEvent(event)
 
     # -- helpers -------------------------------------------------------------------------
-    def _fill_periods(self) -> None:
-        mode = CommuneService(self._ctx).profile().cutoff_mode
+    def _heard(self, changes: Changes) -> None:
+        if Kind.PROFILE in changes.kinds:  # the cut-off mode may have moved the periods
+            self._read_periods()
+        else:
+            self.refresh()
+
+    def _read_periods(self) -> None:
+        """The periods offered follow the commune's cut-off mode (read off the UI thread)."""
+        communes = CommuneService(self._ctx)
+        self._loading += 1
+        QueryOp(
+            parent=self,
+            op=lambda _task: communes.profile().cutoff_mode,
+            success=self._fill_periods,
+        ).failure(self._on_preview_failed).key("periods").run_in_background()
+
+    def _fill_periods(self, mode: str) -> None:
+        self._loading = max(self._loading - 1, 0)
         combo = self.ui.period_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
         kind = None
         for period in report_periods(current_month(self._ctx.today(), mode)):
             if kind is not None and period.kind != kind:
                 combo.insertSeparator(combo.count())
             kind = period.kind
             combo.addItem(period.label(ui_language()), period.key)
-        combo.setCurrentIndex(1)  # the latest quarter that has ended: the one reported now
+        # The latest quarter that has ended (the one reported now), or the one chosen before.
+        found = combo.findData(chosen) if chosen else -1  # a separator's data is None too
+        combo.setCurrentIndex(found if found >= 0 else 1)
+        combo.blockSignals(False)
+        self.refresh()
 
     def _export(self, draft: bool, title: str, suggested: str) -> None:
         if self._writing:

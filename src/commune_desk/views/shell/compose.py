@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from commune_desk.services.commune import CommuneService
+from commune_desk.services.commune import CommuneProfile, CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.permissions import Action
 from commune_desk.views.accounts.dialog import change_own_password
@@ -33,9 +33,13 @@ def build_main_window(
     dialogs: Dialogs,
     switch_language: Callable[[str], object] | None = None,
     on_restored: Callable[[], object] | None = None,
+    profile: CommuneProfile | None = None,
 ) -> MainWindow:
-    """Compose the main window and its sections for an opened database and its account."""
-    profile = CommuneService(ctx).profile()
+    """Compose the main window and its sections for an opened database and its account.
+
+    `profile`: the commune as read while the login showed (read here when not given).
+    """
+    profile = profile or CommuneService(ctx).profile()
     built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
 
     def settings_page() -> SettingsPage:
