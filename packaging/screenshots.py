@@ -193,6 +193,7 @@ def record_dialog(studio: Studio) -> object:
     opened: list[object] = []
     page.dialog_opened.connect(opened.append)
     page.ui.add_action.trigger()
+    studio.settle()  # the dialog opens once the lists it offers are read
     return _grab_and_close(studio, opened[-1])
 
 

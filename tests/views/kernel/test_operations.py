@@ -199,3 +199,15 @@ def _alive(widget: QWidget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def test_long_work_shows_the_busy_cue_until_it_ends(qtbot, page):
+    gate = threading.Event()
+    kernel_ = kernel()
+    with qtbot.waitSignal(kernel_.busy_changed, timeout=10_000) as shown:
+        QueryOp(parent=page, op=lambda _t: gate.wait(10)).run_in_background()
+    assert shown.args == [True]
+    with qtbot.waitSignal(kernel_.busy_changed, timeout=10_000) as gone:
+        gate.set()
+    assert gone.args == [False]
+    wait_idle(qtbot)

@@ -81,6 +81,7 @@ def test_add_staff_through_the_dialog_by_typing(qtbot, ctx, dialogs, records):
     page = show_page(qtbot, ctx, dialogs, "staff")
     assert page.model.total == 0
     qtbot.keyClick(page.ui.records_table, Qt.Key.Key_N, CTRL)
+    wait_idle(qtbot)
     dialog = page.current_dialog
     assert isinstance(dialog, RecordDialog)
     assert not dialog.ok_button.isEnabled()  # required fields still empty
@@ -108,6 +109,7 @@ def test_add_staff_through_the_dialog_by_typing(qtbot, ctx, dialogs, records):
 def test_an_invalid_field_shows_its_message_and_ok_stays_disabled(qtbot, ctx, dialogs, records):
     page = show_page(qtbot, ctx, dialogs, "staff")
     page.ui.add_action.trigger()
+    wait_idle(qtbot)
     dialog = page.current_dialog
     type_text(qtbot, dialog.editor("code"), "CB02")
     type_text(qtbot, dialog.editor("full_name"), "Trần Văn Nam")
@@ -147,6 +149,7 @@ def test_a_refusal_of_the_service_is_shown_in_the_dialog(qtbot, ctx, dialogs, re
     records.create("staff", STAFF)
     page = show_page(qtbot, ctx, dialogs, "staff")
     page.ui.add_action.trigger()
+    wait_idle(qtbot)
     dialog = page.current_dialog
     type_text(qtbot, dialog.editor("code"), "CB01")
     type_text(qtbot, dialog.editor("full_name"), "Người khác")
@@ -178,6 +181,7 @@ def test_record_a_participation_in_the_training_section(qtbot, ctx, dialogs, rec
     assert section.tabs.count() == 3
     page = section.show_kind("participants")
     page.ui.add_action.trigger()
+    wait_idle(qtbot)
     dialog = page.current_dialog
     training = dialog.editor("training_code")
     assert training.itemText(training.findData("K01")) == "K01 — Kỹ năng số cơ bản"
@@ -242,6 +246,7 @@ def test_double_click_edits_and_insert_adds(qtbot, ctx, dialogs, records):
     with qtbot.waitActive(page):  # the dialog closed (offscreen, no window manager re-activates)
         page.activateWindow()
     qtbot.keyClick(table, Qt.Key.Key_Insert)
+    wait_idle(qtbot)
     assert page.current_dialog.windowTitle().startswith("Thêm")
     page.current_dialog.reject()
 
@@ -528,6 +533,7 @@ def test_sections_refresh_the_visible_page(qtbot, ctx, dialogs, records):
         section.activateWindow()
     participants = section.show_kind("participants")
     qtbot.keyClick(section, Qt.Key.Key_N, CTRL)  # only the visible page answers
+    settle()
     assert isinstance(participants.current_dialog, RecordDialog)
     assert section.page("staff").current_dialog is None
     participants.current_dialog.reject()

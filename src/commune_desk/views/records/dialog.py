@@ -8,7 +8,7 @@ anything is. OK saves through the service; a refusal is shown in the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -66,7 +66,10 @@ class RecordDialog(QDialog):
         kind: str,
         record: Record | None = None,
         parent: QWidget | None = None,
+        references: Mapping[str, Sequence[Record]] | None = None,
     ) -> None:
+        """`references`: the records each reference field offers, by kind, as read by the page
+        off the UI thread (`reference_choices`); read here when not given."""
         super().__init__(parent)
         self.ui = Ui_RecordDialog()
         self.ui.setupUi(self)
@@ -74,6 +77,7 @@ class RecordDialog(QDialog):
         self._service = RecordService(ctx)
         self._kind = KINDS[kind]
         self._record = record
+        self._references = dict(references) if references is not None else None
         self._editors: dict[str, QWidget] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._errors: dict[str, str] = {}
@@ -234,10 +238,13 @@ class RecordDialog(QDialog):
                 combo.addItem(kind_text(label), code)
         else:
             name = name_field(KINDS[spec.ref])
-            try:
-                records = self._service.list(spec.ref)
-            except ServiceError:
-                records = []
+            if self._references is not None:
+                records = list(self._references.get(spec.ref, ()))
+            else:
+                try:
+                    records = self._service.list(spec.ref)
+                except ServiceError:
+                    records = []
             for record in records:
                 code = record.values["code"]
                 title = record.values.get(name) if name else ""
@@ -330,6 +337,18 @@ class RecordDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.ui.message_label.setText(text)
         self.ui.message_label.show()
+
+
+def reference_choices(service: RecordService, kind: str) -> dict[str, list[Record]]:
+    """The records each reference field of `kind` offers, by referred kind (for the dialog)."""
+    chosen: dict[str, list[Record]] = {}
+    for spec in KINDS[kind].fields:
+        if spec.type is FieldType.REF and spec.ref not in chosen:
+            try:
+                chosen[spec.ref] = list(service.list(spec.ref))
+            except ServiceError:
+                chosen[spec.ref] = []
+    return chosen
 
 
 def _edit_text(spec: Field, value: Any, new: bool) -> str:

@@ -32,7 +32,7 @@ from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
 from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
-from commune_desk.views.records.dialog import RecordDialog
+from commune_desk.views.records.dialog import RecordDialog, reference_choices
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import (
     RecordFilters,
@@ -78,6 +78,7 @@ class RecordPage(QWidget):
         self._records = RecordService(ctx)
         self._exports = ExportService(ctx)
         self._dialog: QDialog | None = None
+        self._opening = False  # a record dialog is being prepared
         self._export_op: QueryOp | None = None
         self._exporting = False
         self._sized = False
@@ -305,10 +306,28 @@ class RecordPage(QWidget):
         ).failure(refused).run_in_background()
 
     def _open_record_dialog(self, record: Record | None) -> None:
+        """Read what the reference fields offer (off the UI thread), then open the dialog."""
         if self._dialog is not None:
             self._dialog.raise_()
             return
-        dialog = RecordDialog(self._ctx, self._kind.name, record, self)
+        if self._opening:
+            return
+        self._opening = True
+        records, kind = self._records, self._kind.name
+
+        def failed(exc: Exception) -> None:
+            self._opening = False
+            raise exc
+
+        QueryOp(
+            parent=self,
+            op=lambda _task: reference_choices(records, kind),
+            success=lambda choices: self._show_record_dialog(record, choices),
+        ).failure(failed).run_in_background()
+
+    def _show_record_dialog(self, record: Record | None, choices: dict[str, list[Record]]) -> None:
+        self._opening = False
+        dialog = RecordDialog(self._ctx, self._kind.name, record, self, references=choices)
         dialog.record_saved.connect(self._on_record_dialog_record_saved)
         self._show_dialog(dialog)
 
