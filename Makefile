@@ -48,6 +48,7 @@ bench: $(STAMP) ui translations bundle
 	$(PY) benchmarks/export.py
 	$(PY) benchmarks/charts.py
 	$(PY) benchmarks/consolidate.py
+	$(PY) benchmarks/lock_guard.py
 	$(PY) benchmarks/bundle.py
 
 lint: $(STAMP)

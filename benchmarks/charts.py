@@ -33,9 +33,9 @@ def main() -> None:
         from commune_desk.charts.online import draw_online
         from commune_desk.charts.support import draw_support
         from commune_desk.charts.training import draw_training
+        from commune_desk.demo import build_demo
         from commune_desk.domain.periods import Period
         from commune_desk.services.context import Actor
-        from commune_desk.services.demo import build_demo
         from commune_desk.services.overview import OverviewService
         from commune_desk.services.setup import open_database
 

@@ -1,6 +1,6 @@
 """Time to consolidate 200 commune reports, next to python-calamine's floor for reading them.
 
-Generates 200 quarter reports once (services/demo/province.py: the real report writer, varied
+Generates 200 quarter reports once (demo/province.py: the real report writer, varied
 figures) in a temporary
 folder, then consolidates them several times and prints the median, next to the median time
 python-calamine needs only to open the same files and read their report sheet and `_data`.
@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from commune_desk.domain.catalogue import load_catalogue
+from commune_desk.demo.province import write_province_reports
+from commune_desk.domain.catalogue_loader import load_catalogue
 from commune_desk.paths import catalogue_file
 from commune_desk.services.consolidation import ConsolidationService
-from commune_desk.services.demo.province import write_province_reports
 
 
 def read_floor(files: list[Path]) -> None:

@@ -16,11 +16,12 @@ import time
 from pathlib import Path
 
 from commune_desk import paths
+from commune_desk.demo import build_demo
 from commune_desk.domain.periods import Period
 from commune_desk.excel.report import write_report
+from commune_desk.services.commune import commune_profile
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
-from commune_desk.services.report_builder import build_document, load_commune
+from commune_desk.services.report_builder import build_document
 from commune_desk.services.reports import ReportService
 from commune_desk.services.setup import open_database
 
@@ -50,7 +51,7 @@ def main() -> None:
             t = time.perf_counter()
             with db.context.read_session() as session:
                 document = build_document(
-                    session, db.context, load_commune(session), PERIOD, True, None
+                    session, db.context, commune_profile(session), PERIOD, True, None
                 )
             reading.append(time.perf_counter() - t)
             t = time.perf_counter()

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from commune_desk import paths
+from commune_desk.demo import build_demo
 from commune_desk.domain.periods import Period, year_periods
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.setup import open_database
 

@@ -87,8 +87,8 @@ def activity_log(repeat: int) -> None:
 
     from commune_desk import paths
     from commune_desk.data.repositories import records as repo
+    from commune_desk.demo import build_demo
     from commune_desk.services.context import Actor
-    from commune_desk.services.demo import build_demo
     from commune_desk.services.setup import open_database
     from commune_desk.views.kernel import kernel
     from commune_desk.views.records.page import RecordPage

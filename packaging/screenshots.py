@@ -69,8 +69,8 @@ class Studio:
         from PySide6.QtWidgets import QApplication
 
         from commune_desk import paths
+        from commune_desk.demo import build_demo
         from commune_desk.services.context import Actor
-        from commune_desk.services.demo import build_demo
         from commune_desk.services.setup import open_database
         from commune_desk.views.widgets.app_settings import AppSettings
         from commune_desk.views.widgets.i18n import Translations
@@ -97,8 +97,8 @@ class Studio:
         """A context acting as the demo account of `role` (logged in, as the trail records)."""
         from dataclasses import replace
 
+        from commune_desk.demo.build import DEMO_ACCOUNTS
         from commune_desk.services.accounts import AccountService
-        from commune_desk.services.demo.build import DEMO_ACCOUNTS
 
         username, password = next((u, p) for u, r, p, _ in DEMO_ACCOUNTS if r == role)
         account = AccountService(self.ctx).login(username, password)

@@ -2,8 +2,9 @@
 
 The source texts are Vietnamese; English is the translation. New texts come in unfinished
 (translate them in Qt Linguist or in the file); texts no longer used are marked vanished.
-Record-kind labels and vocabulary labels, which live in the domain as data, are added under
-the context "RecordKinds".
+Texts lupdate cannot see are added by hand: record-kind labels, vocabulary labels and the
+catalogue's short labels, which live in the domain as data, under the context "RecordKinds";
+the charts' texts (commune_desk.charts.texts, no Qt there) under "ChartTexts".
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ SOURCES = [
     *sorted((ROOT / "ui").glob("*.ui")),
 ]
 DATA_CONTEXT = "RecordKinds"
+CHART_CONTEXT = "ChartTexts"  # commune_desk.charts.texts.CONTEXT
 
 
 def lupdate() -> str:
@@ -35,7 +37,7 @@ def lupdate() -> str:
 def data_texts() -> list[str]:
     """Labels the views show through QCoreApplication.translate("RecordKinds", ...)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from commune_desk.domain.catalogue import load_catalogue
+    from commune_desk.domain.catalogue_loader import load_catalogue
     from commune_desk.domain.records import KINDS, VOCABS
 
     texts: list[str] = []
@@ -45,26 +47,37 @@ def data_texts() -> list[str]:
     catalogue = load_catalogue(ROOT / "resources" / "catalogue" / "default.toml")
     for vocab in (*VOCABS.values(), *catalogue.vocab.values()):
         texts += list(vocab.values())
+    texts += [item.short_label for item in catalogue.items() if item.short_label]
     return list(dict.fromkeys(texts))
 
 
-def data_translations(ts: Path) -> dict[str, ET.Element]:
-    """The existing translations of the data context (lupdate drops the context it cannot see)."""
+def chart_texts() -> list[str]:
+    """The charts' texts, which the overview translates through the context "ChartTexts"."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from commune_desk.charts.texts import all_texts
+
+    return all_texts()
+
+
+def data_translations(ts: Path, name: str = DATA_CONTEXT) -> dict[str, ET.Element]:
+    """The existing translations of a data context (lupdate drops the contexts it cannot see)."""
     if not ts.exists():
         return {}
     for context in ET.parse(ts).getroot().findall("context"):
-        if context.findtext("name") == DATA_CONTEXT:
+        if context.findtext("name") == name:
             return {m.findtext("source"): m.find("translation") for m in context.iter("message")}
     return {}
 
 
-def add_data_context(ts: Path, texts: list[str], kept: dict[str, ET.Element]) -> None:
+def add_data_context(
+    ts: Path, texts: list[str], kept: dict[str, ET.Element], name: str = DATA_CONTEXT
+) -> None:
     tree = ET.parse(ts)
     root = tree.getroot()
-    context = next((c for c in root.findall("context") if c.findtext("name") == DATA_CONTEXT), None)
+    context = next((c for c in root.findall("context") if c.findtext("name") == name), None)
     if context is None:
         context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = DATA_CONTEXT
+        ET.SubElement(context, "name").text = name
     known = {m.findtext("source"): m for m in context.findall("message")}
     for text in texts:
         if text not in known:
@@ -85,6 +98,7 @@ def add_data_context(ts: Path, texts: list[str], kept: dict[str, ET.Element]) ->
 def main(ts: Path = TS) -> int:
     ts.parent.mkdir(parents=True, exist_ok=True)
     kept = data_translations(ts)
+    kept_charts = data_translations(ts, CHART_CONTEXT)
     subprocess.run(
         [
             lupdate(),
@@ -103,6 +117,7 @@ def main(ts: Path = TS) -> int:
         capture_output=True,
     )
     add_data_context(ts, data_texts(), kept)
+    add_data_context(ts, chart_texts(), kept_charts, CHART_CONTEXT)
     return 0
 
 

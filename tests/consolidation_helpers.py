@@ -1,4 +1,4 @@
-"""Commune reports for the consolidation tests: the generator of services/demo/province.py with
+"""Commune reports for the consolidation tests: the generator of demo/province.py with
 the tests' catalogue and clock, and the ways a file goes wrong (tampered, edited, hostile).
 """
 
@@ -7,8 +7,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from commune_desk.domain.catalogue import Catalogue, load_catalogue
-from commune_desk.services.demo.province import write_commune_report
+from commune_desk.demo.province import write_commune_report
+from commune_desk.domain.catalogue import Catalogue
+from commune_desk.domain.catalogue_loader import load_catalogue
 from tests.conftest import CATALOGUE, FIXED_NOW
 
 _catalogue: list[Catalogue] = []

@@ -21,8 +21,8 @@ _demo: list[Path] = []
 
 def demo_copy(folder: Path) -> Path:
     """A copy of the demo commune's database (built once per test session) in `folder`."""
+    from commune_desk.demo import build_demo
     from commune_desk.services.context import Actor
-    from commune_desk.services.demo import build_demo
     from commune_desk.services.setup import open_database
 
     if not _demo:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from commune_desk.cli import main
-from commune_desk.services.demo.province import varied_values
+from commune_desk.demo.province import varied_values
 from tests.consolidation_helpers import catalogue, write_commune
 
 

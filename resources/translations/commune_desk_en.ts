@@ -933,6 +933,10 @@ The program keeps running. The details have been written to the log file:
       <translation>latest month with a figure</translation>
     </message>
     <message>
+      <source>Tổng của %1 thôn, tổ dân phố (số liệu nhập theo thôn); số gõ vào ô này là số của cả xã, thay cho tổng đó</source>
+      <translation>Sum of %1 villages and residential groups (entered village by village); a value typed in this cell is the whole commune's and replaces that sum</translation>
+    </message>
+    <message>
       <source>Ghi chú: %1</source>
       <translation>Comment: %1</translation>
     </message>
@@ -1158,122 +1162,6 @@ The program keeps running. The details have been written to the log file:
   <context>
     <name>OverviewCharts</name>
     <message>
-      <source>Trực tuyến</source>
-      <translation>Online</translation>
-    </message>
-    <message>
-      <source>Trực tiếp</source>
-      <translation>In person</translation>
-    </message>
-    <message>
-      <source>Qua bưu chính công ích</source>
-      <translation>By public postal service</translation>
-    </message>
-    <message>
-      <source>Tổng số CBCCVC, NLĐ</source>
-      <translation>Total staff</translation>
-    </message>
-    <message>
-      <source>Đã bồi dưỡng chuyển đổi số, kỹ năng số (người)</source>
-      <translation>Trained in digital transformation and skills (people)</translation>
-    </message>
-    <message>
-      <source>Tập huấn AI (lượt, lũy kế)</source>
-      <translation>AI training (attendances, year to date)</translation>
-    </message>
-    <message>
-      <source>Tập huấn an toàn thông tin (lượt, lũy kế)</source>
-      <translation>Information security training (attendances, year to date)</translation>
-    </message>
-    <message>
-      <source>Được phủ sóng di động băng rộng (4G/5G)</source>
-      <translation>Mobile broadband coverage (4G/5G)</translation>
-    </message>
-    <message>
-      <source>Có cáp quang đến thôn</source>
-      <translation>Fibre to the village</translation>
-    </message>
-    <message>
-      <source>Có Tổ công nghệ số cộng đồng</source>
-      <translation>With a community digital team</translation>
-    </message>
-    <message>
-      <source>Số thôn, tổ dân phố</source>
-      <translation>Villages and residential groups</translation>
-    </message>
-    <message>
-      <source>Tháng</source>
-      <translation>Month</translation>
-    </message>
-    <message>
-      <source>Chưa có số liệu</source>
-      <translation>No data yet</translation>
-    </message>
-    <message>
-      <source>Chỉ tiêu năm {year}: {value}</source>
-      <translation>{year} target: {value}</translation>
-    </message>
-    <message>
-      <source>{label} — năm {year}</source>
-      <translation>{label} — {year}</translation>
-    </message>
-    <message>
-      <source>Quý</source>
-      <translation>Quarter</translation>
-    </message>
-    <message>
-      <source>Dự báo tháng 12: {value}</source>
-      <translation>December projection: {value}</translation>
-    </message>
-    <message>
-      <source>Lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ, năm {year}</source>
-      <translation>People supported by community digital teams, {year}</translation>
-    </message>
-    <message>
-      <source>lượt</source>
-      <translation>people supported</translation>
-    </message>
-    <message>
-      <source>Hồ sơ tiếp nhận theo hình thức và tỷ lệ hồ sơ trực tuyến, năm {year}</source>
-      <translation>Applications received by channel and share of online applications, {year}</translation>
-    </message>
-    <message>
-      <source>hồ sơ</source>
-      <translation>applications</translation>
-    </message>
-    <message>
-      <source>Tỷ lệ hồ sơ trực tuyến</source>
-      <translation>Share of online applications</translation>
-    </message>
-    <message>
-      <source>Tỷ lệ trực tuyến {year}</source>
-      <translation>Online share {year}</translation>
-    </message>
-    <message>
-      <source>Thôn, tổ dân phố có hạ tầng số và Tổ công nghệ số cộng đồng — {period}</source>
-      <translation>Villages and residential groups with digital infrastructure and community digital teams — {period}</translation>
-    </message>
-    <message>
-      <source>thôn, tổ dân phố</source>
-      <translation>villages and residential groups</translation>
-    </message>
-    <message>
-      <source>tổng số: {value}</source>
-      <translation>total: {value}</translation>
-    </message>
-    <message>
-      <source>Cùng kỳ năm trước</source>
-      <translation>Same period last year</translation>
-    </message>
-    <message>
-      <source>Cán bộ, công chức, viên chức, người lao động được bồi dưỡng, năm {year}</source>
-      <translation>Officials, civil servants, public employees and workers trained, {year}</translation>
-    </message>
-    <message>
-      <source>người, lượt</source>
-      <translation>people, attendances</translation>
-    </message>
-    <message>
       <source>Biểu đồ</source>
       <translation>Chart</translation>
     </message>
@@ -1375,6 +1263,10 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>Không tải được thư viện vẽ biểu đồ: %1</source>
       <translation>Could not load the charting library: %1</translation>
+    </message>
+    <message>
+      <source>%1 — số liệu đã nộp, phiên bản %2</source>
+      <translation>%1 — submitted figures, version %2</translation>
     </message>
     <message>
       <source>— đạt %1 · đúng tiến độ %2 · chậm %3</source>
@@ -2017,6 +1909,10 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Dữ liệu hiện tại sẽ được thay bằng nội dung bản sao lưu này. Trước khi thay, chương trình tự sao lưu trạng thái hiện tại vào thư mục sao lưu để có thể quay lại.</source>
       <translation>The current data will be replaced by this backup. Before that, the program saves the current state in the backups folder so you can go back.</translation>
+    </message>
+    <message>
+      <source>Chú ý: bản sao lưu này là dữ liệu của %1 (mã %2), không phải của %3 (mã %4) đang dùng. Khôi phục sẽ thay dữ liệu của %3 bằng dữ liệu của %1. Chỉ bấm «Khôi phục» nếu đúng là muốn như vậy.</source>
+      <translation>Attention: this backup holds the data of %1 (code %2), not of %3 (code %4) in use. Restoring replaces the data of %3 by the data of %1. Press «Restore» only if that is what you want.</translation>
     </message>
     <message>
       <source>&amp;Khôi phục</source>
@@ -2710,6 +2606,18 @@ Sở Khoa học và Công nghệ
       <translation>Active</translation>
     </message>
     <message>
+      <source>Ngày thành lập</source>
+      <translation>Established</translation>
+    </message>
+    <message>
+      <source>Ngày giải thể, sáp nhập</source>
+      <translation>Dissolved or merged</translation>
+    </message>
+    <message>
+      <source>Sáp nhập vào thôn</source>
+      <translation>Merged into village</translation>
+    </message>
+    <message>
       <source>Cán bộ, công chức, viên chức, người lao động</source>
       <translation>Staff</translation>
     </message>
@@ -2812,10 +2720,6 @@ Sở Khoa học và Công nghệ
     <message>
       <source>Cấp</source>
       <translation>Level</translation>
-    </message>
-    <message>
-      <source>Ngày thành lập</source>
-      <translation>Established</translation>
     </message>
     <message>
       <source>Ngày giải thể</source>
@@ -3036,6 +2940,117 @@ Sở Khoa học và Công nghệ
     <message>
       <source>Nền tảng số khác</source>
       <translation>Other digital platforms</translation>
+    </message>
+    <message>
+      <source>Số thôn, tổ dân phố</source>
+      <translation>Villages and residential groups</translation>
+    </message>
+    <message>
+      <source>Tổng số CBCCVC, NLĐ</source>
+      <translation>Total staff</translation>
+    </message>
+    <message>
+      <source>Đã bồi dưỡng chuyển đổi số, kỹ năng số (người)</source>
+      <translation>Trained in digital transformation and skills (people)</translation>
+    </message>
+    <message>
+      <source>Tập huấn AI (lượt, lũy kế)</source>
+      <translation>AI training (attendances, year to date)</translation>
+    </message>
+    <message>
+      <source>Tập huấn an toàn thông tin (lượt, lũy kế)</source>
+      <translation>Information security training (attendances, year to date)</translation>
+    </message>
+    <message>
+      <source>Có Tổ công nghệ số cộng đồng</source>
+      <translation>With a community digital team</translation>
+    </message>
+    <message>
+      <source>Qua bưu chính công ích</source>
+      <translation>By public postal service</translation>
+    </message>
+    <message>
+      <source>Được phủ sóng di động băng rộng (4G/5G)</source>
+      <translation>Mobile broadband coverage (4G/5G)</translation>
+    </message>
+    <message>
+      <source>Có cáp quang đến thôn</source>
+      <translation>Fibre to the village</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChartTexts</name>
+    <message>
+      <source>{label} — năm {year}</source>
+      <translation>{label} — {year}</translation>
+    </message>
+    <message>
+      <source>Tháng</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>Quý</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu năm {year}: {value}</source>
+      <translation>{year} target: {value}</translation>
+    </message>
+    <message>
+      <source>Dự báo tháng 12: {value}</source>
+      <translation>December projection: {value}</translation>
+    </message>
+    <message>
+      <source>Chưa có số liệu</source>
+      <translation>No data yet</translation>
+    </message>
+    <message>
+      <source>Lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ, năm {year}</source>
+      <translation>People supported by community digital teams, {year}</translation>
+    </message>
+    <message>
+      <source>lượt</source>
+      <translation>people supported</translation>
+    </message>
+    <message>
+      <source>Hồ sơ tiếp nhận theo hình thức và tỷ lệ hồ sơ trực tuyến, năm {year}</source>
+      <translation>Applications received by channel and share of online applications, {year}</translation>
+    </message>
+    <message>
+      <source>hồ sơ</source>
+      <translation>applications</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ hồ sơ trực tuyến</source>
+      <translation>Share of online applications</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trực tuyến {year}</source>
+      <translation>Online share {year}</translation>
+    </message>
+    <message>
+      <source>Thôn, tổ dân phố có hạ tầng số và Tổ công nghệ số cộng đồng — {period}</source>
+      <translation>Villages and residential groups with digital infrastructure and community digital teams — {period}</translation>
+    </message>
+    <message>
+      <source>thôn, tổ dân phố</source>
+      <translation>villages and residential groups</translation>
+    </message>
+    <message>
+      <source>tổng số: {value}</source>
+      <translation>total: {value}</translation>
+    </message>
+    <message>
+      <source>Cùng kỳ năm trước</source>
+      <translation>Same period last year</translation>
+    </message>
+    <message>
+      <source>Cán bộ, công chức, viên chức, người lao động được bồi dưỡng, năm {year}</source>
+      <translation>Officials, civil servants, public employees and workers trained, {year}</translation>
+    </message>
+    <message>
+      <source>người, lượt</source>
+      <translation>people, attendances</translation>
     </message>
   </context>
 </TS>

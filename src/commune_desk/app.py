@@ -31,10 +31,10 @@ def _database(args: argparse.Namespace) -> str:
 
 def _first_start(db, dialogs) -> object | None:
     """The set-up wizard of a database without a commune; returns the database to use."""
+    from commune_desk.demo import build_demo
     from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
-    from commune_desk.services.demo import build_demo
     from commune_desk.services.errors import ServiceError
     from commune_desk.services.setup import open_database
     from commune_desk.views.shell.setup_wizard import SetupChoice, SetupWizard
@@ -135,7 +135,7 @@ def _checked(db, demo: bool) -> Opened:
 
     communes = CommuneService(db.context)
     if demo and not communes.exists():
-        from commune_desk.services.demo import build_demo
+        from commune_desk.demo import build_demo
 
         build_demo(db.context)
     if not communes.exists():

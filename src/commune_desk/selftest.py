@@ -110,7 +110,7 @@ class _SelfTest:
         )
 
     def catalogue_loads(self) -> str:
-        from commune_desk.domain.catalogue import load_catalogue
+        from commune_desk.domain.catalogue_loader import load_catalogue
 
         self.catalogue = load_catalogue(paths.catalogue_file())
         return (
@@ -137,9 +137,9 @@ class _SelfTest:
         return "; ".join(done)
 
     def demo_database(self) -> str:
+        from commune_desk.demo import build_demo
         from commune_desk.domain.periods import Period
         from commune_desk.services.context import system_actor
-        from commune_desk.services.demo import build_demo
         from commune_desk.services.indicators import IndicatorService
         from commune_desk.services.setup import open_database
 
@@ -234,14 +234,14 @@ class _SelfTest:
         return f"{len(KEYS)} biểu đồ vẽ được, lưu được PNG"
 
     def draft_report(self) -> str:
-        from commune_desk.domain.periods import Period
+        from commune_desk.domain.periods import Kind, Period
         from commune_desk.excel.data_sheet import read_data_sheet
         from commune_desk.services.reports import ReportService
 
         if self.db is None:
             raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
         today = self.db.context.today()
-        period = Period.quarter(today.year, (today.month - 1) // 3 + 1)
+        period = Period.month(today.year, today.month).enclosing(Kind.QUARTER)
         path = self.home / f"bao-cao-nhap-{period.key}.xlsx"
         result = ReportService(self.db.context).export(period, path, draft=True)
         if not result.path.is_file():

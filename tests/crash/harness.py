@@ -104,7 +104,7 @@ class Harness:
     @staticmethod
     def _prepare_export(ctx, folder: Path) -> None:
         """The demo commune with version 1 of the report submitted, then unlocked."""
-        from commune_desk.services.demo import build_demo
+        from commune_desk.demo import build_demo
         from commune_desk.services.reports import ReportService
 
         build_demo(ctx)

@@ -25,9 +25,9 @@ from argon2 import PasswordHasher
 
 from commune_desk.data.db import MIGRATIONS_DIR, create_db_engine
 from commune_desk.data.models import User
+from commune_desk.demo import build_demo
 from commune_desk.domain.periods import Period
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
 from commune_desk.services.indicators import IndicatorService, values_json
 from commune_desk.services.reports import ReportService
 from commune_desk.services.setup import open_database

@@ -169,3 +169,51 @@ def opened_only(folder: Path) -> bytes:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
     engine.dispose()
     return reference.read_bytes()
+
+
+ALL_PERIODS = json.loads((HERE / "first_schema_all_periods.json").read_text("utf-8"))
+
+
+def test_every_period_keeps_its_figures_through_the_upgrade(first_copy: Path, tmp_path: Path):
+    """first_schema_all_periods.json: every month, quarter, half and year of 2024–2026, computed
+    by the program at schema 0001 (before village dates and snapshots); after the upgrade the
+    program computes the same, period by period, code by code."""
+    import math
+
+    from commune_desk.services.checks import CheckService
+    from commune_desk.services.snapshots import from_json
+
+    db = open_database(first_copy, CATALOGUE, Actor("tester", "officer"), tmp_path / "backups")
+    db.context.clock = lambda: FIXED_NOW
+    try:
+        keys = list(ALL_PERIODS["periods"])
+        results = IndicatorService(db.context).compute_many([Period.parse(k) for k in keys])
+        report = CheckService(db.context).check_all()
+        with db.context.read_session() as session:
+            from sqlalchemy import select
+
+            from commune_desk.data.models import Submission
+
+            stored = {
+                (s.period, s.version): from_json(s.snapshot)
+                for s in session.execute(select(Submission)).scalars()
+            }
+    finally:
+        db.close()
+    codes = ALL_PERIODS["codes"]
+    changed = []
+    for key, result in zip(keys, results, strict=True):
+        for what, before in ALL_PERIODS["periods"][key].items():
+            for code, old in zip(codes, before, strict=True):
+                new = getattr(result.figures[code], what)
+                same = (old is None and new is None) or (
+                    old is not None and new is not None and math.isclose(old, new, rel_tol=1e-9)
+                )
+                if not same:
+                    changed.append((key, code, what, old, new))
+    assert changed == []
+    assert len(keys) == 57
+    # The locked 2025-Q4 (v2) got its snapshot at the first opening: the figures it reported.
+    q4 = stored[("2025-Q4", 2)]
+    assert q4 is not None and q4.rebuilt and stored[("2025-Q4", 1)] is None
+    assert report.drift == [] and report.locked == 1 and report.schema == []

@@ -22,9 +22,8 @@ from commune_desk.domain.catalogue import (
     Rule,
     Section,
     Source,
-    load_catalogue,
-    parse_catalogue,
 )
+from commune_desk.domain.catalogue_loader import load_catalogue, parse_catalogue
 
 DEFAULT = Path(__file__).parents[2] / "resources" / "catalogue" / "default.toml"
 TEXT = DEFAULT.read_text(encoding="utf-8")
@@ -157,7 +156,9 @@ def edit(text: str, owner: str, key: str, new: str | None) -> tuple[str, int]:
 def header_line(text: str, owner: str) -> int:
     """Line of the [[...]] header of the table declaring owner."""
     lines = text.splitlines()
-    index = next(i for i, line in enumerate(lines) if re.fullmatch(rf'\w+ = "{owner}"', line))
+    index = next(
+        i for i, line in enumerate(lines) if re.fullmatch(rf'(code|id|key) = "{owner}"', line)
+    )
     while not lines[index].startswith("[["):
         index -= 1
     return index + 1
@@ -808,3 +809,57 @@ def test_undeclared_section() -> None:
     err = refuse(text)
     assert err.line == line_no(text, 'section = "t"')
     assert '"t"' in err.problem and "ind.a" in err.problem
+
+
+def test_the_default_charts_name_catalogue_figures(cat: Catalogue) -> None:
+    charts = cat.charts
+    assert all(code in cat for code in charts.codes())
+    assert charts.online == "ind.online_records_pct"
+    assert charts.coverage == (
+        "infra.villages_mobile",
+        "infra.villages_fiber",
+        "team.villages_covered",
+    )
+    assert "ind.members_per_100" not in charts.indicators  # per 100 people, not a percentage
+    assert cat.short_label("tthc.received_online") == "Trực tuyến"
+    assert cat.short_label("pop.population") == cat.get("pop.population").label
+
+
+def test_charts_default_to_every_percentage_indicator() -> None:
+    charts = parse_catalogue(MINI).charts
+    assert charts.indicators == ("ind.a",)
+    assert (charts.online, charts.support, charts.training_total) == (None, (), None)
+
+
+def test_charts_are_read_from_the_catalogue() -> None:
+    text = MINI + '\n[charts]\nindicators = []\ncoverage_total = "a.total"\ncoverage = ["a.part"]\n'
+    charts = parse_catalogue(text).charts
+    assert (charts.indicators, charts.coverage_total, charts.coverage) == (
+        (),
+        "a.total",
+        ("a.part",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "key", "words"),
+    [
+        ('[charts]\ncoverage = ["a.nothing"]\n', "coverage", ['"a.nothing"', "coverage"]),
+        ('[charts]\nindicators = ["a.part"]\n', "indicators", ['"a.part"', "chỉ số"]),
+        ('[charts]\nonline = "a.total"\n', "online", ['"a.total"', "chỉ số"]),
+        ('[charts]\ncoverage_total = ["a.total"]\n', "coverage_total", ["một mã"]),
+        ('[charts]\ntraining = "a.part"\n', "training", ["danh sách"]),
+        ('[charts]\npie = ["a.part"]\n', "pie", ['"pie"']),
+    ],
+)
+def test_bad_charts(extra: str, key: str, words: list[str]) -> None:
+    text = MINI + "\n" + extra
+    err = refuse(text)
+    assert err.line == line_no(text, key, after=len(MINI.splitlines()))
+    for word in words:
+        assert word in err.problem
+
+
+def test_a_short_label_must_be_text() -> None:
+    err = refuse(MINI.replace('label = "Tỷ lệ"\n', 'label = "Tỷ lệ"\nshort_label = ""\n'))
+    assert "short_label" in err.problem

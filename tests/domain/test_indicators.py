@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from commune_desk.domain.catalogue import Agg, Formula, load_catalogue
+from commune_desk.domain.catalogue import Agg, Formula
+from commune_desk.domain.catalogue_loader import load_catalogue
 from commune_desk.domain.indicators import (
     aggregate,
     build_figures,

@@ -514,3 +514,32 @@ def test_span_matches_period(p: Period, mode: Mode) -> None:
     assert ytd.first == Period.month(p.year, 1)
     assert ytd.last == p.last_month
     assert ytd.window(mode).end == p.window(mode).end
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "expected"),
+    [
+        ("2025-01", Kind.QUARTER, "2025-Q1"),
+        ("2025-03", Kind.QUARTER, "2025-Q1"),
+        ("2025-04", Kind.QUARTER, "2025-Q2"),
+        ("2025-12", Kind.QUARTER, "2025-Q4"),
+        ("2025-06", Kind.HALF, "2025-H1"),
+        ("2025-07", Kind.HALF, "2025-H2"),
+        ("2025-Q3", Kind.HALF, "2025-H2"),
+        ("2025-H1", Kind.YEAR, "2025"),
+        ("2025-08", Kind.MONTH, "2025-08"),
+    ],
+)
+def test_enclosing_period(key: str, kind: Kind, expected: str) -> None:
+    assert Period.parse(key).enclosing(kind).key == expected
+
+
+@given(periods(Kind.MONTH), st.sampled_from(list(Kind)))
+def test_enclosing_period_covers_the_month(m: Period, kind: Kind) -> None:
+    outer = m.enclosing(kind)
+    assert outer.kind is kind and outer.contains(m)
+
+
+def test_a_longer_period_has_no_enclosing_shorter_one() -> None:
+    with pytest.raises(PeriodError):
+        Period.parse("2025-Q3").enclosing(Kind.MONTH)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from commune_desk.domain.catalogue import load_catalogue
+from commune_desk.domain.catalogue_loader import load_catalogue
 from commune_desk.domain.periods import Period
 from commune_desk.domain.validation import (
     MISSING,

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
+from commune_desk.demo.province import varied_values
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.excel import consolidation_reader
 from commune_desk.excel.consolidation_reader import CommuneReport, ReportReader, read_report
-from commune_desk.services.demo.province import varied_values
 from tests.consolidation_helpers import (
     catalogue,
     edit_visible,

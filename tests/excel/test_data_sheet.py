@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -10,11 +12,17 @@ from openpyxl import Workbook, load_workbook
 
 from commune_desk.excel.data_sheet import (
     DATA_SHEET,
+    FORMAT,
     DataSheetError,
+    ReportHead,
     add_data_sheet,
     checksum,
+    data_pairs,
     data_rows,
     read_data_sheet,
+    read_head,
+    value_number,
+    value_text,
 )
 
 PAIRS = (
@@ -119,3 +127,76 @@ def test_missing_or_broken_sheets_are_named(tmp_path):
 def test_keys_and_values_that_would_break_the_lines_are_refused(pair):
     with pytest.raises(ValueError):
         data_rows([pair])
+
+
+HEAD = ReportHead(
+    commune_code="15880",
+    commune_name="Xã Thiệu Trung",
+    province="Thanh Hóa",
+    period="2025-Q3",
+    generated_at=dt.datetime(2025, 10, 5, 8, 30, 15),
+    app_version="0.1.0",
+    draft=False,
+    version=2,
+    catalogue_version="2025.1",
+)
+
+
+def test_the_rows_follow_the_contract_of_design_md():
+    pairs = data_pairs(HEAD, [("tthc.received_online", 1168), ("pop.population", None)])
+    assert pairs == (
+        ("format", "commune-desk-report/1"),
+        ("commune_code", "15880"),
+        ("commune_name", "Xã Thiệu Trung"),
+        ("province", "Thanh Hóa"),
+        ("period", "2025-Q3"),
+        ("generated_at", "2025-10-05T08:30:15"),
+        ("app_version", "0.1.0"),
+        ("draft", "0"),
+        ("version", "2"),
+        ("catalogue_version", "2025.1"),
+        ("issued_at", ""),  # a draft's identity is empty; a submission's below
+        ("submission_id", ""),
+        ("tthc.received_online", "1168"),
+        ("pop.population", ""),
+    )
+
+
+def test_a_submissions_identity_follows_the_head_and_reads_back(tmp_path):
+    moment = dt.datetime(2025, 10, 5, 8, 30, 15)
+    head = dataclasses.replace(HEAD, issued_at=moment, submission_id="a1" * 16)
+    pairs = data_pairs(head, [])
+    assert pairs[10:] == (("issued_at", "2025-10-05T08:30:15"), ("submission_id", "a1" * 16))
+    assert read_data_sheet(write(tmp_path / "r.xlsx", pairs)).head() == head
+
+
+@pytest.mark.parametrize("draft", [True, False])
+def test_the_head_reads_back_as_written(tmp_path, draft):
+    head = dataclasses.replace(HEAD, draft=draft, version=None if draft else 3)
+    pairs = data_pairs(head, [("ind.online_records_pct", 89.29663608562691)])
+    data = read_data_sheet(write(tmp_path / "r.xlsx", pairs))
+    assert data.intact and data.format == FORMAT
+    assert data.head() == head
+    assert data.number("ind.online_records_pct") == 89.29663608562691
+
+
+def test_an_unreadable_head_gives_empty_fields():
+    head = read_head({"generated_at": "hôm qua", "version": "v2", "draft": "có"})
+    assert (head.generated_at, head.version, head.draft, head.commune_code) == (
+        None,
+        None,
+        False,
+        "",
+    )
+
+
+@pytest.mark.parametrize(("text", "number"), [("", None), ("12", 12), ("0.5", 0.5), ("1e3", 1000)])
+def test_values_read_back_as_numbers(text, number):
+    assert value_number(text) == number
+    assert value_text(number) == ("1000" if text == "1e3" else text)
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "mười", "1.234,5"])
+def test_values_that_are_not_numbers_are_refused(text):
+    with pytest.raises(ValueError):
+        value_number(text)

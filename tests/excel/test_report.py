@@ -202,6 +202,7 @@ def test_draft_marks_title_and_page_header_and_data(demo):
         assert sheet.oddHeader.center.text == "BẢN NHÁP"
     data = read_data_sheet(demo["draft"].path)
     assert (data.get("draft"), data.get("version")) == ("1", "")
+    assert data.get("submission_id") == "" and data.get("issued_at") == ""
     assert demo["draft"].version is None
 
 
@@ -212,9 +213,10 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     keys = [k for k, _ in data.rows]
     head = ["format", "commune_code", "commune_name", "province", "period", "generated_at"]
     head += ["app_version", "draft", "version", "catalogue_version"]
-    assert keys[:10] == head
+    head += ["issued_at", "submission_id"]  # a submission's identity (empty in a draft)
+    assert keys[:12] == head
     catalogue = demo["catalogue"]
-    assert keys[10:] == list(catalogue.codes())
+    assert keys[12:] == list(catalogue.codes())
     values = data.values
     assert values["format"] == "commune-desk-report/1"
     assert (values["commune_code"], values["period"]) == ("16024", "2026-Q3")

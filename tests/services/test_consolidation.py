@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from commune_desk.demo.province import varied_values
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.excel.consolidation_document import ROWS_HEADER
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-from commune_desk.services.demo.province import varied_values
 from tests.conftest import FIXED_NOW
 from tests.consolidation_helpers import (
     catalogue,

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from commune_desk.domain.periods import Mode, Period, current_month, months_between
+from commune_desk.demo import COMMUNE_CODE, COMMUNE_NAME, DemoSummary, build_demo
+from commune_desk.demo.build import DEMO_ACCOUNTS
+from commune_desk.domain.periods import Kind, Mode, Period, current_month, months_between
 from commune_desk.services.accounts import AccountService
 from commune_desk.services.checks import CheckService
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import COMMUNE_CODE, COMMUNE_NAME, DemoSummary, build_demo
-from commune_desk.services.demo.build import DEMO_ACCOUNTS
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService, values_json
 from commune_desk.services.records import RecordService
@@ -50,7 +50,7 @@ def _open(path: Path, now: dt.datetime = FIXED_NOW):
 
 def _latest_full_quarter(today: dt.date) -> Period:
     month = current_month(today, Mode.CALENDAR)
-    return Period.quarter(month.year, (month.index - 1) // 3 + 1).previous()
+    return month.enclosing(Kind.QUARTER).previous()
 
 
 @pytest.fixture(scope="module")
@@ -358,7 +358,7 @@ def test_cli_demo_then_indicators_json(tmp_path: Path, capsys: pytest.CaptureFix
     document = json.loads(capsys.readouterr().out)
     assert document["commune_code"] == COMMUNE_CODE
     assert document["period"] == "2025-Q4"
-    from commune_desk.domain.catalogue import load_catalogue
+    from commune_desk.domain.catalogue_loader import load_catalogue
 
     catalogue = load_catalogue(CATALOGUE)
     assert set(catalogue.codes()) <= set(document["values"])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from commune_desk.demo.province import write_province_reports
 from commune_desk.excel.consolidation_reader import CommuneReport, ReportReader
-from commune_desk.services.demo.province import write_province_reports
 from tests.conftest import FIXED_NOW
 from tests.consolidation_helpers import catalogue
 

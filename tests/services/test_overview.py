@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
 
 from commune_desk.charts.data import Granularity
+from commune_desk.demo import build_demo
+from commune_desk.domain.catalogue import ChartFigures
 from commune_desk.domain.indicators import formula_value
 from commune_desk.domain.periods import Period
 from commune_desk.domain.progress import Method, Status, assess
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.overview import OverviewService
 from commune_desk.services.setup import open_database
@@ -50,8 +52,9 @@ def _month_values(engine, code, year, cut=12, ytd=False):
     return tuple(None if v is None else float(v) for v in values)
 
 
-def test_every_percentage_indicator_has_a_series(demo, q3):
+def test_the_catalogue_names_the_indicators_with_a_series(demo, q3):
     codes = [i.code for i in demo.catalogue.items() if i.kind == "indicator" and i.unit == "%"]
+    assert list(demo.catalogue.charts.indicators) == codes  # the default catalogue: every %
     assert [s.code for s in q3.indicators] == codes
     assert len(codes) >= 15
 
@@ -80,9 +83,10 @@ def test_quarterly_series_equal_the_engine(demo):
 
 def test_support_types_stack_up_to_the_people_supported(demo, q3, engine):
     kinds = demo.catalogue.vocab["activity_type"]
-    assert [line.key for line in q3.support.types] == list(kinds)
+    assert [line.key for line in q3.support.types] == list(demo.catalogue.charts.support)
+    assert [line.label for line in q3.support.types] == list(kinds.values())  # short labels
     for line in q3.support.types:
-        assert line.values == _month_values(engine, f"team.supported_{line.key}", 2026, cut=9)
+        assert line.values == _month_values(engine, line.key, 2026, cut=9)
     totals = _month_values(engine, "team.supported", 2026, cut=9)
     assert q3.support.totals == totals
     for month, total in enumerate(totals):
@@ -174,3 +178,19 @@ def test_a_flow_with_a_target_gets_a_card_projected_by_its_rate(ctx):
     assert card.progress.method is Method.RATE
     assert card.progress.projection == pytest.approx(1200)
     assert card.status is Status.ON_TRACK
+
+
+def test_the_charts_show_what_the_catalogue_names(demo):
+    charts = ChartFigures(
+        indicators=("ind.on_time_pct",),
+        coverage_total="commune.villages",
+        coverage=("infra.villages_fiber",),
+        training=("staff.trained_ai",),
+    )
+    catalogue = dataclasses.replace(demo.catalogue, charts=charts)
+    overview = OverviewService(dataclasses.replace(demo, catalogue=catalogue)).load(Q3)
+    assert [s.code for s in overview.indicators] == ["ind.on_time_pct"]
+    assert [b.code for b in overview.coverage.bars] == ["infra.villages_fiber"]
+    assert [b.label for b in overview.coverage.bars] == ["Có cáp quang đến thôn"]  # short label
+    assert [line.key for line in overview.training.lines] == ["staff.trained_ai"]
+    assert overview.support.types == () and overview.online is None

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commune_desk.charts import style
 from commune_desk.charts.data import CoverageSeries
+from commune_desk.charts.texts import CoverageTexts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 BAR_COLOURS = (style.BLUE, style.GREEN, style.PURPLE, style.ORANGE)
 BAR_HATCHES = ("", "//", "..", "xx")
-
-
-@dataclass(frozen=True)
-class CoverageTexts:
-    title: str = "Thôn, tổ dân phố có hạ tầng số và Tổ công nghệ số cộng đồng — {period}"
-    count_axis: str = "thôn, tổ dân phố"
-    total: str = "Tổng số: {value}"
-    previous: str = "Cùng kỳ năm trước"
-    empty: str = "Chưa có số liệu"
 
 
 def draw_coverage(

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commune_desk.charts import style
 from commune_desk.charts.data import Granularity, IndicatorSeries
+from commune_desk.charts.texts import IndicatorTexts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 ROMAN = ("I", "II", "III", "IV")
-
-
-@dataclass(frozen=True)
-class IndicatorTexts:
-    """Words of the chart; ``{year}`` and ``{value}`` are filled in."""
-
-    title: str = "{label}"  # {label}: the indicator's label
-    month_axis: str = "Tháng"
-    quarter_axis: str = "Quý"
-    target: str = "Chỉ tiêu năm {year}: {value}"
-    projection: str = "Dự báo tháng 12: {value}"
-    empty: str = "Chưa có số liệu"
 
 
 def draw_indicator(fig: Figure, data: IndicatorSeries, texts: IndicatorTexts | None = None) -> None:

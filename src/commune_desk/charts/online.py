@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commune_desk.charts import style
 from commune_desk.charts.data import OnlineSeries
+from commune_desk.charts.texts import OnlineTexts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -15,17 +15,6 @@ if TYPE_CHECKING:
 CHANNEL_COLOURS = (style.SKY_BLUE, style.YELLOW, style.GREEN, style.PURPLE)
 CHANNEL_HATCHES = ("", "//", "..", "xx")
 SHARE = {"color": style.BLACK, "linestyle": "-", "marker": "o", "linewidth": 2.0, "markersize": 4}
-
-
-@dataclass(frozen=True)
-class OnlineTexts:
-    title: str = "Hồ sơ tiếp nhận và tỷ lệ hồ sơ trực tuyến, năm {year}"
-    month_axis: str = "Tháng"
-    count_axis: str = "hồ sơ"
-    share_axis: str = "Tỷ lệ trực tuyến"
-    share: str = "Tỷ lệ trực tuyến {year}"
-    target: str = "Chỉ tiêu năm {year}: {value}"
-    empty: str = "Chưa có số liệu"
 
 
 def draw_online(fig: Figure, data: OnlineSeries, texts: OnlineTexts | None = None) -> None:

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commune_desk.charts import style
 from commune_desk.charts.data import SupportSeries
+from commune_desk.charts.texts import SupportTexts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-@dataclass(frozen=True)
-class SupportTexts:
-    title: str = "Lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ, năm {year}"
-    month_axis: str = "Tháng"
-    value_axis: str = "lượt"
-    empty: str = "Chưa có số liệu"
 
 
 def draw_support(fig: Figure, data: SupportSeries, texts: SupportTexts | None = None) -> None:

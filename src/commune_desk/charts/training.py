@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from commune_desk.charts import style
 from commune_desk.charts.data import TrainingSeries
+from commune_desk.charts.texts import TrainingTexts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -18,14 +18,6 @@ LOOKS = (
     {"color": style.ORANGE, "linestyle": ":", "marker": "D", "linewidth": 1.8, "markersize": 4},
 )
 TOTAL = {"color": style.BLACK, "linestyle": (0, (1, 1.5)), "linewidth": 1.4}
-
-
-@dataclass(frozen=True)
-class TrainingTexts:
-    title: str = "Cán bộ, công chức, viên chức được bồi dưỡng (lũy kế), năm {year}"
-    month_axis: str = "Tháng"
-    value_axis: str = "người, lượt"
-    empty: str = "Chưa có số liệu"
 
 
 def draw_training(fig: Figure, data: TrainingSeries, texts: TrainingTexts | None = None) -> None:

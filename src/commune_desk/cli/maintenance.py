@@ -18,13 +18,16 @@ from commune_desk.cli.common import (
 
 def add_parsers(command: AddCommand) -> None:
     """Declare `check`, `backup` and `restore`."""
-    command("check", "kiểm tra tính toàn vẹn và số liệu của mọi tháng", cmd_check)
+    command("check", "kiểm tra tính toàn vẹn, số liệu của mọi tháng và các kỳ đã nộp", cmd_check)
 
     backup = command("backup", "sao lưu cơ sở dữ liệu", cmd_backup)
     backup.add_argument("--to", type=Path, help="thư mục đích (mặc định: thư mục sao lưu)")
 
     restore = command("restore", "khôi phục cơ sở dữ liệu từ một bản sao lưu", cmd_restore)
     restore.add_argument("file", metavar="FILE", type=Path)
+    restore.add_argument(
+        "--force", action="store_true", help="khôi phục cả khi bản sao lưu là của xã khác"
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -42,9 +45,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         kind = "LỖI" if problem.is_error else "Cảnh báo"
         print(f"{kind}: {problem.message} [{', '.join(problem.codes)}]")
+    for d in report.drift:
+        print(
+            f"LỖI: {d.period.label()} đã nộp phiên bản {d.version}, số liệu nay khác: "
+            f"{d.text()} [{d.code}]"
+        )
+    for text in report.schema:
+        print(f"LỖI: {text} (chương trình không tự tạo lại; hãy khôi phục một bản sao lưu tốt).")
+    sound = "tốt" if not report.schema else "có vấn đề"
     print(
-        f"Toàn vẹn dữ liệu: tốt. Đã kiểm tra {report.months} tháng: "
-        f"{report.errors} lỗi, {report.warnings} cảnh báo."
+        f"Toàn vẹn dữ liệu: {sound}. Đã kiểm tra {report.months} tháng và "
+        f"{report.locked} kỳ đã nộp đang khóa: {report.errors} lỗi, {report.warnings} cảnh báo."
     )
     return EXIT_REFUSED if report.errors else EXIT_OK
 
@@ -60,10 +71,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from commune_desk.services.backups import restore_database
 
-    result = restore_database(database(args), args.file, paths.backups_dir())
+    result = restore_database(database(args), args.file, paths.backups_dir(), force=args.force)
     if result.safety_copy:
         print(f"Đã lưu trạng thái hiện tại vào {result.safety_copy}")
     if result.set_aside:
         print(f"Tệp hỏng được giữ lại với tên {result.set_aside}")
     print(f"Đã khôi phục từ {result.restored_from}")
+    kept = result.appended
+    if kept.audit_entries or kept.submissions or kept.locks:
+        print(
+            f"Đã giữ lại lịch sử của dữ liệu bị thay: {kept.audit_entries} dòng nhật ký, "
+            f"{kept.submissions} lần nộp báo cáo, {kept.locks} lần khóa/mở khóa."
+        )
     return EXIT_OK

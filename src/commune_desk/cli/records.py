@@ -60,7 +60,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from commune_desk.services.demo import build_demo
+    from commune_desk.demo import build_demo
 
     db = open_database(args)
     try:

@@ -84,7 +84,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
     """Consolidate commune reports; needs no commune database (the catalogue file only)."""
-    from commune_desk.domain.catalogue import load_catalogue
+    from commune_desk.domain.catalogue_loader import load_catalogue
     from commune_desk.services.consolidation import ConsolidationService
 
     service = ConsolidationService(load_catalogue(paths.catalogue_file()))

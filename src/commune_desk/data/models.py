@@ -82,6 +82,12 @@ class Village(Base):
     name: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(12), default="thon")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Counted in a period when established by its end and not dissolved (or merged) by then;
+    # no date: since before the program kept records (every village of schema 1).
+    established_on: Mapped[dt.date | None] = mapped_column(Date)
+    dissolved_on: Mapped[dt.date | None] = mapped_column(Date)
+    # A plain reference (no ON DELETE clause): SQLite adds it with the column, in place.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"))
 
 
 class Staff(Base):
@@ -342,6 +348,9 @@ class Submission(Base):
     submitted_by: Mapped[str] = mapped_column(String(80))
     submitted_at: Mapped[dt.datetime] = mapped_column(DateTime)
     warnings: Mapped[str] = mapped_column(Text, default="[]")
+    uid: Mapped[str | None] = mapped_column(String(32))  # random: the identity with the time
+    # JSON: every catalogue code's value, year to date, last year, target (services/snapshots)
+    snapshot: Mapped[str | None] = mapped_column(Text)
 
 
 class PeriodLock(Base):

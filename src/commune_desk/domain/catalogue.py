@@ -1,19 +1,20 @@
 """The indicator catalogue: data elements, computed indicators, sections, rules and vocabularies.
 
 Everything the program knows about the figures of the movement is loaded from a TOML file
-(``resources/catalogue/default.toml`` or a province's own file). Pure Python, stdlib only.
+(``resources/catalogue/default.toml`` or a province's own file) by
+:mod:`commune_desk.domain.catalogue_loader`. Pure Python, stdlib only.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
-_CODE_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+# What a catalogue code looks like: dotted words, e.g. "tthc.received_online".
+CODE_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 _OPS = ("<=", ">=")
 
 
@@ -92,7 +93,7 @@ class Formula:
             raise ValueError("biểu thức rỗng")
         parts = [part.strip() for part in text.split("+")]
         for part in parts:
-            if not _CODE_RE.fullmatch(part):
+            if not CODE_RE.fullmatch(part):
                 where = f' trong "{text.strip()}"' if part != text.strip() else ""
                 raise ValueError(f'"{part or "(trống)"}"{where} không phải là mã chỉ tiêu')
         return cls(tuple(parts))
@@ -113,6 +114,7 @@ class Element:
     parent: str | None = None
     description: str = ""
     targets: Mapping[int, float] = field(default_factory=_FrozenMap)
+    short_label: str = ""  # the name in a chart's legend, when the label is too long
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agg", Agg(self.agg))
@@ -133,6 +135,7 @@ class Indicator:
     denominator: Formula
     factor: float = 1.0
     targets: Mapping[int, float] = field(default_factory=_FrozenMap)
+    short_label: str = ""  # the name in a chart's legend, when the label is too long
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", _freeze_targets(self.targets))
@@ -194,6 +197,30 @@ class Checks:
     outlier_min_months: int = 3
 
 
+@dataclass(frozen=True)
+class ChartFigures:
+    """Which figures the overview's charts show (the catalogue's [charts] table)."""
+
+    indicators: tuple[str, ...] = ()  # offered in the per-indicator chart, in this order
+    support_total: str | None = None  # people supported per month…
+    support: tuple[str, ...] = ()  # …and one line per kind of support
+    online: str | None = None  # an indicator: its numerator's channels over its denominator's
+    coverage_total: str | None = None  # all villages…
+    coverage: tuple[str, ...] = ()  # …and one bar per kind of coverage
+    training_total: str | None = None  # the staff count…
+    training: tuple[str, ...] = ()  # …and one line per training figure (flows cumulated)
+
+    def __post_init__(self) -> None:
+        for name in ("indicators", "support", "coverage", "training"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+    def codes(self) -> tuple[str, ...]:
+        """Every code the charts name."""
+        singles = (self.support_total, self.online, self.coverage_total, self.training_total)
+        lists = (*self.indicators, *self.support, *self.coverage, *self.training)
+        return tuple(dict.fromkeys(c for c in (*lists, *singles) if c is not None))
+
+
 Item = Element | Indicator
 _LOOKUP = field(init=False, repr=False, compare=False, hash=False)
 
@@ -208,6 +235,7 @@ class Catalogue:
     rules: tuple[Rule, ...]
     checks: Checks = field(default_factory=Checks)
     vocab: Mapping[str, Mapping[str, str]] = field(default_factory=_FrozenMap)
+    charts: ChartFigures = field(default_factory=ChartFigures)
     # Lookup tables, built once in __post_init__.
     _by_code: Mapping[str, Item] = _LOOKUP
     _sections: Mapping[str, Section] = _LOOKUP
@@ -267,16 +295,7 @@ class Catalogue:
     def rules_for(self, code: str) -> tuple[Rule, ...]:
         return self._rules_by_code.get(code, ())
 
-
-def load_catalogue(path: str | os.PathLike[str]) -> Catalogue:
-    """Read a catalogue file (UTF-8, with or without BOM); its file name names it in errors."""
-    from commune_desk.domain.catalogue_loader import load
-
-    return load(path)
-
-
-def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
-    """Parse and check the text of a catalogue; raise CatalogueError naming the faulty line."""
-    from commune_desk.domain.catalogue_loader import parse
-
-    return parse(text, source)
+    def short_label(self, code: str) -> str:
+        """The name of a figure in a chart's legend: its short label, else its label."""
+        item = self.get(code)
+        return item.short_label or item.label

@@ -1,8 +1,8 @@
 """Reading and checking a catalogue file: TOML in, a :class:`Catalogue` out.
 
 tomllib gives no positions, so :class:`_Locator` finds the line of a table or key for the
-messages of :class:`CatalogueError`. Use ``load_catalogue``/``parse_catalogue`` of
-:mod:`commune_desk.domain.catalogue`; this module is their implementation. Stdlib only.
+messages of :class:`CatalogueError`. The catalogue's objects live in
+:mod:`commune_desk.domain.catalogue`, which knows nothing of files. Stdlib only.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from commune_desk.domain.catalogue import (
-    _CODE_RE,
+    CODE_RE,
     Agg,
     Catalogue,
     CatalogueError,
+    ChartFigures,
     Checks,
     Element,
     Formula,
@@ -29,7 +30,7 @@ from commune_desk.domain.catalogue import (
 )
 
 
-def load(path: str | os.PathLike[str]) -> Catalogue:
+def load_catalogue(path: str | os.PathLike[str]) -> Catalogue:
     """Read a catalogue file (UTF-8, with or without BOM); its file name names it in errors."""
     with open(path, "rb") as handle:
         raw = handle.read()
@@ -38,28 +39,35 @@ def load(path: str | os.PathLike[str]) -> Catalogue:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CatalogueError(name, None, f"tệp không phải văn bản UTF-8 ({exc.reason})") from exc
-    return parse(text, name)
+    return parse_catalogue(text, name)
 
 
-def parse(text: str, source: str = "catalogue.toml") -> Catalogue:
+def parse_catalogue(text: str, source: str = "catalogue.toml") -> Catalogue:
     """Parse and check the text of a catalogue; raise CatalogueError naming the faulty line."""
     return _Loader(text.removeprefix("\ufeff"), source).load()
 
 
 _HEADER_RE = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
 _NOUNS = {"section": "phần", "element": "chỉ tiêu", "indicator": "chỉ số", "rule": "quy tắc"}
+# [charts]: key -> (a list of codes?, must they be indicators?)
+_CHART_KEYS = {
+    "indicators": (True, True), "support_total": (False, False), "support": (True, False),
+    "online": (False, True), "coverage_total": (False, False), "coverage": (True, False),
+    "training_total": (False, False), "training": (True, False),
+}  # fmt: skip
+PERCENT = "%"
 # Field -> converter (a _Loader method "to_<name>"); "!" marks a required field.
 _FIELDS: dict[str, dict[str, str]] = {
     "section": {"key": "code!", "numeral": "text!", "title": "text!"},
     "element": {
         "code": "code!", "label": "text!", "unit": "text!", "section": "section!", "agg": "agg!",
         "source": "source!", "required": "bool", "parent": "code", "description": "text",
-        "targets": "targets",
+        "targets": "targets", "short_label": "text",
     },
     "indicator": {
         "code": "code!", "label": "text!", "unit": "text!", "section": "section!",
         "numerator": "formula!", "denominator": "formula!", "factor": "factor",
-        "targets": "targets",
+        "targets": "targets", "short_label": "text",
     },
     "rule": {"id": "code!", "check": "check!", "message": "text!", "message_en": "text"},
 }  # fmt: skip
@@ -116,7 +124,7 @@ class _Loader:
         self.text, self.source = text, source
         self.locator = _Locator(text)
         self.where: tuple[str, int] = ("", 0)  # the table that errors point at
-        self.sections: set[str] = set()
+        self.sections: dict[str, Any] = {}
 
     def fail(self, key: str | None, problem: str) -> CatalogueError:
         return CatalogueError(self.source, self.locator.line(*self.where, key), problem)
@@ -132,7 +140,7 @@ class _Loader:
             where = f", cột {found.group(2)}" if found else ""
             raise CatalogueError(self.source, line, f"sai cú pháp TOML ({detail}{where})") from exc
         for key in data:
-            if key not in {"catalogue", "checks", "vocab", *_FIELDS}:
+            if key not in {"catalogue", "checks", "vocab", "charts", *_FIELDS}:
                 raise CatalogueError(self.source, None, f'bảng "{key}" không được hỗ trợ')
         head = self.table(data, "catalogue")
         for key in ("version", "title"):
@@ -140,7 +148,7 @@ class _Loader:
                 raise self.fail(key, f'[catalogue] cần "{key}" là chuỗi ký tự không rỗng')
         sections = self.read_all(data, "section")
         self.unique([(("section", i), s["key"]) for i, s in enumerate(sections)], "key", "phần")
-        self.sections = {s["key"] for s in sections}
+        self.sections = {s["key"]: s for s in sections}  # in their order
         elements, indicators = self.read_all(data, "element"), self.read_all(data, "indicator")
         if not elements:
             raise CatalogueError(self.source, None, "danh mục không có chỉ tiêu nào ([[element]])")
@@ -169,6 +177,7 @@ class _Loader:
             rules=tuple(Rule(**r) for r in rules),
             checks=self.checks(data),
             vocab=self.vocab(data),
+            charts=self.charts(data, by_code, {x["code"]: x for x in indicators}),
         )
 
     def table(self, data: Mapping[str, Any], name: str) -> dict[str, Any]:
@@ -217,7 +226,7 @@ class _Loader:
         return value
 
     def to_code(self, value: Any) -> str:
-        if not _CODE_RE.fullmatch(self.to_text(value)):
+        if not CODE_RE.fullmatch(self.to_text(value)):
             raise ValueError(f'mã "{value}" chỉ được dùng chữ, số, "_" và dấu chấm')
         return value
 
@@ -325,3 +334,36 @@ class _Loader:
                 raise self.fail(None, f'[vocab.{name}] phải là một bảng mã = "nhãn không rỗng"')
             result[name] = dict(table)
         return result
+
+    def charts(
+        self,
+        data: Mapping[str, Any],
+        elements: Mapping[str, Any],
+        indicators: Mapping[str, Any],
+    ) -> ChartFigures:
+        """The [charts] table; without `indicators`, every indicator in %, in catalogue order."""
+        raw, values = self.table(data, "charts"), {}
+        for key, value in raw.items():
+            if key not in _CHART_KEYS:
+                raise self.fail(key, f'[charts]: khóa "{key}" không được hỗ trợ')
+            many, only_indicators = _CHART_KEYS[key]
+            codes = value if many else [value]
+            if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                shape = "một danh sách mã" if many else "một mã"
+                raise self.fail(key, f'[charts]: "{key}" phải là {shape} (chuỗi ký tự)')
+            known = indicators if only_indicators else {**elements, **indicators}
+            for code in codes:
+                if code not in known:
+                    what = "chỉ số ([[indicator]])" if only_indicators else "danh mục"
+                    raise self.fail(
+                        key, f'[charts]: "{key}" dùng mã "{code}" không có trong {what}'
+                    )
+            values[key] = tuple(codes) if many else value
+        if "indicators" not in values:
+            values["indicators"] = tuple(
+                code
+                for section in self.sections
+                for code, x in indicators.items()
+                if x["section"] == section and x["unit"] == PERCENT
+            )
+        return ChartFigures(**values)

@@ -30,6 +30,7 @@ class IssueKind(StrEnum):
     OTHER_PERIOD = "other_period"
     UNKNOWN_COMMUNE = "unknown_commune"
     DUPLICATE = "duplicate"
+    STALE = "stale"  # an earlier submission of a commune that has sent a newer one
     VALIDATION = "validation"
 
 
@@ -44,6 +45,7 @@ ISSUE_LABELS: Mapping[IssueKind, str] = {
     IssueKind.OTHER_PERIOD: "Khác kỳ báo cáo",
     IssueKind.UNKNOWN_COMMUNE: "Xã không có trong danh sách",
     IssueKind.DUPLICATE: "Trùng xã",
+    IssueKind.STALE: "Bản nộp cũ (đã có bản nộp mới hơn)",
     IssueKind.VALIDATION: "Số liệu vi phạm quy tắc kiểm tra",
 }
 

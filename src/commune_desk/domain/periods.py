@@ -289,6 +289,14 @@ class Period:
         """The last month this period covers."""
         return Period(self.year, Kind.MONTH, self.index * self._length)
 
+    def enclosing(self, kind: Kind | str) -> Period:
+        """The period of `kind` that covers this one: 2025-08 -> 2025-Q3, 2025-H2 or 2025."""
+        kind = Kind(kind)
+        length = 12 // _PER_YEAR[kind]
+        if length < self._length:
+            raise PeriodError(f'Kỳ "{self.key}" dài hơn một kỳ loại "{kind}"', self.key)
+        return Period(self.year, kind, (self.first_month.index - 1) // length + 1)
+
     def months(self) -> tuple[Period, ...]:
         """The month periods this period covers, in order."""
         first = (self.index - 1) * self._length + 1

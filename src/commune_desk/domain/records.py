@@ -89,8 +89,12 @@ KINDS: dict[str, RecordKind] = {
                 Field("name", "Tên thôn, tổ dân phố", required=True, max_length=120),
                 Field("kind", "Loại", F.CHOICE, vocab="village_kind", default="thon"),
                 Field("active", "Đang hoạt động", F.BOOL, default=True),
+                Field("established_on", "Ngày thành lập", F.DATE),
+                Field("dissolved_on", "Ngày giải thể, sáp nhập", F.DATE),
+                Field("merged_into", "Sáp nhập vào thôn", F.REF, ref="villages"),
             ),
             key=("code",),
+            date_order=(("established_on", "dissolved_on"),),
         ),
         RecordKind(
             "staff",

@@ -10,7 +10,6 @@ raises: it comes back as an Issue naming the file and the reason.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,10 +20,17 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.domain.indicators import with_indicators
 from commune_desk.domain.numbers import Number, NumberError, parse_whole_number
-from commune_desk.excel.data_sheet import DATA_SHEET, FORMAT, DataSheetError, parse_data_grid
+from commune_desk.excel.data_sheet import (
+    DATA_SHEET,
+    FORMAT,
+    DataKey,
+    DataSheetError,
+    parse_data_grid,
+    value_number,
+)
 from commune_desk.excel.report_document import REPORT_HEADERS
 from commune_desk.excel.tables import TableError, check_xlsx_container
-from commune_desk.excel.template import TemplateError, _load, find_placeholders
+from commune_desk.excel.template import TemplateError, find_placeholders, load_template
 from commune_desk.excel.workbook_guard import Refusal
 
 LABEL_HEADER = REPORT_HEADERS[1]  # "Chỉ tiêu"
@@ -49,11 +55,21 @@ class CommuneReport:
     values: Mapping[str, Number | None]
     source: str = "data"  # "data" (`_data` sheet) or "template" (a hand-filled copy)
     notes: tuple[str, ...] = field(default=())  # values that could not be read (template)
+    # A submission's identity (reports since it was added): when it was issued (ISO) and its
+    # random id; the moment orders submissions without trusting version numbers alone.
+    issued_at: str = ""
+    uid: str = ""
 
     @property
-    def rank(self) -> tuple[int, int, str]:
-        """Higher is better among copies of one commune: submitted, highest version, newest."""
-        return (0 if self.draft else 1, self.version or 0, _sortable(self.generated))
+    def rank(self) -> tuple[int, str, int, str]:
+        """Higher is better among copies of one commune: submitted, issued last, highest
+        version, newest day."""
+        return (
+            0 if self.draft else 1,
+            self.issued_at,
+            self.version or 0,
+            _sortable(self.generated),
+        )
 
 
 @dataclass(frozen=True)
@@ -69,7 +85,7 @@ class TemplateMap:
 
 def load_template_map(path: Path) -> TemplateMap:
     """The placeholders of a province template (read once with openpyxl); TemplateError."""
-    workbook = _load(Path(path))
+    workbook = load_template(Path(path))
     cells = tuple(
         (sheet.title, cell.row, cell.column, name)
         for sheet, cell, name in find_placeholders(workbook)
@@ -175,29 +191,31 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         return Issue(name, IssueKind.NO_DATA, str(exc))
     if not data.intact:
         detail = f"{name}: trang {DATA_SHEET} đã bị sửa sau khi xuất (sai mã kiểm tra SHA-256)."
-        return Issue(name, IssueKind.CHECKSUM, detail, data.get("commune_code", "") or "")
-    found = data.values
-    if found.get("format") != FORMAT:
-        detail = f"{name}: trang {DATA_SHEET} có định dạng «{found.get('format', '')}» lạ."
+        return Issue(name, IssueKind.CHECKSUM, detail, data.get(DataKey.COMMUNE_CODE, "") or "")
+    if data.format != FORMAT:
+        detail = f"{name}: trang {DATA_SHEET} có định dạng «{data.format}» lạ."
         return Issue(name, IssueKind.NO_DATA, detail)
+    found, head = data.values, data.head()
     values: dict[str, Number | None] = {}
     for code in reader.codes:
         text = found.get(code, "")
         try:
-            values[code] = _number(text) if text else None
+            values[code] = value_number(text)
         except ValueError:
             detail = f"{name}: giá trị «{text[:30]}» của {code} trong {DATA_SHEET} không phải số."
-            return Issue(name, IssueKind.NO_DATA, detail, found.get("commune_code", ""))
+            return Issue(name, IssueKind.NO_DATA, detail, head.commune_code)
     report = CommuneReport(
         file=name,
         path=path,
-        commune_code=found.get("commune_code", "").strip(),
-        commune_name=found.get("commune_name", "").strip(),
-        province=found.get("province", "").strip(),
-        period=found.get("period", "").strip(),
-        generated=_date_text(found.get("generated_at", "")),
-        draft=found.get("draft", "0") == "1",
-        version=int(found["version"]) if found.get("version", "").isdigit() else None,
+        commune_code=head.commune_code,
+        commune_name=head.commune_name,
+        province=head.province,
+        period=head.period,
+        generated="" if head.generated_at is None else f"{head.generated_at:%d/%m/%Y}",
+        draft=head.draft,
+        version=head.version,
+        issued_at="" if head.issued_at is None else head.issued_at.isoformat("T", "seconds"),
+        uid=head.submission_id,
         values=values,
     )
     differences = _visible_differences(workbook, reader, values)
@@ -327,13 +345,6 @@ def _template_cells(workbook: Any, template: TemplateMap) -> dict[str, Any]:
     return values
 
 
-def _number(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return int(value) if value.is_integer() else value
-
-
 def _cell_number(cell: Any) -> Number | None:
     if cell is None or cell == "":
         return None
@@ -341,7 +352,7 @@ def _cell_number(cell: Any) -> Number | None:
         raise ValueError(cell)
     if isinstance(cell, int | float):
         return cell
-    return _number(str(cell).strip())
+    return value_number(str(cell).strip())
 
 
 def _typed_number(cell: Any) -> Number | None:
@@ -368,13 +379,6 @@ def _field(cell: Any) -> str:
     if isinstance(cell, dt.datetime | dt.date):
         return f"{cell:%d/%m/%Y}"
     return str(cell).strip()
-
-
-def _date_text(iso: str) -> str:
-    try:
-        return f"{dt.datetime.fromisoformat(iso):%d/%m/%Y}"
-    except ValueError:
-        return ""
 
 
 def _sortable(day: str) -> str:

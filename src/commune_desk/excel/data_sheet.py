@@ -1,20 +1,26 @@
-"""The hidden `_data` sheet of a commune report (the contract in shared/DESIGN.md).
+"""The hidden `_data` sheet of a commune report: the whole contract, for writer and reader.
 
 Column A `key`, column B `value`, row 1 those headers; every value is text; the last row is
 `sha256`, the hex SHA-256 of the UTF-8 text made of one line `key<TAB>value<LF>` for every row
-between the header and that last row. Consolidation trusts this sheet, so it is read back with
-python-calamine (fast, and a hostile file is checked first) and its checksum verified.
+between the header and that last row. The rows: `format`, the report's head (`DataKey`, in
+that order), then one row per catalogue code with its value as plain decimal text (a dot, no
+grouping; a missing value empty). The report builder writes it with `data_pairs`; the
+consolidation reads it back with python-calamine (fast, and a hostile file is checked first),
+verifies its checksum and takes the head with `DataSheet.head`. Readers ignore unknown rows.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from commune_desk.domain.numbers import plain_decimal
+from commune_desk.domain.numbers import Number, plain_decimal
 from commune_desk.excel.tables import TableError, check_xlsx_container
 
 DATA_SHEET = "_data"
@@ -23,8 +29,114 @@ CHECKSUM_KEY = "sha256"
 FORMAT = "commune-desk-report/1"
 
 
+class DataKey(StrEnum):
+    """The rows before the figures, in the order they are written."""
+
+    FORMAT = "format"
+    COMMUNE_CODE = "commune_code"
+    COMMUNE_NAME = "commune_name"
+    PROVINCE = "province"
+    PERIOD = "period"
+    GENERATED_AT = "generated_at"
+    APP_VERSION = "app_version"
+    DRAFT = "draft"
+    VERSION = "version"
+    CATALOGUE_VERSION = "catalogue_version"
+    # A submission's identity: when it was issued and a random id (empty for a draft), so the
+    # province orders submissions without trusting the version alone and tells copies apart.
+    ISSUED_AT = "issued_at"
+    SUBMISSION_ID = "submission_id"
+
+
+@dataclass(frozen=True)
+class ReportHead:
+    """What `_data` says about the report itself (every DataKey but `format`)."""
+
+    commune_code: str
+    commune_name: str
+    province: str
+    period: str  # a period key, "2025-Q3"
+    generated_at: dt.datetime | None  # None when a reader cannot tell
+    app_version: str
+    draft: bool
+    version: int | None  # the submission's version; None for a draft
+    catalogue_version: str
+    issued_at: dt.datetime | None = None  # a submission's identity; None for a draft
+    submission_id: str = ""
+
+
 class DataSheetError(ValueError):
     """A workbook whose `_data` sheet is missing or malformed; the message names the file."""
+
+
+def value_text(value: Number | None) -> str:
+    """A figure as `_data` stores it: plain decimal text, empty when missing."""
+    return plain_decimal(value)
+
+
+def value_number(text: str) -> Number | None:
+    """A figure read back from `_data` (None when empty); ValueError for anything else."""
+    if not text:
+        return None
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return int(value) if value.is_integer() else value
+
+
+def data_pairs(
+    head: ReportHead, values: Iterable[tuple[str, Number | None]]
+) -> tuple[tuple[str, str], ...]:
+    """The rows of `_data` before the checksum: `format`, the head, then each code's value."""
+    generated = "" if head.generated_at is None else head.generated_at.isoformat("T", "seconds")
+    texts = {
+        DataKey.FORMAT: FORMAT,
+        DataKey.COMMUNE_CODE: head.commune_code,
+        DataKey.COMMUNE_NAME: head.commune_name,
+        DataKey.PROVINCE: head.province,
+        DataKey.PERIOD: head.period,
+        DataKey.GENERATED_AT: generated,
+        DataKey.APP_VERSION: head.app_version,
+        DataKey.DRAFT: "1" if head.draft else "0",
+        DataKey.VERSION: "" if head.version is None else str(head.version),
+        DataKey.CATALOGUE_VERSION: head.catalogue_version,
+        DataKey.ISSUED_AT: ""
+        if head.issued_at is None
+        else head.issued_at.isoformat("T", "seconds"),
+        DataKey.SUBMISSION_ID: head.submission_id,
+    }
+    return (
+        *((str(key), texts[key]) for key in DataKey),
+        *((code, value_text(value)) for code, value in values),
+    )
+
+
+def read_head(values: Mapping[str, str]) -> ReportHead:
+    """The head of a `_data` sheet's rows; a missing or unreadable row gives an empty field."""
+
+    def text(key: DataKey) -> str:
+        return values.get(key, "").strip()
+
+    def moment(key: DataKey) -> dt.datetime | None:
+        try:
+            return dt.datetime.fromisoformat(text(key))
+        except ValueError:
+            return None
+
+    version = text(DataKey.VERSION)
+    return ReportHead(
+        commune_code=text(DataKey.COMMUNE_CODE),
+        commune_name=text(DataKey.COMMUNE_NAME),
+        province=text(DataKey.PROVINCE),
+        period=text(DataKey.PERIOD),
+        generated_at=moment(DataKey.GENERATED_AT),
+        app_version=text(DataKey.APP_VERSION),
+        draft=text(DataKey.DRAFT) == "1",
+        version=int(version) if version.isdigit() else None,
+        catalogue_version=text(DataKey.CATALOGUE_VERSION),
+        issued_at=moment(DataKey.ISSUED_AT),
+        submission_id=text(DataKey.SUBMISSION_ID),
+    )
 
 
 def checksum(rows: Iterable[tuple[str, str]]) -> str:
@@ -85,10 +197,16 @@ class DataSheet:
     def get(self, key: str, default: str | None = None) -> str | None:
         return self.values.get(key, default)
 
-    def number(self, key: str) -> float | None:
+    @property
+    def format(self) -> str:
+        return self.values.get(DataKey.FORMAT, "")
+
+    def head(self) -> ReportHead:
+        return read_head(self.values)
+
+    def number(self, key: str) -> Number | None:
         """A value as a number; None for an empty value (a missing figure)."""
-        text = self.values.get(key, "")
-        return float(text) if text else None
+        return value_number(self.values.get(key, ""))
 
 
 def _text(cell: object) -> str:

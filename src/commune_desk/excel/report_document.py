@@ -102,7 +102,15 @@ class ReportDocument:
     data: tuple[tuple[str, str], ...]  # the `_data` rows before the checksum
     fields: tuple[tuple[str, str], ...] = ()  # template placeholders other than codes
     sheet_name: str = "Báo cáo"
+    version: int | None = None  # the submission's version (None for a draft)
 
     @property
     def title(self) -> str:
         return f"BÁO CÁO ({DRAFT_MARK})" if self.draft else "BÁO CÁO"
+
+    @property
+    def shown_title(self) -> str:
+        """The title on screen and on paper: a submitted report names its version."""
+        if self.draft or self.version is None:
+            return self.title
+        return f"BÁO CÁO (PHIÊN BẢN {self.version})"

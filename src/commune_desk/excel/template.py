@@ -58,7 +58,7 @@ def find_placeholders(workbook: Any) -> Iterator[tuple[Any, Any, str]]:
 def fill_template(template: Path, path: Path, report: ReportDocument) -> str:
     """Write the filled template to `path` atomically; returns the file's hex SHA-256."""
     template = Path(template)
-    workbook = _load(template)
+    workbook = load_template(template)
     values = placeholder_values(report)
     unknown = []
     found = 0
@@ -97,7 +97,8 @@ def fill_template(template: Path, path: Path, report: ReportDocument) -> str:
     return write_atomically(Path(path), save)
 
 
-def _load(template: Path) -> Any:
+def load_template(template: Path) -> Any:
+    """The template opened with openpyxl (styles kept); TemplateError naming the file."""
     if not template.is_file():
         raise TemplateError(f"Không tìm thấy tệp mẫu {template.name}.")
     if template.suffix.lower() not in (".xlsx", ".xlsm"):

@@ -37,7 +37,7 @@ PAGE_SIZE = 1000
 class AuditKind(StrEnum):
     FIGURE = "figure"  # monthly figures
     RECORD = "record"  # the lists (staff, trainings, teams...)
-    REPORT = "report"  # submissions and unlocks
+    REPORT = "report"  # submissions, unlocks and restores
     LOGIN = "login"  # logins, failed logins, lock-outs, logouts
     ACCOUNT = "account"  # accounts created, passwords changed, disabled...
     SETTINGS = "settings"  # the commune, its settings and targets
@@ -46,7 +46,7 @@ class AuditKind(StrEnum):
 _KIND_FILTERS: dict[AuditKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     AuditKind.FIGURE: (("value",), ()),
     AuditKind.RECORD: (tuple(RECORD_KINDS), ()),
-    AuditKind.REPORT: (("report",), ()),
+    AuditKind.REPORT: (("report", "database"), ()),
     AuditKind.LOGIN: (("account",), LOGIN_ACTIONS),
     AuditKind.ACCOUNT: (("account",), ACCOUNT_ACTIONS),
     AuditKind.SETTINGS: (("commune", "setting", "target"), ()),

@@ -39,6 +39,7 @@ ACTIONS = {
     "disable": "Vô hiệu hóa tài khoản",
     "enable": "Kích hoạt lại tài khoản",
     "demo": "Tạo dữ liệu mẫu",
+    "restore": "Khôi phục từ bản sao lưu",
 }
 LOGIN_REFUSALS = {
     "wrong": "Sai mật khẩu",
@@ -62,6 +63,10 @@ SETTINGS = {
 # The labels of the keys of the objects the trail stores, by entity (records: their fields).
 KEY_LABELS: dict[str, dict[str, str]] = {
     "account": {"role": "Vai trò", "full_name": "Họ và tên"},
+    "database": {
+        "backup": "Bản sao lưu",
+        "replaced_copy": "Bản chép dữ liệu bị thay",
+    },
     "report": {
         "version": "Phiên bản",
         "file": "Tệp",
@@ -159,6 +164,8 @@ class Wording:
             return f"Cài đặt báo cáo: {SETTINGS.get(key, key)}", ""
         if entity == "commune":
             return f"Thông tin xã (mã {key})", _period_label(period)
+        if entity == "database":
+            return f"Cơ sở dữ liệu (từ bản sao lưu {key})", ""
         return f"{entity}: {key}" if key else entity, _period_label(period)
 
     def _figure(self, code: str) -> str:

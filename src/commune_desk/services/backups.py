@@ -8,8 +8,9 @@ day's automatic copy; a restore first saves the state it replaces.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from commune_desk.data.backup import (
@@ -29,7 +30,8 @@ from commune_desk.data.backup import (
 )
 from commune_desk.data.backup_summary import FileSummary, summarise
 from commune_desk.data.db import is_sqlite_file, sqlite_path
-from commune_desk.services.context import Actor, ServiceContext
+from commune_desk.data.history import Appended, append_history, commune_of
+from commune_desk.services.context import Actor, ServiceContext, system_actor
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
 
@@ -64,6 +66,30 @@ class RestoreResult:
     restored_from: Path
     safety_copy: Path | None  # the replaced state, copied to the backups folder
     set_aside: Path | None  # the replaced file itself, renamed, when it was damaged
+    appended: Appended = field(default_factory=Appended)  # the replaced history kept
+
+
+class OtherCommune(ServiceError):
+    """The backup belongs to another commune than the database it would replace."""
+
+    def __init__(self, current: tuple[str, str], backup: tuple[str, str]) -> None:
+        self.current, self.backup = current, backup
+        super().__init__(
+            f"Bản sao lưu là dữ liệu của {backup[1]} (mã {backup[0]}), còn dữ liệu đang dùng "
+            f"là của {current[1]} (mã {current[0]}). Khôi phục sẽ thay dữ liệu của "
+            f"{current[1]} bằng dữ liệu của {backup[1]}; chưa có gì thay đổi. Nếu đúng ý muốn, "
+            "hãy xác nhận (dòng lệnh: thêm --force)."
+        )
+
+
+def other_commune(db: str | Path, backup: Path) -> OtherCommune | None:
+    """The refusal to give when `backup` is another commune's than the database's, or None."""
+    target = _file_of(db)
+    current = commune_of(target) if target.is_file() else None
+    theirs = commune_of(backup)
+    if current is None or theirs is None or current[0] == theirs[0]:
+        return None
+    return OtherCommune(current, theirs)
 
 
 @dataclass(frozen=True)
@@ -75,6 +101,14 @@ class BackupSummary:
     kind: Kind | None  # None for a file the program did not name
     size: int
     contents: FileSummary
+    # The commune whose data a restore would replace, (code, name), when known: the window
+    # asks for a plain confirmation naming both when the backup is another commune's.
+    replaces: tuple[str, str] | None = None
+
+    @property
+    def other_commune(self) -> bool:
+        code = self.contents.commune_code
+        return bool(self.replaces and code and code != self.replaces[0])
 
 
 def _file_of(db: str | Path) -> Path:
@@ -164,14 +198,22 @@ def restore_database(
     backups_dir: Path,
     actor: Actor | None = None,
     now: dt.datetime | None = None,
+    force: bool = False,
 ) -> RestoreResult:
     """Replace the database by `backup`, after saving the current state in `backups_dir`.
 
     A current file that is damaged cannot be copied: it is renamed beside itself instead.
+    The replaced audit trail and register of submissions and unlocks are appended into the
+    restored file, with the restore's own audit entry, so no history is lost and no version
+    number is issued twice. A backup of another commune is refused unless `force`.
     """
     check_may_restore(actor)
     target = _file_of(db)
     check_is_backup(backup)
+    refusal = other_commune(target, backup)
+    if refusal is not None and not force:
+        raise refusal
+    when = (now or dt.datetime.now()).replace(microsecond=0)
     safety = aside = None
     if target.is_file():
         if integrity_problems(target):
@@ -181,7 +223,27 @@ def restore_database(
             safety = backup_file(target, backups_dir, Kind.BEFORE_RESTORE, now)
     restore_file(backup, target)
     log.info("Restored %s from %s", target, backup)
-    return RestoreResult(backup, safety, aside)
+    who = actor or system_actor()
+    entry = {
+        "at": when.strftime("%Y-%m-%d %H:%M:%S.%f"),
+        "actor": who.username,
+        "action": "restore",
+        "entity": "database",
+        "entity_key": backup.name,
+        "new_value": json.dumps(
+            {"backup": backup.name, "replaced_copy": (safety or aside or Path("")).name},
+            ensure_ascii=False,
+            sort_keys=True,
+        ),
+        "reason": "",
+    }
+    release = (
+        f"Khôi phục bản sao lưu {backup.name}: số liệu đã khôi phục không còn là số liệu "
+        "của lần nộp này."
+    )
+    appended = append_history(target, safety, entry, release, refusal is None)
+    log.info("Kept the replaced history: %s", appended)
+    return RestoreResult(backup, safety, aside, appended)
 
 
 def check_database_file(db: str | Path) -> list[str]:
@@ -237,9 +299,16 @@ class BackupService:
         return backup_now(self.database, self.backups_dir, to_dir, self._ctx.now())
 
     def describe(self, backup: Path) -> BackupSummary:
-        return describe_backup(backup)
+        summary = describe_backup(backup)
+        target = _file_of(self.database)
+        current = commune_of(target) if target.is_file() else None
+        return replace(summary, replaces=current)
 
-    def restore(self, backup: Path) -> RestoreResult:
+    def other_commune(self, backup: Path) -> OtherCommune | None:
+        """Whether `backup` is another commune's (the window asks before going on)."""
+        return other_commune(self.database, backup)
+
+    def restore(self, backup: Path, force: bool = False) -> RestoreResult:
         return restore_database(
-            self.database, backup, self.backups_dir, self._ctx.actor, self._ctx.now()
+            self.database, backup, self.backups_dir, self._ctx.actor, self._ctx.now(), force
         )

@@ -1,25 +1,39 @@
-"""`check`: validate every month that has data, from the first recorded month to now."""
+"""`check`: validate every month that has data, from the first recorded month to now; compare
+every locked period with what its submission reported; and try the audit trail's safeguards."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain.periods import Mode, current_month, months_between, parse_month
 from commune_desk.domain.validation import Problem
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
+from commune_desk.services.guard import check_locked
+from commune_desk.services.snapshots import Difference, locked_submissions
 from commune_desk.services.values import month_problems
+
+_APPEND_ONLY = {
+    "update": "nhật ký thay đổi không còn chặn việc sửa một dòng đã ghi",
+    "delete": "nhật ký thay đổi không còn chặn việc xóa một dòng đã ghi",
+}
 
 
 @dataclass(frozen=True)
 class CheckReport:
     months: int
     problems: list[Problem]
+    # Locked periods whose figures now differ from what their submission reported.
+    drift: list[Difference] = field(default_factory=list)
+    # The schema's own safeguards that no longer hold (the audit trail's triggers).
+    schema: list[str] = field(default_factory=list)
+    locked: int = 0  # locked periods compared with their submission
 
     @property
     def errors(self) -> int:
-        return sum(1 for p in self.problems if p.is_error)
+        return sum(1 for p in self.problems if p.is_error) + len(self.drift) + len(self.schema)
 
     @property
     def warnings(self) -> int:
@@ -34,11 +48,14 @@ class CheckService:
         with self._ctx.read_session() as session:
             commune = require_commune(session)
             mode = Mode(commune.cutoff_mode)
+            drift = check_locked(session, self._ctx.catalogue)
+            schema = [_APPEND_ONLY[w] for w in audit_repo.append_only_problems(session)]
+            locked = len(locked_submissions(session, commune.id))
             first = values_repo.first_month(session, commune.id)
             if first is None:
-                return CheckReport(0, [])
+                return CheckReport(0, [], drift, schema, locked)
             stored = values_repo.months_with_values(session, commune.id)
             last = max(parse_month(stored[-1]), current_month(self._ctx.today(), mode))
             months = months_between(parse_month(first), last)
             problems = month_problems(session, self._ctx, commune.id, mode, months)
-            return CheckReport(len(months), problems)
+            return CheckReport(len(months), problems, drift, schema, locked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -22,12 +23,14 @@ CODE_PATTERN = re.compile(r"^\d{5}$")  # official commune codes have five digits
 
 @dataclass(frozen=True)
 class CommuneProfile:
+    """The commune this database belongs to, with its settings (signer, recipients…)."""
+
     id: int
     code: str
     name: str
     province: str
     cutoff_mode: Mode
-    settings: dict[str, str]
+    settings: Mapping[str, str]
 
 
 def require_commune(session: Session) -> Commune:
@@ -35,6 +38,22 @@ def require_commune(session: Session) -> Commune:
     if commune is None:
         raise NotInitialised()
     return commune
+
+
+def commune_profile(session: Session) -> CommuneProfile:
+    """The commune and its settings, inside the caller's transaction (NotInitialised)."""
+    return _profile(session, require_commune(session))
+
+
+def _profile(session: Session, commune: Commune) -> CommuneProfile:
+    return CommuneProfile(
+        commune.id,
+        commune.code,
+        commune.name,
+        commune.province.name,
+        Mode(commune.cutoff_mode),
+        repo.settings(session, commune.id),
+    )
 
 
 class CommuneService:
@@ -72,11 +91,11 @@ class CommuneService:
             audit_repo.add_entries(
                 session, [audit.entry(self._ctx, "create", "commune", code, new=new)]
             )
-            return self._profile(session, commune)
+            return _profile(session, commune)
 
     def profile(self) -> CommuneProfile:
         with self._ctx.read_session() as session:
-            return self._profile(session, require_commune(session))
+            return _profile(session, require_commune(session))
 
     def exists(self) -> bool:
         with self._ctx.read_session() as session:
@@ -138,7 +157,7 @@ class CommuneService:
                 ],
             )
             session.flush()
-            return self._profile(session, commune)
+            return _profile(session, commune)
 
     def set_settings(self, values: dict[str, str]) -> dict[str, str]:
         """Store business settings (signer, recipients...); returns all settings."""
@@ -155,14 +174,3 @@ class CommuneService:
             audit_repo.add_entries(session, entries)
             session.flush()
             return repo.settings(session, commune.id)
-
-    @staticmethod
-    def _profile(session: Session, commune: Commune) -> CommuneProfile:
-        return CommuneProfile(
-            commune.id,
-            commune.code,
-            commune.name,
-            commune.province.name,
-            Mode(commune.cutoff_mode),
-            repo.settings(session, commune.id),
-        )

@@ -254,12 +254,32 @@ def _assign(
         copies.sort(key=lambda r: r.rank, reverse=True)
         used[code] = copies[0]
         for other in copies[1:]:
-            detail = (
-                f"{other.file}: xã {other.commune_name} đã có tệp {copies[0].file} "
-                f"({_status(copies[0])}); tệp này ({_status(other)}) không được dùng."
-            )
-            issues.append(_issue(other, IssueKind.DUPLICATE, detail))
+            issues.append(_duplicate(other, copies[0]))
     return used
+
+
+def _duplicate(other: CommuneReport, best: CommuneReport) -> Issue:
+    """Why `other` is not used: an earlier submission (stale), or another copy."""
+    if other.uid and best.uid and other.uid != best.uid and not other.draft:
+        detail = (
+            f"{other.file}: bản nộp cũ của xã {other.commune_name} ({_issued(other)}); "
+            f"xã đã nộp bản mới hơn {best.file} ({_issued(best)}) nên tệp này không được dùng."
+        )
+        return _issue(other, IssueKind.STALE, detail)
+    same = " — cùng một lần nộp" if other.uid and other.uid == best.uid else ""
+    detail = (
+        f"{other.file}: xã {other.commune_name} đã có tệp {best.file} "
+        f"({_status(best)}){same}; tệp này ({_status(other)}) không được dùng."
+    )
+    return _issue(other, IssueKind.DUPLICATE, detail)
+
+
+def _issued(report: CommuneReport) -> str:
+    version = f"phiên bản {report.version}" if report.version else "không rõ phiên bản"
+    if not report.issued_at:
+        return version
+    when = dt.datetime.fromisoformat(report.issued_at)
+    return f"{version}, nộp lúc {when:%H:%M} ngày {when:%d/%m/%Y}"
 
 
 def _with(report: CommuneReport, **changes: str) -> CommuneReport:

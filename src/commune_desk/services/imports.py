@@ -29,7 +29,7 @@ from commune_desk.services.locks import ensure_dates_unlocked
 from commune_desk.services.permissions import Action, require
 from commune_desk.services.records import (
     RowParser,
-    _plain,
+    audit_values,
     integrity_message,
     kind_of,
     record_dates,
@@ -373,12 +373,17 @@ class ImportService:
             for old, values, _ in updates:
                 repo.set_topics(session, old["id"], values["topics"])
         entries = [
-            audit.entry(self._ctx, "import", kind.name, _key(parser, v), None, _plain(v))
+            audit.entry(self._ctx, "import", kind.name, _key(parser, v), None, audit_values(v))
             for v, _ in inserts
         ]
         entries += [
             audit.entry(
-                self._ctx, "import", kind.name, _key(parser, v), _plain(_without_id(o)), _plain(v)
+                self._ctx,
+                "import",
+                kind.name,
+                _key(parser, v),
+                audit_values(_without_id(o)),
+                audit_values(v),
             )
             for o, v, _ in updates
         ]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from commune_desk.data.models import YearlyTarget
+from commune_desk.data.models import Commune, YearlyTarget
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import figures as figures_repo
 from commune_desk.data.repositories import values as repo
-from commune_desk.domain.catalogue import Source
+from commune_desk.domain.catalogue import Catalogue, Source
 from commune_desk.domain.indicators import Figure, aggregate, build_figures, with_indicators
 from commune_desk.domain.numbers import Number
 from commune_desk.domain.periods import DateWindow, Mode, Period, Span
@@ -20,6 +20,7 @@ from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
+from commune_desk.services.series import month_series
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,26 @@ class _Calculator:
     def __init__(
         self,
         session: Session,
-        ctx: ServiceContext,
+        catalogue: Catalogue,
         commune_id: int,
         mode: Mode,
         first: Period,
         last: Period,
     ) -> None:
-        self._session, self._ctx, self._commune_id, self._mode = session, ctx, commune_id, mode
-        self._series = repo.series(session, commune_id, first.key, last.key)
+        self._session, self._catalogue = session, catalogue
+        self._commune_id, self._mode = commune_id, mode
+        self._series = month_series(session, commune_id, first.key, last.key).by_code()
         self._counted: dict[DateWindow, dict[str, Number]] = {}
         self._spans: dict[Span, dict[str, Number | None]] = {}
+
+    def know_counted(self, window: DateWindow, counted: Mapping[str, Number]) -> None:
+        """Take `counted` as the window's record figures instead of counting them."""
+        self._counted[window] = dict(counted)
 
     def span_values(self, span: Span) -> dict[str, Number | None]:
         if span in self._spans:
             return self._spans[span]
-        catalogue = self._ctx.catalogue
+        catalogue = self._catalogue
         months = span.months()
         window = span.window(self._mode)
         counted = self._counted.get(window)
@@ -146,10 +152,10 @@ class IndicatorService:
 
 
 def year_targets(
-    session: Session, ctx: ServiceContext, commune_id: int, year: int
+    session: Session, ctx: ServiceContext | Catalogue, commune_id: int, year: int
 ) -> dict[str, float]:
     """The year's targets: the commune's own, else the catalogue's defaults."""
-    catalogue = ctx.catalogue
+    catalogue = ctx if isinstance(ctx, Catalogue) else ctx.catalogue
     merged: dict[str, float] = {}
     for code in catalogue.codes():
         default = catalogue.default_target(code, year)
@@ -166,18 +172,25 @@ def compute_in(
     periods = list(periods)
     if not periods:
         return []
-    commune = require_commune(session)
+    return compute_with(session, ctx.catalogue, require_commune(session), periods)
+
+
+def compute_with(
+    session: Session, catalogue: Catalogue, commune: Commune, periods: Iterable[Period]
+) -> list[PeriodFigures]:
+    """Figures of several periods of `commune` inside the caller's transaction."""
+    periods = list(periods)
     mode = Mode(commune.cutoff_mode)
     first = min(p.first_month for p in periods).same_period_last_year().start_of_year()
     last = max(p.last_month for p in periods)
-    calc = _Calculator(session, ctx, commune.id, mode, first, last)
+    calc = _Calculator(session, catalogue, commune.id, mode, first, last)
     targets_by_year: dict[int, dict[str, float]] = {}
     results = []
     for period in periods:
         if period.year not in targets_by_year:
-            targets_by_year[period.year] = year_targets(session, ctx, commune.id, period.year)
+            targets_by_year[period.year] = year_targets(session, catalogue, commune.id, period.year)
         figures = build_figures(
-            ctx.catalogue,
+            catalogue,
             calc.span_values(period.span()),
             calc.span_values(period.ytd()),
             calc.span_values(period.same_period_last_year().span()),
@@ -187,6 +200,38 @@ def compute_in(
             PeriodFigures(commune.code, commune.name, period, period.window(mode), figures)
         )
     return results
+
+
+def values_and_targets(
+    session: Session,
+    catalogue: Catalogue,
+    commune: Commune,
+    periods: Iterable[Period],
+    counted: Sequence[Mapping[str, Number] | None] = (),
+) -> list[tuple[dict[str, Number | None], dict[str, float]]]:
+    """Each period's own values and its year's targets, without the comparisons (year to
+    date, last year) a report adds: what the lock guard compares, computed lean.
+
+    `counted`, per period, the figures counted from records when they are known not to have
+    changed (no record was touched): they are not counted again.
+    """
+    periods = list(periods)
+    if not periods:
+        return []
+    first = min(p.first_month for p in periods)
+    last = max(p.last_month for p in periods)
+    mode = Mode(commune.cutoff_mode)
+    calc = _Calculator(session, catalogue, commune.id, mode, first, last)
+    for period, known in zip(periods, counted, strict=False):
+        if known is not None:
+            calc.know_counted(period.span().window(mode), known)
+    targets: dict[int, dict[str, float]] = {}
+    result = []
+    for period in periods:
+        if period.year not in targets:
+            targets[period.year] = year_targets(session, catalogue, commune.id, period.year)
+        result.append((calc.span_values(period.span()), targets[period.year]))
+    return result
 
 
 def values_json(result: PeriodFigures) -> Mapping[str, object]:

@@ -4,8 +4,8 @@ Everything comes from one batch of the indicator engine (`IndicatorService.compu
 the 12 months of the chosen period's year (each with its value, its year-to-date value and
 the same month of the previous year), the quarters when the charts show quarters, and the
 chosen period itself. The catalogue drives the cards (every indicator, and every figure that
-has a target) and the indicator charts (every indicator in %); only the special charts name
-their figures.
+has a target) and, through its [charts] table, which figures each chart shows; a legend names
+a figure by its short label.
 """
 
 from __future__ import annotations
@@ -28,19 +28,11 @@ from commune_desk.domain.catalogue import Agg, Element, Indicator, Item
 from commune_desk.domain.indicators import formula_value
 from commune_desk.domain.periods import DateWindow, Mode, Period, current_month
 from commune_desk.domain.progress import Progress, Status, assess
+from commune_desk.services import snapshots
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import IndicatorService, PeriodFigures
 
-# The figures of the special charts (the issue names them).
-SUPPORT_TOTAL = "team.supported"
-SUPPORT_PREFIX = "team.supported_"
-ONLINE_INDICATOR = "ind.online_records_pct"
-VILLAGES = "commune.villages"
-COVERAGE = ("infra.villages_mobile", "infra.villages_fiber", "team.villages_covered")
-TRAINED_STOCK = "staff.trained_dx"
-TRAINED_FLOWS = ("staff.trained_ai", "staff.trained_infosec")
-STAFF_TOTAL = "staff.total"
 PERCENT = "%"
 
 
@@ -91,6 +83,7 @@ class Overview:
     coverage: CoverageSeries
     training: TrainingSeries
     figures: PeriodFigures  # the chosen period's figures, for the table
+    submitted_version: int | None = None  # a locked period: its figures are the submission's
 
     def indicator(self, code: str) -> IndicatorSeries:
         return next(series for series in self.indicators if series.code == code)
@@ -104,10 +97,11 @@ class OverviewService:
         self._ctx = ctx
         self._indicators = IndicatorService(ctx)
 
-    def percent_indicators(self) -> tuple[Indicator, ...]:
-        """The indicators the per-indicator chart offers (unit %), in the catalogue's order."""
-        items = self._ctx.catalogue.items()
-        return tuple(i for i in items if isinstance(i, Indicator) and i.unit == PERCENT)
+    def chart_indicators(self) -> tuple[Indicator, ...]:
+        """The indicators the per-indicator chart offers: the catalogue's [charts] list."""
+        catalogue = self._ctx.catalogue
+        items = (catalogue.get(code) for code in catalogue.charts.indicators)
+        return tuple(i for i in items if isinstance(i, Indicator))
 
     def load(self, period: Period, granularity: Granularity = Granularity.MONTH) -> Overview:
         """Cards and series of `period` (one batch of the indicator engine)."""
@@ -127,6 +121,12 @@ class OverviewService:
             cut = now.index
         steps = by_month if granularity is Granularity.MONTH else [results[q] for q in quarters]
         chosen = results[period]
+        with self._ctx.read_session() as session:  # a locked period: what was submitted
+            submitted = snapshots.submitted_figures(
+                session, self._ctx.catalogue, require_commune(session), period
+            )
+        if submitted is not None:
+            chosen = submitted[1]
         cards = self._cards(chosen, by_month, cut)
         projections = {card.code: card.progress.projection for card in cards}
         return Overview(
@@ -142,6 +142,7 @@ class OverviewService:
             coverage=self._coverage(chosen),
             training=self._training(by_month, cut, year),
             figures=chosen,
+            submitted_version=submitted[0] if submitted else None,
         )
 
     def cards(self, period: Period) -> list[Card]:
@@ -204,7 +205,7 @@ class OverviewService:
         projections: dict[str, float | None],
     ) -> tuple[IndicatorSeries, ...]:
         series = []
-        for indicator in self.percent_indicators():
+        for indicator in self.chart_indicators():
             code = indicator.code
             current = tuple(
                 _num(r.figures[code].value) if r.period.first_month.index <= cut else None
@@ -234,63 +235,73 @@ class OverviewService:
                 values.append(_num(figure.ytd if ytd else figure.value))
         return tuple(values)
 
-    def _support(self, by_month: Sequence[PeriodFigures], cut: int, year: int) -> SupportSeries:
+    def _lines(
+        self, by_month: Sequence[PeriodFigures], codes: Sequence[str], cut: int
+    ) -> tuple[Line, ...]:
+        """One line per code, named by its short label; flows cumulated over the year."""
         catalogue = self._ctx.catalogue
-        kinds = catalogue.vocab.get("activity_type", {})
+        lines = []
+        for code in codes:
+            item = catalogue.get(code)
+            flow = isinstance(item, Element) and item.agg is Agg.SUM
+            values = self._month_values(by_month, code, cut, ytd=flow)
+            lines.append(Line(code, catalogue.short_label(code), values))
+        return tuple(lines)
+
+    def _total(self, by_month: Sequence[PeriodFigures], code: str | None, cut: int) -> Line:
+        if code is None:
+            return Line("", "", (None,) * len(by_month))
+        label = self._ctx.catalogue.short_label(code)
+        return Line(code, label, self._month_values(by_month, code, cut))
+
+    def _support(self, by_month: Sequence[PeriodFigures], cut: int, year: int) -> SupportSeries:
+        charts = self._ctx.catalogue.charts
         lines = tuple(
-            Line(key, label, self._month_values(by_month, SUPPORT_PREFIX + key, cut))
-            for key, label in kinds.items()
-            if SUPPORT_PREFIX + key in catalogue
+            Line(
+                code, self._ctx.catalogue.short_label(code), self._month_values(by_month, code, cut)
+            )
+            for code in charts.support
         )
-        return SupportSeries(year, lines, self._month_values(by_month, SUPPORT_TOTAL, cut))
+        return SupportSeries(year, lines, self._total(by_month, charts.support_total, cut).values)
 
     def _online(
         self, by_month: Sequence[PeriodFigures], cut: int, year: int
     ) -> OnlineSeries | None:
         catalogue = self._ctx.catalogue
-        if ONLINE_INDICATOR not in catalogue:
+        code = catalogue.charts.online
+        if code is None:
             return None
-        indicator = catalogue.get(ONLINE_INDICATOR)
-        assert isinstance(indicator, Indicator)
+        indicator = catalogue.get(code)
+        assert isinstance(indicator, Indicator)  # the loader checks it
         online = indicator.numerator.codes
         codes = [*online, *(c for c in indicator.denominator.codes if c not in online)]
         channels = tuple(
-            Line(code, catalogue.get(code).label, self._month_values(by_month, code, cut))
-            for code in codes
+            Line(c, catalogue.short_label(c), self._month_values(by_month, c, cut)) for c in codes
         )
-        share = self._month_values(by_month, ONLINE_INDICATOR, cut)
-        previous = tuple(_num(r.figures[ONLINE_INDICATOR].last_year) for r in by_month)
-        target = by_month[0].figures[ONLINE_INDICATOR].target
+        share = self._month_values(by_month, code, cut)
+        previous = tuple(_num(r.figures[code].last_year) for r in by_month)
+        target = by_month[0].figures[code].target
         return OnlineSeries(year, channels, share, previous, target)
 
     def _coverage(self, chosen: PeriodFigures) -> CoverageSeries:
         catalogue = self._ctx.catalogue
-        figures = chosen.figures
+        charts, figures = catalogue.charts, chosen.figures
         bars = tuple(
             CoverageBar(
-                code, catalogue.get(code).label, _num(figures[code].ytd),
+                code, catalogue.short_label(code), _num(figures[code].ytd),
                 _num(figures[code].last_year),
             )
-            for code in COVERAGE
-            if code in catalogue
+            for code in charts.coverage
         )  # fmt: skip
-        total = figures.get(VILLAGES)
-        label = catalogue.get(VILLAGES).label if VILLAGES in catalogue else ""
-        return CoverageSeries(label, None if total is None else _num(total.ytd), bars)
+        if charts.coverage_total is None:
+            return CoverageSeries("", None, bars)
+        total = figures[charts.coverage_total]
+        return CoverageSeries(catalogue.short_label(charts.coverage_total), _num(total.ytd), bars)
 
     def _training(self, by_month: Sequence[PeriodFigures], cut: int, year: int) -> TrainingSeries:
-        catalogue = self._ctx.catalogue
-        lines = []
-        if TRAINED_STOCK in catalogue:
-            values = self._month_values(by_month, TRAINED_STOCK, cut)
-            lines.append(Line(TRAINED_STOCK, catalogue.get(TRAINED_STOCK).label, values))
-        for code in TRAINED_FLOWS:
-            if code in catalogue:  # a flow's year-to-date value is its cumulative sum
-                values = self._month_values(by_month, code, cut, ytd=True)
-                lines.append(Line(code, catalogue.get(code).label, values))
-        label = catalogue.get(STAFF_TOTAL).label if STAFF_TOTAL in catalogue else ""
-        total = Line(STAFF_TOTAL, label, self._month_values(by_month, STAFF_TOTAL, cut))
-        return TrainingSeries(year, tuple(lines), total)
+        charts = self._ctx.catalogue.charts
+        lines = self._lines(by_month, charts.training, cut)
+        return TrainingSeries(year, lines, self._total(by_month, charts.training_total, cut))
 
 
 def _num(value: object) -> Value:

@@ -129,6 +129,11 @@ class RowParser:
                 errors["village_code"] = "tổ cấp thôn phải có mã thôn"
             if values.get("level") == "commune" and village:
                 errors["village_code"] = "tổ cấp xã không gắn với thôn; để trống mã thôn"
+        if self.kind.name == "villages" and values.get("merged_into"):
+            if values.get("merged_into") == values.get("code"):
+                errors["merged_into"] = "thôn không sáp nhập vào chính nó"
+            elif not values.get("dissolved_on") and "dissolved_on" not in errors:
+                errors["dissolved_on"] = "thôn đã sáp nhập phải có ngày sáp nhập"
         return values, refs, errors
 
     def ref_ids(self, values: Mapping[str, Any]) -> dict[str, int | None]:
@@ -258,7 +263,7 @@ class RecordService:
                             spec.name,
                             _key_text(parser, values),
                             None,
-                            _plain(record.values),
+                            audit_values(record.values),
                         )
                     ],
                 )
@@ -301,8 +306,8 @@ class RecordService:
                             "update",
                             spec.name,
                             _key_text(parser, values),
-                            _plain(old.values),
-                            _plain(new.values),
+                            audit_values(old.values),
+                            audit_values(new.values),
                         )
                     ],
                 )
@@ -340,7 +345,7 @@ class RecordService:
                             "delete",
                             spec.name,
                             _key_text(parser, old.values),
-                            _plain(old.values),
+                            audit_values(old.values),
                             None,
                         )
                     ],
@@ -383,7 +388,8 @@ def _record(kind: str, row: Mapping[str, Any]) -> Record:
     return Record(kind, row["id"], values)
 
 
-def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
+def audit_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's values as the audit trail stores them (JSON: lists, not tuples)."""
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
 
 

@@ -2,7 +2,9 @@
 
 The figures come from the indicator engine, the notes from the comments on the period's
 values, the signer and recipients from the commune's settings, the appendices from the
-records; `excel.report` turns the document into the workbook.
+records; `excel.report` turns the document into the workbook. `build_document` reads all
+that; `assemble_document`, which puts the document together (sheet 1, the template fields,
+the `_data` rows), needs no database, so invented reports are built by the same code.
 """
 
 from __future__ import annotations
@@ -14,35 +16,21 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from commune_desk import __version__
-from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
-from commune_desk.domain.numbers import plain_decimal
 from commune_desk.domain.periods import Period
-from commune_desk.excel.data_sheet import FORMAT
-from commune_desk.excel.report_document import ReportDocument, ReportRow, Signature
-from commune_desk.services.commune import require_commune
+from commune_desk.excel.data_sheet import ReportHead, data_pairs
+from commune_desk.excel.report_document import (
+    Appendix,
+    ReportDocument,
+    ReportRow,
+    Signature,
+)
+from commune_desk.services.commune import CommuneProfile
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.indicators import PeriodFigures, compute_in
 from commune_desk.services.report_appendices import build_appendices
-
-
-@dataclass(frozen=True)
-class Commune:
-    id: int
-    code: str
-    name: str
-    province: str
-    settings: Mapping[str, str]
-
-
-def load_commune(session: Session) -> Commune:
-    """The commune and its settings, as the report needs them."""
-    row = require_commune(session)
-    return Commune(
-        row.id, row.code, row.name, row.province.name, commune_repo.settings(session, row.id)
-    )
 
 
 def report_rows(
@@ -99,21 +87,85 @@ def value_notes(session: Session, commune_id: int, period: Period) -> dict[str, 
     return notes
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Who a submitted report is: its version, the moment it was issued and a random id.
+
+    The province orders submissions by the moment (then the version) and tells copies apart
+    by `uid`.
+    """
+
+    version: int
+    issued_at: dt.datetime
+    uid: str
+
+
 def build_document(
     session: Session,
     ctx: ServiceContext,
-    commune: Commune,
+    commune: CommuneProfile,
     period: Period,
     draft: bool,
     version: int | None,
     appendices: bool = True,
+    identity: Identity | None = None,
+    figures: PeriodFigures | None = None,
 ) -> ReportDocument:
     """The whole report of `period`, read inside the caller's transaction.
 
-    Without `appendices`, only sheet 1 (what the screen previews and prints).
+    Without `appendices`, only sheet 1 (what the screen previews and prints). With `figures`
+    (a submission's snapshot), those figures instead of the ones computed now; `identity`:
+    the submission's, written into `_data`.
     """
-    catalogue = ctx.catalogue
-    figures, *months = compute_in(session, ctx, [period, *(period.months() if appendices else ())])
+    wanted = period.months() if appendices else ()
+    if figures is None:
+        figures, *months = compute_in(session, ctx, [period, *wanted])
+    else:  # what a submission reported (its snapshot)
+        months = compute_in(session, ctx, wanted)
+    sheets = ()
+    if appendices:
+        sheets = build_appendices(
+            session,
+            ctx.catalogue,
+            commune.id,
+            figures.window,
+            figures,
+            months,
+            _appendix_subtitle(commune, period, figures),
+        )
+    return assemble_document(
+        ctx.catalogue,
+        commune,
+        figures,
+        today=ctx.today(),
+        generated_at=identity.issued_at if identity else ctx.now(),
+        draft=draft,
+        version=version,
+        notes=value_notes(session, commune.id, period),
+        appendices=sheets,
+        identity=identity,
+    )
+
+
+def assemble_document(
+    catalogue: Catalogue,
+    commune: CommuneProfile,
+    figures: PeriodFigures,
+    *,
+    today: dt.date,
+    generated_at: dt.datetime,
+    draft: bool,
+    version: int | None,
+    notes: Mapping[str, str] | None = None,
+    appendices: Sequence[Appendix] = (),
+    identity: Identity | None = None,
+) -> ReportDocument:
+    """The report of `figures` for `commune`, from its settings: no database here.
+
+    `build_document` reads the figures, notes and appendices and calls it; so do the invented
+    province reports of `commune_desk.demo`, so their sheet 1 and `_data` are the real thing.
+    """
+    period = figures.period
     settings = commune.settings
     place = settings.get(doc.REPORT_PLACE, "").strip() or doc.place_name(commune.name)
     title = settings.get(doc.SIGNER_TITLE, "").strip() or "CHỦ TỊCH"
@@ -122,22 +174,9 @@ def build_document(
         title,
         settings.get(doc.SIGNER_NAME, "").strip(),
     )
-    today = ctx.today()
     agency = doc.agency_lines(commune.name)
     number = doc.document_number(settings.get(doc.REPORT_NUMBER_PREFIX, ""))
     subject = doc.report_subject(period)
-    window = doc.window_line(figures.window)
-    sheets = ()
-    if appendices:
-        sheets = build_appendices(
-            session,
-            catalogue,
-            commune.id,
-            figures.window,
-            figures,
-            months,
-            _appendix_subtitle(commune, period, figures),
-        )
     fields = {
         "commune.name": commune.name,
         "commune.code": commune.code,
@@ -158,52 +197,41 @@ def build_document(
         "signer.name": signature.name,
         "preparer.name": settings.get(doc.PREPARER_NAME, "").strip(),
     }
+    head = ReportHead(
+        commune_code=commune.code,
+        commune_name=commune.name,
+        province=commune.province,
+        period=period.key,
+        generated_at=generated_at,
+        app_version=__version__,
+        draft=draft,
+        version=version,
+        catalogue_version=catalogue.version,
+        issued_at=identity.issued_at if identity else None,
+        submission_id=identity.uid if identity else "",
+    )
     return ReportDocument(
         agency=agency,
         form_code=doc.FORM_CODE,
         number_line=number,
         date_line=doc.date_line(place, today),
         subject=subject,
-        window_line=window,
-        rows=report_rows(catalogue, figures, value_notes(session, commune.id, period)),
+        window_line=doc.window_line(figures.window),
+        rows=report_rows(catalogue, figures, notes),
         signature=signature,
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
-        appendices=sheets,
-        data=data_pairs(catalogue, commune, figures, ctx.now(), draft, version),
+        version=version,
+        appendices=tuple(appendices),
+        data=data_pairs(head, ((c, figures.figures[c].value) for c in catalogue.codes())),
         fields=tuple(fields.items()),
     )
 
 
-def _appendix_subtitle(commune: Commune, period: Period, figures: PeriodFigures) -> str:
+def _appendix_subtitle(commune: CommuneProfile, period: Period, figures: PeriodFigures) -> str:
     window = figures.window.label()
     return (
         f"(Kèm theo Báo cáo {period.subject_label()} của UBND {commune.name}; "
         f"{window[:1].lower()}{window[1:]})"
     )
-
-
-def data_pairs(
-    catalogue: Catalogue,
-    commune: Commune,
-    figures: PeriodFigures,
-    generated_at: dt.datetime,
-    draft: bool,
-    version: int | None,
-) -> tuple[tuple[str, str], ...]:
-    """The `_data` rows (shared/DESIGN.md), every value as text, before the checksum."""
-    head: Sequence[tuple[str, str]] = (
-        ("format", FORMAT),
-        ("commune_code", commune.code),
-        ("commune_name", commune.name),
-        ("province", commune.province),
-        ("period", figures.period.key),
-        ("generated_at", generated_at.isoformat(timespec="seconds")),
-        ("app_version", __version__),
-        ("draft", "1" if draft else "0"),
-        ("version", "" if version is None else str(version)),
-        ("catalogue_version", catalogue.version),
-    )
-    values = tuple((code, plain_decimal(figures.figures[code].value)) for code in catalogue.codes())
-    return (*head, *values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,13 +28,14 @@ from commune_desk.excel.atomic import WorkbookWriteError, previous_version_kept
 from commune_desk.excel.report import write_report
 from commune_desk.excel.report_document import ReportDocument, ReportRow
 from commune_desk.excel.template import TemplateError, fill_template
-from commune_desk.services import audit
-from commune_desk.services.commune import require_commune
+from commune_desk.services import audit, snapshots
+from commune_desk.services.commune import commune_profile, require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import PeriodLocked, ServiceError, SubmissionRefused
+from commune_desk.services.indicators import compute_in
 from commune_desk.services.locks import LockInfo, active_locks, lock_covering
 from commune_desk.services.permissions import Action, require
-from commune_desk.services.report_builder import build_document, load_commune
+from commune_desk.services.report_builder import Identity, build_document
 from commune_desk.services.values import month_problems
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all); may raise to cancel
@@ -128,8 +130,18 @@ class ReportService:
         with self._ctx.read_session() as session:
             commune = require_commune(session)
             mode = Mode(commune.cutoff_mode)
+            # A locked period shows what its submission reported, under its version.
+            submitted = snapshots.submitted_figures(session, self._ctx.catalogue, commune, period)
+            version, figures = submitted if submitted else (None, None)
             document = build_document(
-                session, self._ctx, load_commune(session), period, True, None, appendices=False
+                session,
+                self._ctx,
+                commune_profile(session),
+                period,
+                submitted is None,
+                version,
+                appendices=False,
+                figures=figures,
             )
             return ReportPreview(
                 _status(session, commune.id, period),
@@ -171,7 +183,7 @@ class ReportService:
                 problems = self._problems(session, commune.id, Mode(commune.cutoff_mode), period)
                 report(1, _STEPS)
                 document = build_document(
-                    session, self._ctx, load_commune(session), period, True, None
+                    session, self._ctx, commune_profile(session), period, True, None
                 )
             report(2, _STEPS)
             sha = _write(path, document, template)
@@ -248,10 +260,14 @@ class ReportService:
         warnings = tuple(p for p in problems if not p.is_error)
         report(1, _STEPS)
         version = repo.last_version(session, commune.id, period.key) + 1
-        document = build_document(session, self._ctx, load_commune(session), period, False, version)
+        now, who = self._ctx.now(), self._ctx.actor.username
+        identity = Identity(version, now, secrets.token_hex(16))
+        document = build_document(
+            session, self._ctx, commune_profile(session), period, False, version, identity=identity
+        )
+        (figures,) = compute_in(session, self._ctx, [period])
         report(2, _STEPS)
         sha = _write(path, document, template)  # nothing recorded if this raises
-        now, who = self._ctx.now(), self._ctx.actor.username
         submission = Submission(
             commune_id=commune.id,
             period=period.key,
@@ -261,6 +277,8 @@ class ReportService:
             submitted_by=who,
             submitted_at=now,
             warnings=json.dumps([_problem_json(p) for p in warnings], ensure_ascii=False),
+            uid=identity.uid,
+            snapshot=snapshots.to_json(figures, self._ctx.catalogue),
         )
         session.add(submission)
         session.flush()

@@ -16,7 +16,9 @@ from commune_desk.data.db import (
     migrate,
 )
 from commune_desk.data.repositories.figures import counts
-from commune_desk.domain.catalogue import Catalogue, CatalogueError, load_catalogue
+from commune_desk.domain.catalogue import Catalogue, CatalogueError
+from commune_desk.domain.catalogue_loader import load_catalogue
+from commune_desk.services import guard, snapshots
 from commune_desk.services.backups import daily_backup, startup_check
 from commune_desk.services.context import Actor, ServiceContext, local_now
 
@@ -69,4 +71,8 @@ def open_database(
     context = ServiceContext(
         make_session_factory(engine), catalogue, actor, reads=make_read_session_factory(engine)
     )
+    assert context.reads is not None
+    # Every write of every use case on these sessions meets the guard of submitted figures.
+    guard.install(context.sessions, catalogue)
+    snapshots.fill_missing(context.sessions, catalogue, context.reads)
     return OpenDatabase(engine, context)

@@ -1,12 +1,13 @@
 """Monthly values: read, save one, save a block (paste or import), all or nothing.
 
+Reading goes through `services.series` (a month entered by village holds the villages' sum).
+
 Each change is written, then the month's cross-figure rules are checked inside the same
 transaction; a broken rule that involves a changed code rolls everything back.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError, ValidationFailed
 from commune_desk.services.locks import LockInfo, active_locks, ensure_months_unlocked
 from commune_desk.services.permissions import Action, require
+from commune_desk.services.series import ValueCell, month_series
 
 
 @dataclass(frozen=True)
@@ -46,16 +48,6 @@ class ValueChange:
     comment: str | None = None
     village_id: int | None = None
     source_row: int | None = None  # the row of an import file, for messages
-
-
-@dataclass(frozen=True)
-class ValueCell:
-    code: str
-    month: str
-    value: int
-    comment: str
-    updated_by: str
-    updated_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -73,16 +65,12 @@ class ValuesService:
 
     # -- reading -----------------------------------------------------------------------
     def cells(self, months: Sequence[Period]) -> dict[tuple[str, str], ValueCell]:
-        """The stored commune-level values of the months, keyed by (code, month key)."""
+        """The months' values keyed by (code, month key), from the one series every figure
+        is computed from: a month entered by village holds the villages' sum."""
         with self._ctx.read_session() as session:
             commune = require_commune(session)
-            stored = repo.stored_values(session, commune.id, [m.key for m in months])
-            return {
-                (s.code, s.month): ValueCell(
-                    s.code, s.month, s.value, s.comment, s.updated_by, s.updated_at
-                )
-                for s in stored
-            }
+            series = month_series(session, commune.id, months=[m.key for m in months])
+            return dict(series.cells)
 
     def problems(self, period: Period) -> list[Problem]:
         """Errors and warnings of every month of the period."""
@@ -112,6 +100,13 @@ class ValuesService:
             ensure_months_unlocked(session, commune.id, [month_period])
             row = repo.find(session, commune.id, code, month_period.key)
             if row is None:
+                series = month_series(session, commune.id, months=[month_period.key])
+                cell = series.cells.get((code, month_period.key))
+                if cell is not None and cell.from_villages:
+                    raise ServiceError(
+                        f"{month_period.label()}: «{code}» là tổng của {cell.villages} thôn, "
+                        "tổ dân phố; ghi chú đi kèm số của cả xã, hãy nhập số đó trước."
+                    )
                 raise ServiceError(f"{month_period.label()}: «{code}» chưa có giá trị để ghi chú.")
             old, row.comment = row.comment, comment.strip()
             audit_repo.add_entries(
@@ -250,7 +245,7 @@ def month_problems(
     lookback = first
     for _ in range(catalogue.checks.outlier_window + 6):
         lookback = lookback.previous()
-    history = repo.series(session, commune_id, lookback.key, max(months).key)
+    history = month_series(session, commune_id, lookback.key, max(months).key).by_code()
     started = repo.first_month(session, commune_id)
     required_from = parse_month(started) if started else None
     rule_records = {

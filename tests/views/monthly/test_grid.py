@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
-from commune_desk.data.models import MonthlyValue
+from commune_desk.data.models import MonthlyValue, Village
 from commune_desk.domain.periods import Period
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.monthly.comment_dialog import CommentDialog
@@ -393,3 +393,20 @@ def test_a_fresh_model_passes_the_model_tester_through_a_reset(qtmodeltester, ct
     model.load(GridData(Period.parse("2025"), grid_rows(ctx.catalogue)))
     qtmodeltester.check(model)
     assert model.columnCount() == 14
+
+
+def test_a_month_entered_by_village_shows_its_sum_and_undo_returns_to_it(qtbot, page, ctx):
+    with ctx.sessions.begin() as s:
+        s.add_all([Village(commune_id=1, code=c, name=f"Thôn {c}") for c in ("T01", "T02")])
+    values = ValuesService(ctx)
+    values.save([ValueChange("infra.bts", "2026-10", n, village_id=v) for v, n in ((1, 2), (2, 3))])
+    page.refresh()
+    index = go(page, "infra.bts", "2026-10")
+    assert index.data() == "5"
+    assert "2 thôn" in index.data(TOOLTIP)
+    type_value(qtbot, page, "7")  # the commune's own figure replaces the villages' sum
+    assert stored(ctx, "2026-10") == {"infra.bts": 7}
+    qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Z, CTRL)
+    cell = values.cells([Period.parse("2026-10")])[("infra.bts", "2026-10")]
+    assert (cell.value, cell.villages) == (5, 2)
+    assert page.model.index_of("infra.bts", "2026-10").data() == "5"

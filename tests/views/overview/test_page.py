@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from commune_desk.charts import style
+from commune_desk.demo import build_demo
 from commune_desk.services.context import Actor
-from commune_desk.services.demo import build_demo
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.kernel import Changes, Kind, kernel

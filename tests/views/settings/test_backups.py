@@ -7,35 +7,18 @@ import pytest
 from commune_desk.data.backup import Kind, parse_name
 from commune_desk.services.backups import DatabaseDamaged
 from commune_desk.services.records import RecordService
-from commune_desk.views.settings.page import SettingsPage
 from commune_desk.views.settings.restore_dialog import RestoreDialog
 from commune_desk.views.shell.startup_check import recover_damaged
-from commune_desk.views.widgets.app_settings import AppSettings
 from tests.account_helpers import as_role
 from tests.support.fakes import FakeDialogs
 from tests.support.files import corrupt
 from tests.support.kernel import wait_idle
+from tests.support.settings import settings_page
 
 
 @pytest.fixture
 def asked() -> list:
     return []
-
-
-def settings_page(qtbot, ctx, tmp_path, ask=None) -> SettingsPage:
-    dialogs = FakeDialogs(folder=tmp_path / "usb")
-    widget = SettingsPage(
-        ctx,
-        dialogs,
-        AppSettings(str(tmp_path / "settings.ini")),
-        backups_dir=tmp_path / "backups",
-        ask=ask or (lambda parent, summary: True),
-    )
-    qtbot.addWidget(widget)
-    widget.resize(1200, 900)
-    widget.show()
-    wait_idle(qtbot)
-    return widget
 
 
 @pytest.fixture

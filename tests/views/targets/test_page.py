@@ -2,15 +2,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLineEdit
 
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.views.targets.model import Column, TargetsModel, TargetViewRow, format_target
 from commune_desk.views.targets.page import TargetsPage, TargetTextError, parse_target
 from tests.support.fakes import FakeDialogs
 from tests.support.kernel import wait_idle
-
-CODE = "ind.adults_confirmed_pct"  # catalogue default: 50 in 2025, 80 from 2026
+from tests.support.targets import CODE, row_index, type_in_own_cell
 
 
 @pytest.fixture
@@ -23,28 +21,8 @@ def page(qtbot, ctx):
     return widget
 
 
-def _row(model: TargetsModel, code: str = CODE) -> int:
-    return model.row_of(code)
-
-
 def _cell(page: TargetsPage, column: Column, code: str = CODE) -> str:
-    return page.model.index(_row(page.model, code), column).data()
-
-
-def type_in_own_cell(qtbot, page: TargetsPage, keys: str, code: str = CODE) -> None:
-    """Go to the commune's cell, F2, select what is there, type, Enter."""
-    table = page.ui.targets_table
-    table.setFocus()
-    table.setCurrentIndex(page.model.index(_row(page.model, code), Column.OWN))
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editors = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
-    assert len(editors) == 1
-    qtbot.keyClick(editors[0], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editors[0], Qt.Key.Key_Backspace)
-    qtbot.keyClicks(editors[0], keys)
-    with qtbot.waitSignal(table.itemDelegate().closeEditor):  # Qt commits on the next loop turn
-        qtbot.keyClick(editors[0], Qt.Key.Key_Return)
-    wait_idle(qtbot)
+    return page.model.index(row_index(page.model, code), column).data()
 
 
 def test_the_current_year_and_the_catalogue_defaults_are_shown(page, ctx):
@@ -63,7 +41,7 @@ def test_typing_a_number_and_enter_saves_the_commune_target(qtbot, page, ctx):
     assert IndicatorService(ctx).targets(2026)[CODE] == 85
     assert _cell(page, Column.OWN) == "85"
     assert _cell(page, Column.EFFECTIVE) == "85"
-    font = page.model.index(_row(page.model), Column.EFFECTIVE).data(Qt.ItemDataRole.FontRole)
+    font = page.model.index(row_index(page.model), Column.EFFECTIVE).data(Qt.ItemDataRole.FontRole)
     assert font.bold()
     assert "85" in page.ui.message_label.text()
 
@@ -83,7 +61,8 @@ def test_emptying_the_cell_goes_back_to_the_default(qtbot, page, ctx):
     assert [r.own for r in IndicatorService(ctx).target_rows(2026) if r.code == CODE] == [None]
     assert _cell(page, Column.EFFECTIVE) == "80"
     assert (
-        page.model.index(_row(page.model), Column.EFFECTIVE).data(Qt.ItemDataRole.FontRole) is None
+        page.model.index(row_index(page.model), Column.EFFECTIVE).data(Qt.ItemDataRole.FontRole)
+        is None
     )
     assert "mặc định 80" in page.ui.message_label.text()
 
@@ -94,7 +73,7 @@ def test_delete_on_the_cell_removes_the_commune_target(qtbot, page, ctx):
     wait_idle(qtbot)
     table = page.ui.targets_table
     table.setFocus()
-    table.setCurrentIndex(page.model.index(_row(page.model), Column.OWN))
+    table.setCurrentIndex(page.model.index(row_index(page.model), Column.OWN))
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     wait_idle(qtbot)
     assert IndicatorService(ctx).targets(2026)[CODE] == 80

@@ -83,3 +83,38 @@ def actors(session: Session) -> list[str]:
     """Everyone who appears in the trail."""
     stmt = select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
     return list(session.execute(stmt).scalars())
+
+
+def append_only_problems(session: Session) -> list[str]:
+    """Whether the schema still refuses to change or delete an audit entry, tried for real.
+
+    A probe entry is written, then changed and deleted, each inside a savepoint that is rolled
+    back: nothing stays. Nothing is repaired here (a missing trigger is reported, not recreated).
+    """
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DBAPIError
+
+    problems = []
+    outer = session.begin_nested()
+    try:
+        probe = AuditEntry(
+            at=dt.datetime(2000, 1, 1), actor="check", action="probe", entity="check"
+        )
+        session.add(probe)
+        session.flush()
+        statements = (
+            ("update", update(AuditEntry).where(AuditEntry.id == probe.id).values(actor="x")),
+            ("delete", delete(AuditEntry).where(AuditEntry.id == probe.id)),
+        )
+        for what, statement in statements:
+            attempt = session.begin_nested()
+            try:
+                session.execute(statement, execution_options={"synchronize_session": False})
+            except DBAPIError:
+                attempt.rollback()  # refused, as it must be
+                continue
+            attempt.rollback()
+            problems.append(what)
+    finally:
+        outer.rollback()
+    return problems

@@ -86,6 +86,16 @@ def _active_teams(commune_id: int, end: dt.date) -> Select:
     )
 
 
+def active_villages(commune_id: int, end: dt.date) -> Select:
+    """Villages on the period's last day: established by then, not yet dissolved or merged."""
+    return select(Village.id).where(
+        Village.commune_id == commune_id,
+        Village.active.is_(True),
+        or_(Village.established_on.is_(None), Village.established_on <= end),
+        or_(Village.dissolved_on.is_(None), Village.dissolved_on > end),
+    )
+
+
 def record_figures(
     session: Session, commune_id: int, start: dt.date, end: dt.date
 ) -> dict[str, Number]:
@@ -93,7 +103,7 @@ def record_figures(
     values: dict[str, Number] = {}
     scalar = session.execute
     values["commune.villages"] = scalar(
-        select(func.count()).where(Village.commune_id == commune_id, Village.active.is_(True))
+        select(func.count()).select_from(active_villages(commune_id, end).subquery())
     ).scalar_one()
 
     values["staff.total"] = scalar(

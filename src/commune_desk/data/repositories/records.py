@@ -40,6 +40,7 @@ ATTRS: dict[tuple[str, str], str] = {("staff", "group"): "staff_group"}
 # Reference field -> (foreign-key attribute, referred kind).
 REFS: dict[str, tuple[str, str]] = {
     "village_code": ("village_id", "villages"),
+    "merged_into": ("merged_into_id", "villages"),
     "team_code": ("team_id", "teams"),
     "training_code": ("course_id", "trainings"),
     "staff_code": ("staff_id", "staff"),

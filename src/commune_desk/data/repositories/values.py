@@ -37,35 +37,27 @@ def _stored(row: MonthlyValue) -> StoredValue:
     )
 
 
-def series(
+def value_rows(
     session: Session, commune_id: int, first: str | None = None, last: str | None = None
-) -> dict[str, dict[str, int]]:
-    """code -> month -> value of the commune between two month keys (inclusive).
-
-    A month with a commune-level value uses it; otherwise the sum of the villages' values.
-    """
+) -> list[StoredValue]:
+    """Every stored value of the commune, commune-level and villages', between two month keys
+    (inclusive). `services.series` turns them into the one series every reader uses."""
     conditions = [MonthlyValue.commune_id == commune_id]
     if first:
         conditions.append(MonthlyValue.month >= first)
     if last:
         conditions.append(MonthlyValue.month <= last)
     stmt = select(
+        MonthlyValue.id,
         MonthlyValue.code,
         MonthlyValue.month,
-        MonthlyValue.village_id.is_(None),
+        MonthlyValue.village_id,
         MonthlyValue.value,
+        MonthlyValue.comment,
+        MonthlyValue.updated_by,
+        MonthlyValue.updated_at,
     ).where(*conditions)
-    commune: dict[str, dict[str, int]] = {}
-    villages: dict[str, dict[str, int]] = {}
-    for code, month, is_commune, value in session.execute(stmt):
-        target = commune if is_commune else villages
-        by_month = target.setdefault(code, {})
-        by_month[month] = by_month.get(month, 0) + value
-    for code, by_month in villages.items():
-        merged = commune.setdefault(code, {})
-        for month, value in by_month.items():
-            merged.setdefault(month, value)
-    return commune
+    return [StoredValue(*row) for row in session.execute(stmt)]
 
 
 def find(

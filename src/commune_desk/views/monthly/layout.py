@@ -12,7 +12,7 @@ from enum import IntEnum, StrEnum
 from commune_desk.domain.catalogue import Agg, Catalogue
 from commune_desk.domain.periods import Period
 from commune_desk.domain.validation import Problem
-from commune_desk.services.values import ValueCell
+from commune_desk.services.series import ValueCell
 
 
 class ColumnKind(StrEnum):

@@ -25,7 +25,8 @@ from commune_desk.domain.indicators import aggregate
 from commune_desk.domain.numbers import Number, format_number
 from commune_desk.domain.periods import Period
 from commune_desk.domain.validation import MISSING, Problem
-from commune_desk.services.values import ValueCell, ValueChange
+from commune_desk.services.series import ValueCell
+from commune_desk.services.values import ValueChange
 from commune_desk.views.monthly.comment_dialog import comment_icon
 from commune_desk.views.monthly.layout import (
     ColumnKind,
@@ -320,6 +321,13 @@ class MonthlyGridModel(QAbstractTableModel):
             lines.append(self._notes[key])
         lines += [p.message for p in self._problems.get(key, [])] if key else []
         if cell is not None:
+            if cell.from_villages:
+                text = translate(
+                    "MonthlyGridModel",
+                    "Tổng của %1 thôn, tổ dân phố (số liệu nhập theo thôn); "
+                    "số gõ vào ô này là số của cả xã, thay cho tổng đó",
+                )
+                lines.append(fill(text, cell.villages))
             if cell.comment:
                 lines.append(fill(translate("MonthlyGridModel", "Ghi chú: %1"), cell.comment))
             when = cell.updated_at.strftime("%d/%m/%Y %H:%M")

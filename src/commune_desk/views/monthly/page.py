@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QSh
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.domain.numbers import format_number
+from commune_desk.domain.periods import Kind as PeriodKind
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
@@ -52,7 +53,7 @@ def period_choices(today: Period, years: int = 3) -> list[Period]:
     """Quarters up to the current one, then each year, for this year and the ones before."""
     choices: list[Period] = []
     for year in range(today.year, today.year - years, -1):
-        last = (today.index - 1) // 3 + 1 if year == today.year else 4
+        last = today.enclosing(PeriodKind.QUARTER).index if year == today.year else 4
         choices += [Period.quarter(year, q) for q in range(last, 0, -1)]
         choices.append(Period.of_year(year))
     return choices
@@ -314,10 +315,15 @@ class MonthlyGridPage(QWidget):
             self.ui.grid_table.setCurrentIndex(self._model.index(at.row(), at.column()))
 
     def _snapshot(self, keys: Sequence[Key]) -> UndoStep:
-        cells = [(key, self._model.cell(key)) for key in keys]
-        return tuple(
-            ValueChange(*key, c.value if c else None, c.comment if c else "") for key, c in cells
-        )
+        step = []
+        for key in keys:
+            cell = self._model.cell(key)
+            if cell is None or cell.from_villages:
+                # No commune-level value (a villages' sum): undo removes what was typed over it.
+                step.append(ValueChange(*key, None, ""))
+            else:
+                step.append(ValueChange(*key, cell.value, cell.comment))
+        return tuple(step)
 
     def _where(self, key: Key) -> tuple[str, str]:
         """The element's label and the month's label, for messages."""

@@ -3,7 +3,8 @@
 matplotlib is loaded in two steps so the window never waits for it: `preload_matplotlib()`
 imports the heavy part in a background worker (after the window's first paint), then
 `ChartSet.load()` imports the Qt canvas (a few milliseconds) on the UI thread. Figures are
-drawn on the UI thread from the DTOs, and only when their tab is visible.
+drawn on the UI thread from the DTOs, and only when their tab is visible. The words are the
+charts' own (`charts.texts`) and the catalogue's short labels, translated here.
 """
 
 from __future__ import annotations
@@ -14,44 +15,34 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 
 from commune_desk import paths
-from commune_desk.charts.coverage import CoverageTexts, draw_coverage
+from commune_desk.charts.coverage import draw_coverage
 from commune_desk.charts.data import CoverageSeries, Line, OnlineSeries, TrainingSeries
-from commune_desk.charts.indicator import IndicatorTexts, draw_indicator
-from commune_desk.charts.online import OnlineTexts, draw_online
-from commune_desk.charts.support import SupportTexts, draw_support
-from commune_desk.charts.training import TrainingTexts, draw_training
+from commune_desk.charts.indicator import draw_indicator
+from commune_desk.charts.online import draw_online
+from commune_desk.charts.support import draw_support
+from commune_desk.charts.texts import CONTEXT as CHART_CONTEXT
+from commune_desk.charts.texts import (
+    CoverageTexts,
+    IndicatorTexts,
+    OnlineTexts,
+    SupportTexts,
+    TrainingTexts,
+    translated,
+)
+from commune_desk.charts.training import draw_training
 from commune_desk.services.overview import Overview
 from commune_desk.views.widgets.i18n import ui_language
 
-CONTEXT = "OverviewCharts"
+# The catalogue's labels are data: translated in the context update_translations.py fills.
+DATA_CONTEXT = "RecordKinds"
 KEYS = ("indicator", "support", "online", "coverage", "training")
 CLIPBOARD_DPI = 150
 
-# Short labels of the figures the special charts name (legends must stay short).
-SHORT_LABELS = {
-    "tthc.received_online": QT_TRANSLATE_NOOP("OverviewCharts", "Trực tuyến"),
-    "tthc.received_direct": QT_TRANSLATE_NOOP("OverviewCharts", "Trực tiếp"),
-    "tthc.received_postal": QT_TRANSLATE_NOOP("OverviewCharts", "Qua bưu chính công ích"),
-    "staff.total": QT_TRANSLATE_NOOP("OverviewCharts", "Tổng số CBCCVC, NLĐ"),
-    "staff.trained_dx": QT_TRANSLATE_NOOP(
-        "OverviewCharts", "Đã bồi dưỡng chuyển đổi số, kỹ năng số (người)"
-    ),
-    "staff.trained_ai": QT_TRANSLATE_NOOP("OverviewCharts", "Tập huấn AI (lượt, lũy kế)"),
-    "staff.trained_infosec": QT_TRANSLATE_NOOP(
-        "OverviewCharts", "Tập huấn an toàn thông tin (lượt, lũy kế)"
-    ),
-    "infra.villages_mobile": QT_TRANSLATE_NOOP(
-        "OverviewCharts", "Được phủ sóng di động băng rộng (4G/5G)"
-    ),
-    "infra.villages_fiber": QT_TRANSLATE_NOOP("OverviewCharts", "Có cáp quang đến thôn"),
-    "team.villages_covered": QT_TRANSLATE_NOOP("OverviewCharts", "Có Tổ công nghệ số cộng đồng"),
-    "commune.villages": QT_TRANSLATE_NOOP("OverviewCharts", "Số thôn, tổ dân phố"),
-}
 FILE_STEMS = {
     "indicator": "chi-so",
     "support": "ho-tro-nguoi-dan",
@@ -59,10 +50,6 @@ FILE_STEMS = {
     "coverage": "thon-phu-song",
     "training": "boi-duong-can-bo",
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def configure_matplotlib() -> None:
@@ -89,82 +76,40 @@ def preload_matplotlib(_task: object = None) -> None:
     font_manager.findfont("DejaVu Sans")
 
 
-def _short(code: str, label: str) -> str:
-    return tr(SHORT_LABELS[code]) if code in SHORT_LABELS else label
+def _chart_text(text: str) -> str:
+    return QCoreApplication.translate(CHART_CONTEXT, text)
 
 
-def _relabel(lines: tuple[Line, ...], kind_texts: bool = False) -> tuple[Line, ...]:
-    def label(line: Line) -> str:
-        if kind_texts:  # vocabulary labels are translated with the record kinds
-            return QCoreApplication.translate("RecordKinds", line.label)
-        return _short(line.key, line.label)
+def _data_label(text: str) -> str:
+    """A figure's name from the catalogue (its short label), translated like other data."""
+    return QCoreApplication.translate(DATA_CONTEXT, text)
 
-    return tuple(dataclasses.replace(line, label=label(line)) for line in lines)
+
+def _relabel(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    return tuple(dataclasses.replace(line, label=_data_label(line.label)) for line in lines)
 
 
 def draw_chart(key: str, fig: object, overview: Overview, indicator: str) -> None:
     """Draw the chart `key` of `overview` on `fig` with the texts of the current language."""
-    period = overview.period.label(ui_language())
-    month, empty = (
-        QCoreApplication.translate("OverviewCharts", "Tháng"),
-        QCoreApplication.translate("OverviewCharts", "Chưa có số liệu"),
-    )
-    target = QCoreApplication.translate("OverviewCharts", "Chỉ tiêu năm {year}: {value}")
     if key == "indicator":
-        texts = IndicatorTexts(
-            title=QCoreApplication.translate("OverviewCharts", "{label} — năm {year}"),
-            month_axis=month,
-            quarter_axis=QCoreApplication.translate("OverviewCharts", "Quý"),
-            target=target,
-            projection=QCoreApplication.translate("OverviewCharts", "Dự báo tháng 12: {value}"),
-            empty=empty,
-        )
+        texts = translated(IndicatorTexts(), _chart_text)
         draw_indicator(fig, overview.indicator(indicator), texts)  # type: ignore[arg-type]
     elif key == "support":
-        data = overview.support
-        data = dataclasses.replace(data, types=_relabel(data.types, kind_texts=True))
-        texts_s = SupportTexts(
-            title=QCoreApplication.translate(
-                "OverviewCharts", "Lượt người dân được Tổ công nghệ số cộng đồng hỗ trợ, năm {year}"
-            ),
-            month_axis=month,
-            value_axis=QCoreApplication.translate("OverviewCharts", "lượt"),
-            empty=empty,
-        )
-        draw_support(fig, data, texts_s)  # type: ignore[arg-type]
+        data = dataclasses.replace(overview.support, types=_relabel(overview.support.types))
+        draw_support(fig, data, translated(SupportTexts(), _chart_text))  # type: ignore[arg-type]
     elif key == "online":
         empty_months = (None,) * 12
         online = overview.online or OnlineSeries(
             overview.period.year, (), empty_months, empty_months, None
         )
         online = dataclasses.replace(online, channels=_relabel(online.channels))
-        texts_o = OnlineTexts(
-            title=QCoreApplication.translate(
-                "OverviewCharts",
-                "Hồ sơ tiếp nhận theo hình thức và tỷ lệ hồ sơ trực tuyến, năm {year}",
-            ),
-            month_axis=month,
-            count_axis=QCoreApplication.translate("OverviewCharts", "hồ sơ"),
-            share_axis=QCoreApplication.translate("OverviewCharts", "Tỷ lệ hồ sơ trực tuyến"),
-            share=QCoreApplication.translate("OverviewCharts", "Tỷ lệ trực tuyến {year}"),
-            target=target,
-            empty=empty,
-        )
-        draw_online(fig, online, texts_o)  # type: ignore[arg-type]
+        draw_online(fig, online, translated(OnlineTexts(), _chart_text))  # type: ignore[arg-type]
     elif key == "coverage":
         cov: CoverageSeries = overview.coverage
-        bars = tuple(dataclasses.replace(b, label=_short(b.code, b.label)) for b in cov.bars)
-        cov = dataclasses.replace(cov, bars=bars, total_label=_short("commune.villages", ""))
-        texts_c = CoverageTexts(
-            title=QCoreApplication.translate(
-                "OverviewCharts",
-                "Thôn, tổ dân phố có hạ tầng số và Tổ công nghệ số cộng đồng — {period}",
-            ),
-            count_axis=QCoreApplication.translate("OverviewCharts", "thôn, tổ dân phố"),
-            total=QCoreApplication.translate("OverviewCharts", "tổng số: {value}"),
-            previous=QCoreApplication.translate("OverviewCharts", "Cùng kỳ năm trước"),
-            empty=empty,
-        )
+        bars = tuple(dataclasses.replace(b, label=_data_label(b.label)) for b in cov.bars)
+        cov = dataclasses.replace(cov, bars=bars, total_label=_data_label(cov.total_label))
+        period = overview.period.label(ui_language())
+        texts_c = translated(CoverageTexts(), _chart_text)
         draw_coverage(fig, cov, period, texts_c)  # type: ignore[arg-type]
     elif key == "training":
         training: TrainingSeries = overview.training
@@ -173,16 +118,7 @@ def draw_chart(key: str, fig: object, overview: Overview, indicator: str) -> Non
             lines=_relabel(training.lines),
             staff_total=_relabel((training.staff_total,))[0],
         )
-        texts_t = TrainingTexts(
-            title=QCoreApplication.translate(
-                "OverviewCharts",
-                "Cán bộ, công chức, viên chức, người lao động được bồi dưỡng, năm {year}",
-            ),
-            month_axis=month,
-            value_axis=QCoreApplication.translate("OverviewCharts", "người, lượt"),
-            empty=empty,
-        )
-        draw_training(fig, training, texts_t)  # type: ignore[arg-type]
+        draw_training(fig, training, translated(TrainingTexts(), _chart_text))  # type: ignore[arg-type]
     else:
         raise KeyError(key)
 

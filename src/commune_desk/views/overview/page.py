@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.charts.data import Granularity
 from commune_desk.domain.catalogue import Indicator
+from commune_desk.domain.periods import Kind as PeriodKind
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.domain.progress import Status
 from commune_desk.services.commune import CommuneService
@@ -226,7 +227,14 @@ class OverviewPage(QWidget):
         language = ui_language()
         label = overview.period.label(language)
         self._cards.set_cards(overview.cards, label)
-        self.ui.window_label.setText(overview.window.label(language))
+        window = overview.window.label(language)
+        if overview.submitted_version is not None:  # a locked period: the submitted figures
+            window = fill(
+                self.tr("%1 — số liệu đã nộp, phiên bản %2"),
+                window,
+                str(overview.submitted_version),
+            )
+        self.ui.window_label.setText(window)
         counts = {status: 0 for status in Status}
         for card in overview.cards:
             if card.status is not None:
@@ -265,7 +273,7 @@ class OverviewPage(QWidget):
     def _fill_periods(self, mode: str) -> None:
         self._loading = max(self._loading - 1, 0)
         today_month = current_month(self._ctx.today(), mode)
-        quarter = Period.quarter(today_month.year, (today_month.index - 1) // 3 + 1)
+        quarter = today_month.enclosing(PeriodKind.QUARTER)
         language, combo = ui_language(), self.ui.period_combo
         chosen = combo.currentData() or quarter.key
         combo.blockSignals(True)
@@ -280,7 +288,7 @@ class OverviewPage(QWidget):
             self.refresh()
 
     def _fill_choices(self) -> None:
-        for indicator in self._service.percent_indicators():
+        for indicator in self._service.chart_indicators():
             self.ui.indicator_combo.addItem(indicator.label, indicator.code)
             index = self.ui.indicator_combo.count() - 1
             self.ui.indicator_combo.setItemData(index, indicator.label, Qt.ItemDataRole.ToolTipRole)

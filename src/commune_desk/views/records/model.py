@@ -73,7 +73,8 @@ def filter_date_field(kind: RecordKind) -> Field | None:
 
 
 def village_field(kind: RecordKind) -> Field | None:
-    return next((f for f in kind.fields if f.type is FieldType.REF and f.ref == "villages"), None)
+    # The village a record belongs to (not a village's own merger into another).
+    return next((f for f in kind.fields if f.name == "village_code"), None)
 
 
 def reference_names(service: RecordService, kind: RecordKind) -> dict[str, dict[str, str]]:

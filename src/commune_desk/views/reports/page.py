@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from commune_desk.domain.numbers import format_number
+from commune_desk.domain.periods import Kind as PeriodKind
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
@@ -48,8 +49,7 @@ def _back(period: Period, count: int) -> list[Period]:
 
 def report_periods(month: Period) -> list[Period]:
     """The periods offered in the month `month`: 8 quarters, 12 months, 4 halves, 2 years."""
-    quarter = Period.quarter(month.year, (month.index - 1) // 3 + 1)
-    half = Period.half(month.year, 1 if month.index <= 6 else 2)
+    quarter, half = month.enclosing(PeriodKind.QUARTER), month.enclosing(PeriodKind.HALF)
     return [
         *_back(quarter, 8),
         *_back(month, 12),

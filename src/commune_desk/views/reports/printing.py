@@ -44,7 +44,7 @@ def report_html(document: ReportDocument) -> str:
         f'<td width="60%" align="center"><b>{escape(doc.MOTTO_COUNTRY)}<br/>'
         f"<u>{escape(doc.MOTTO)}</u></b><br/><br/>{_lines(document.date_line, italic=True)}</td>",
         "</tr></table>",
-        f'<p align="center" style="font-size: 13pt;"><b>{escape(document.title)}</b><br/>',
+        f'<p align="center" style="font-size: 13pt;"><b>{escape(document.shown_title)}</b><br/>',
         f"<b>{escape(document.subject)}</b><br/>{_lines(document.window_line, italic=True)}</p>",
         '<table width="100%" border="1" cellspacing="0" cellpadding="2"'
         ' style="border-collapse: collapse; border-color: black;">',

@@ -186,9 +186,13 @@ class BackupsSection(QObject):
     def _confirm_restore(self, path: Path, summary: BackupSummary) -> None:
         if not self._ask(self._page, summary):
             return
+        # The dialog named both communes when they differ: accepting it is the confirmation.
+        force = summary.other_commune
         self._say(self.tr("Đang lưu trạng thái hiện tại rồi khôi phục…"))
         service = self._service
-        self._run(lambda _task: service.restore(path), self._on_restore_done, Changes.everything())
+        self._run(
+            lambda _task: service.restore(path, force), self._on_restore_done, Changes.everything()
+        )
 
     def _on_restore_done(self, result: RestoreResult) -> None:
         text = fill(self.tr("Đã khôi phục từ %1."), result.restored_from.name)

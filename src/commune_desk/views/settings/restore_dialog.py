@@ -135,6 +135,22 @@ class RestoreDialog(QDialog):
             self,
         )
         self.warning_label.setWordWrap(True)
+        if summary.other_commune and summary.replaces is not None:
+            contents = summary.contents
+            self.warning_label.setText(
+                fill(
+                    self.tr(
+                        "Chú ý: bản sao lưu này là dữ liệu của %1 (mã %2), không phải của %3 "
+                        "(mã %4) đang dùng. Khôi phục sẽ thay dữ liệu của %3 bằng dữ liệu của "
+                        "%1. Chỉ bấm «Khôi phục» nếu đúng là muốn như vậy."
+                    ),
+                    contents.commune_name,
+                    contents.commune_code,
+                    summary.replaces[1],
+                    summary.replaces[0],
+                )
+            )
+            self.warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
         buttons = QDialogButtonBox(self)
         self.restore_button = buttons.addButton(
             self.tr("&Khôi phục"), QDialogButtonBox.ButtonRole.AcceptRole

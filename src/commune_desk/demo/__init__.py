@@ -13,7 +13,7 @@ the month of `today`:
   same validation as a clerk's entry.
 """
 
-from commune_desk.services.demo.build import DemoSummary, build_demo
-from commune_desk.services.demo.names import COMMUNE_CODE, COMMUNE_NAME, PROVINCE
+from commune_desk.demo.build import DemoSummary, build_demo
+from commune_desk.demo.names import COMMUNE_CODE, COMMUNE_NAME, PROVINCE
 
 __all__ = ["COMMUNE_CODE", "COMMUNE_NAME", "PROVINCE", "DemoSummary", "build_demo"]

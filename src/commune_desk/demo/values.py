@@ -8,10 +8,10 @@ import random
 import statistics
 from collections.abc import Callable
 
+from commune_desk.demo.names import HORIZON, SEASON
 from commune_desk.domain.catalogue import Agg, Catalogue, Element
 from commune_desk.domain.periods import Period
 from commune_desk.domain.validation import check_rule
-from commune_desk.services.demo.names import HORIZON, SEASON
 
 
 class Series:

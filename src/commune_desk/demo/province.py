@@ -2,8 +2,8 @@
 by the real report writer (no database), for the consolidation tests, its benchmark and a
 demonstration.
 
-Each report is a ReportDocument built from the figures through the same functions the report
-service uses (report_rows, data_pairs), so sheet 1 and `_data` are the real thing.
+Each report is assembled by the report builder itself (`assemble_document`, the part of the
+report service that needs no database), so sheet 1 and `_data` are the real thing.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.indicators import build_figures, with_indicators
 from commune_desk.domain.periods import Mode, Period
 from commune_desk.excel.report import write_report
-from commune_desk.excel.report_document import ReportDocument, Signature
+from commune_desk.excel.report_document import ReportDocument
+from commune_desk.services.commune import CommuneProfile
 from commune_desk.services.indicators import PeriodFigures
-from commune_desk.services.report_builder import Commune, data_pairs, report_rows
+from commune_desk.services.report_builder import assemble_document
 
 PROVINCE = "Thanh Hóa"
 FIRST_CODE = 14000  # invented commune codes follow from here
@@ -72,21 +73,20 @@ def report_document(
     figures = PeriodFigures(
         code, name, p, p.window(Mode.CALENDAR), build_figures(catalogue, full, full, {}, targets)
     )
-    commune = Commune(1, code, name, province, {})
-    return ReportDocument(
-        agency=doc.agency_lines(name),
-        form_code=doc.FORM_CODE,
-        number_line="Số: 05/BC-UBND",
-        date_line=doc.date_line(doc.place_name(name), generated.date()),
-        subject=doc.report_subject(p),
-        window_line=doc.window_line(figures.window),
-        rows=report_rows(catalogue, figures),
-        signature=Signature(doc.signer_capacity("CHỦ TỊCH"), "CHỦ TỊCH", "Lê Văn A"),
-        preparer="Trần Thị B",
-        recipients=doc.recipients_block(f"UBND tỉnh {province}"),
+    settings = {
+        doc.SIGNER_NAME: "Lê Văn A",
+        doc.PREPARER_NAME: "Trần Thị B",
+        doc.RECIPIENTS: f"UBND tỉnh {province}",
+    }
+    commune = CommuneProfile(1, code, name, province, Mode.CALENDAR, settings)
+    return assemble_document(
+        catalogue,
+        commune,
+        figures,
+        today=generated.date(),
+        generated_at=generated,
         draft=draft,
-        appendices=(),
-        data=data_pairs(catalogue, commune, figures, generated, draft, None if draft else version),
+        version=None if draft else version,
     )
 
 

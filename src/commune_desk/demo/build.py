@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as records_repo
+from commune_desk.demo.names import COMMUNE_CODE, COMMUNE_NAME, FIRST_DAY, PROVINCE
+from commune_desk.demo.records import Plan
 from commune_desk.domain import documents
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Mode
@@ -18,8 +20,6 @@ from commune_desk.services import audit
 from commune_desk.services.accounts import add_user
 from commune_desk.services.commune import CommuneService, require_commune
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.demo.names import COMMUNE_CODE, COMMUNE_NAME, FIRST_DAY, PROVINCE
-from commune_desk.services.demo.records import Plan
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.values import apply_changes
 

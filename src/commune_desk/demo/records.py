@@ -9,9 +9,7 @@ import math
 import random
 from typing import Any
 
-from commune_desk.domain.catalogue import Catalogue
-from commune_desk.domain.periods import Mode, Period, months_between
-from commune_desk.services.demo.names import (
+from commune_desk.demo.names import (
     ACTIVITY_NOTES,
     CLASS_TOPICS,
     COMMUNE_NAME,
@@ -37,7 +35,9 @@ from commune_desk.services.demo.names import (
     VILLAGES,
     Names,
 )
-from commune_desk.services.demo.values import Series
+from commune_desk.demo.values import Series
+from commune_desk.domain.catalogue import Catalogue
+from commune_desk.domain.periods import Mode, Period, months_between
 from commune_desk.services.values import ValueChange
 
 # ------------------------------------------------------------------------------- planning
