@@ -401,12 +401,14 @@ def test_a_month_entered_by_village_shows_its_sum_and_undo_returns_to_it(qtbot, 
     values = ValuesService(ctx)
     values.save([ValueChange("infra.bts", "2026-10", n, village_id=v) for v, n in ((1, 2), (2, 3))])
     page.refresh()
+    wait_idle(qtbot)
     index = go(page, "infra.bts", "2026-10")
     assert index.data() == "5"
     assert "2 thôn" in index.data(TOOLTIP)
     type_value(qtbot, page, "7")  # the commune's own figure replaces the villages' sum
     assert stored(ctx, "2026-10") == {"infra.bts": 7}
     qtbot.keyClick(page.ui.grid_table, Qt.Key.Key_Z, CTRL)
+    wait_idle(qtbot)
     cell = values.cells([Period.parse("2026-10")])[("infra.bts", "2026-10")]
     assert (cell.value, cell.villages) == (5, 2)
     assert page.model.index_of("infra.bts", "2026-10").data() == "5"
