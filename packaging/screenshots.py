@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,7 +163,11 @@ class Studio:
             dialog.reject()
 
         QTimer.singleShot(100, grab)
-        trigger()
+        trigger()  # the dialog may open only once an operation has read what it shows
+        deadline = time.monotonic() + 30
+        while not grabbed and time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.01)
         return grabbed[0]
 
 
