@@ -78,3 +78,31 @@ def truncated(source: Path, path: Path) -> Path:
     data = source.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     return path
+
+
+def reseal(path: Path, changes: dict[str, str], key=None, unsigned: bool = False) -> Path:
+    """Change `_data` values and seal it again by the documented rule (shared/DESIGN.md):
+    the checksum recomputed; the old signature kept, or made with `key` (another KeyPair,
+    whose public key then replaces the row), or dropped with the public key (`unsigned`)."""
+    from openpyxl import load_workbook
+
+    from commune_desk.domain.signing import sign
+    from commune_desk.excel.data_sheet import checksum, signed_text
+
+    workbook = load_workbook(path)
+    sheet = workbook["_data"]
+    rows = [(r[0].value, r[1].value or "") for r in sheet.iter_rows(min_row=2)]
+    body = [(k, v) for k, v in rows if k not in ("sha256", "signature")]
+    signature = dict(rows).get("signature", "")
+    if key is not None:
+        changes = {**changes, "public_key": key.public_key}
+    body = [(k, changes.get(k, v)) for k, v in body if not (unsigned and k == "public_key")]
+    if key is not None:
+        signature = sign(key.private_key, signed_text(body))
+    tail = [("sha256", checksum(body))] + ([] if unsigned else [("signature", signature)])
+    sheet.delete_rows(2, sheet.max_row)
+    for number, (k, v) in enumerate([*body, *tail], start=2):
+        sheet.cell(number, 1).value, sheet.cell(number, 2).value = k, v
+        sheet.cell(number, 1).data_type = sheet.cell(number, 2).data_type = "s"
+    workbook.save(path)
+    return path

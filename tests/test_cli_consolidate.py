@@ -17,7 +17,9 @@ def test_consolidate_prints_one_summary_line_and_exits_0(tmp_path, capsys):
         write_commune(folder, code, f"Xã {code}", "2025-Q3", varied_values(catalogue(), rng))
     (folder / "hong.xlsx").write_text("không phải bảng tính")
     units = tmp_path / "units.csv"
-    units.write_text("code,name\n16000,Xã A\n16001,Xã B\n16002,Xã C\n16003,Xã D\n", "utf-8")
+    units.write_text(
+        "code,name\n16000,Xã 16000\n16001,Xã 16001\n16002,Xã 16002\n16003,Xã D\n", "utf-8"
+    )
     out = tmp_path / "tong_hop.xlsx"
     code = main(
         [
@@ -66,3 +68,25 @@ def test_a_bad_period_exits_1_and_missing_out_is_a_usage_error(tmp_path, capsys)
         main(["consolidate", str(tmp_path)])
     except SystemExit as exc:
         assert exc.code == 2
+
+
+def test_an_output_that_is_an_input_exits_1_and_leaves_it_untouched(tmp_path, capsys):
+    rng = random.Random(3)
+    a = write_commune(tmp_path, "16000", "Xã A", "2025-Q3", varied_values(catalogue(), rng))
+    b = write_commune(tmp_path, "16001", "Xã B", "2025-Q3", varied_values(catalogue(), rng))
+    before = a.read_bytes()
+    assert main(["consolidate", str(a), str(b), "--out", str(a)]) == 1
+    assert "trùng với tệp đầu vào" in capsys.readouterr().err
+    assert a.read_bytes() == before
+
+
+def test_include_drafts_counts_a_draft(tmp_path, capsys):
+    rng = random.Random(4)
+    write_commune(tmp_path, "16000", "Xã A", "2025-Q3", varied_values(catalogue(), rng))
+    values = varied_values(catalogue(), rng)
+    write_commune(tmp_path, "16001", "Xã B", "2025-Q3", values, draft=True)
+    out = tmp_path.parent / f"{tmp_path.name}.xlsx"
+    assert main(["consolidate", str(tmp_path), "--out", str(out)]) == 0
+    assert "tổng hợp 1 xã" in capsys.readouterr().out
+    assert main(["consolidate", str(tmp_path), "--out", str(out), "--include-drafts"]) == 0
+    assert "tổng hợp 2 xã, 0 vấn đề" in capsys.readouterr().out

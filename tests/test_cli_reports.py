@@ -117,6 +117,57 @@ def test_a_template_and_the_out_suffix(db, capsys, tmp_path):
     assert "phiên bản 1" in out
 
 
+def test_a_province_form_with_formulas_is_filled_and_keeps_them(db, capsys, tmp_path):
+    # The issue's case: a form with =E8/D8 or IF(…;"") was refused outright ("công thức chưa
+    # có kết quả…", with a raw &gt; in the message).
+    from openpyxl import Workbook
+
+    template = tmp_path / "mau.xlsx"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["D8"], sheet["E8"] = "{{tthc.received_direct}}", "{{tthc.received_online}}"
+    sheet["F8"] = "=E8/D8"
+    sheet["G8"] = '=IF(D8>0,E8/D8,"")'
+    sheet.oddHeader.center.text = "MẪU CỦA TỈNH"
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lists = workbook.create_sheet("Danh mục")
+    lists["A1"], lists["A2"] = "Có", "Không"
+    choice = DataValidation(type="list", formula1="='Danh mục'!$A$1:$A$2")
+    sheet.add_data_validation(choice)
+    choice.add("H8")
+    workbook.save(template)
+    out = tmp_path / "dien.xlsx"
+    args = ("--period", "2025-09", "--out", str(out), "--template", str(template), "--draft")
+    code, _, err = run(capsys, "export", *args, "--db", db)
+    assert code == 0, err
+    sheet = load_workbook(out).active
+    assert (sheet["D8"].value, sheet["E8"].value) == (140, 1168)
+    assert (sheet["F8"].value, sheet["G8"].value) == ("=E8/D8", '=IF(D8>0,E8/D8,"")')
+    assert sheet.oddHeader.center.text == "BẢN NHÁP – MẪU CỦA TỈNH"  # its header kept
+    (kept,) = sheet.data_validations.dataValidation  # the cross-sheet list stays
+    assert (kept.formula1, str(kept.sqref)) == ("='Danh mục'!$A$1:$A$2", "H8")
+
+
+@pytest.mark.parametrize("draft", [(), ("--draft",)])
+def test_export_refuses_to_write_over_its_template(db, capsys, tmp_path, draft):
+    from openpyxl import Workbook
+
+    template = tmp_path / "mau.xlsx"
+    workbook = Workbook()
+    workbook.active["B1"] = "{{tthc.received_online}}"
+    workbook.save(template)
+    before = template.read_bytes()
+    args = ("--period", "2025-09", "--out", str(template), "--template", str(template))
+    code, _out, err = run(capsys, "export", *args, *draft, "--db", db)
+    assert code == 1 and "trùng với mẫu biểu" in err
+    assert template.read_bytes() == before
+    code, out, err = run(
+        capsys, "export", "--period", "2025-09", "--out", str(tmp_path / "b"), "--db", db
+    )
+    assert code == 0 and "phiên bản 1" in out  # the refusal locked nothing
+
+
 def test_bad_inputs_exit_1_with_a_message(db, capsys, tmp_path):
     code, _, err = run(
         capsys, "export", "--period", "2025-13", "--out", str(tmp_path / "a.xlsx"), "--db", db

@@ -471,6 +471,30 @@ Details are in the log file: %3</translation>
       <translation>Consolidation cancelled; no file was written.</translation>
     </message>
     <message>
+      <source>Tiếp nhận hoặc trả lại báo cáo</source>
+      <translation>Accept or return a report</translation>
+    </message>
+    <message>
+      <source>Chọn báo cáo của xã</source>
+      <translation>Choose the commune's report</translation>
+    </message>
+    <message>
+      <source>Lý do trả lại báo cáo (để trống: tiếp nhận báo cáo):</source>
+      <translation>Reason for returning the report (empty: accept the report):</translation>
+    </message>
+    <message>
+      <source>Tiếp nhận báo cáo %1?</source>
+      <translation>Accept the report %1?</translation>
+    </message>
+    <message>
+      <source>Lưu phiếu phản hồi</source>
+      <translation>Save the reply</translation>
+    </message>
+    <message>
+      <source>Không ghi được phiếu phản hồi</source>
+      <translation>The reply could not be written</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Tổng hợp báo cáo của các xã&lt;/b&gt;</source>
       <translation>&lt;b&gt;Consolidate the communes' reports&lt;/b&gt;</translation>
     </message>
@@ -527,6 +551,46 @@ Details are in the log file: %3</translation>
       <translation>O&amp;utput file:</translation>
     </message>
     <message>
+      <source>Cơ quan ba&amp;n hành:</source>
+      <translation>Issuing age&amp;ncy:</translation>
+    </message>
+    <message>
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing agency</translation>
+    </message>
+    <message>
+      <source>(để trống: UBND tỉnh) ví dụ Sở Khoa học và Công nghệ</source>
+      <translation>(empty: the province's People's Committee) e.g. Department of Science and Technology</translation>
+    </message>
+    <message>
+      <source>Ngườ&amp;i ký:</source>
+      <translation>S&amp;igner:</translation>
+    </message>
+    <message>
+      <source>Chức vụ người ký</source>
+      <translation>Signer's title</translation>
+    </message>
+    <message>
+      <source>Chức vụ, ví dụ Phó Giám đốc</source>
+      <translation>Title, e.g. Deputy Director</translation>
+    </message>
+    <message>
+      <source>Họ tên người ký</source>
+      <translation>Signer's name</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Tính cả &amp;bản nháp (được ghi rõ là bản nháp)</source>
+      <translation>Include &amp;drafts (marked as drafts)</translation>
+    </message>
+    <message>
+      <source>Mặc định bản nháp không được tính vào số liệu chính thức</source>
+      <translation>By default, drafts are left out of the official figures</translation>
+    </message>
+    <message>
       <source>Tổn&amp;g hợp</source>
       <translation>Conso&amp;lidate</translation>
     </message>
@@ -549,6 +613,14 @@ Details are in the log file: %3</translation>
     <message>
       <source>&amp;Mở tệp kết quả</source>
       <translation>&amp;Open the result</translation>
+    </message>
+    <message>
+      <source>Tiếp nhận / t&amp;rả lại…</source>
+      <translation>Accept / &amp;return…</translation>
+    </message>
+    <message>
+      <source>Trả lời báo cáo của một xã bằng phiếu phản hồi có chữ ký số của tỉnh</source>
+      <translation>Answer a commune's report with a reply signed by the province</translation>
     </message>
     <message>
       <source>Kết quả tổng hợp</source>
@@ -1599,6 +1671,10 @@ Try again now?</translation>
       <translation>This period</translation>
     </message>
     <message>
+      <source>Kỳ trước</source>
+      <translation>Previous period</translation>
+    </message>
+    <message>
       <source>Lũy kế từ đầu năm</source>
       <translation>Year to date</translation>
     </message>
@@ -1700,6 +1776,10 @@ Warnings submitted with it: %2.</translation>
       <translation>Status: submitted v%1 on %2 (%3); the period's figures are locked.</translation>
     </message>
     <message>
+      <source>Tỉnh đã tiếp nhận.</source>
+      <translation>The province has accepted it.</translation>
+    </message>
+    <message>
       <source>Trạng thái: đã mở khóa ngày %1 (%2), lý do: %3. Đã nộp v%4; lần nộp sau là v%5.</source>
       <translation>Status: unlocked on %1 (%2), reason: %3. Submitted v%4; the next submission will be v%5.</translation>
     </message>
@@ -1768,6 +1848,38 @@ Warnings submitted with it: %2.</translation>
       <translation>Errors and warnings for the period</translation>
     </message>
     <message>
+      <source>Đánh &amp;giá chung:</source>
+      <translation>&amp;General assessment:</translation>
+    </message>
+    <message>
+      <source>Đánh giá chung</source>
+      <translation>General assessment</translation>
+    </message>
+    <message>
+      <source>Khó khăn, &amp;vướng mắc:</source>
+      <translation>Difficulties, o&amp;bstacles:</translation>
+    </message>
+    <message>
+      <source>Khó khăn, vướng mắc</source>
+      <translation>Difficulties, obstacles</translation>
+    </message>
+    <message>
+      <source>Đề x&amp;uất, kiến nghị:</source>
+      <translation>Proposals, reco&amp;mmendations:</translation>
+    </message>
+    <message>
+      <source>Đề xuất, kiến nghị</source>
+      <translation>Proposals, recommendations</translation>
+    </message>
+    <message>
+      <source>&amp;Lưu nhận định</source>
+      <translation>Save the &amp;narrative</translation>
+    </message>
+    <message>
+      <source>Lưu phần nhận định của kỳ; báo cáo đặt sau bảng số liệu, khóa cùng khi nộp</source>
+      <translation>Save the period's narrative; the report places it after the table of figures, and it is locked with the submission</translation>
+    </message>
+    <message>
       <source>Mẫu của tỉnh:</source>
       <translation>Province's form:</translation>
     </message>
@@ -1818,6 +1930,14 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Lãnh đạo mở khóa kỳ đã nộp để sửa số liệu (cần ghi lý do)</source>
       <translation>For a leader to unlock a submitted period so its figures can be corrected (a reason is required)</translation>
+    </message>
+    <message>
+      <source>Nhận &amp;phản hồi của tỉnh…</source>
+      <translation>Receive the &amp;province's reply…</translation>
+    </message>
+    <message>
+      <source>Mở phiếu phản hồi của tỉnh: tiếp nhận, hoặc trả lại (kỳ được mở khóa để sửa)</source>
+      <translation>Open the province's reply: accepted, or returned (the period is unlocked for correction)</translation>
     </message>
     <message>
       <source>Tiến độ ghi báo cáo</source>

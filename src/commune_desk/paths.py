@@ -70,3 +70,13 @@ def backups_dir() -> Path:
 
 def log_dir() -> Path:
     return user_data_dir() / "logs"
+
+
+def province_key_file() -> Path:
+    """The province office's own signing key pair (for its replies to the communes)."""
+    return user_data_dir() / "province-signing-key.json"
+
+
+def province_document_file() -> Path:
+    """The consolidated workbook's official parts the province office set last (agency, signer)."""
+    return user_data_dir() / "province-document.json"

@@ -217,3 +217,22 @@ def test_every_period_keeps_its_figures_through_the_upgrade(first_copy: Path, tm
     q4 = stored[("2025-Q4", 2)]
     assert q4 is not None and q4.rebuilt and stored[("2025-Q4", 1)] is None
     assert report.drift == [] and report.locked == 1 and report.schema == []
+
+
+def test_an_upgraded_database_gets_its_signing_key_on_first_need(first_copy: Path, tmp_path: Path):
+    from commune_desk.excel.data_sheet import read_data_sheet
+    from commune_desk.services.reports import ReportService
+
+    assert "signing_keys" not in snapshot(first_copy)
+    db = open_database(first_copy, CATALOGUE, Actor("tester", "officer"), tmp_path / "backups")
+    db.context.clock = lambda: FIXED_NOW
+    try:
+        assert rows_on(snapshot(first_copy), "signing_keys", ("kind",)) == []
+        result = ReportService(db.context).export(
+            Period.parse("2025-Q3"), tmp_path / "r.xlsx", True
+        )
+    finally:
+        db.close()
+    (key,) = rows_on(snapshot(first_copy), "signing_keys", ("kind", "public_key"))
+    data = read_data_sheet(result.path)
+    assert key == ("own", data.public_key) and data.signature_valid()

@@ -101,3 +101,32 @@ def test_topics_list():
 
 def test_numeric_code_cell_reads_as_text():
     assert parse_field(KINDS["villages"].field("code"), 12.0, {}) == "12"
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("1.234", 1234),
+        ("1.234,5", 1234.5),
+        ("1 234", 1234),
+        ("1.320", 1320),
+        ("12 %", 12),
+        ("12,5%", 12.5),
+        ("31,5", 31.5),
+        ("12.5", 12.5),
+        (" 7 ", 7),
+        (1320.0, 1320.0),
+    ],
+)
+def test_numbers_typed_the_vietnamese_way_are_read(typed, number):
+    from commune_desk.domain.numbers import parse_typed_number
+
+    assert parse_typed_number(typed) == number
+
+
+@pytest.mark.parametrize("typed", ["5 tổ", "1,2,3", "=A1", "", "khoảng 50", True])
+def test_anything_else_is_refused_in_words(typed):
+    from commune_desk.domain.numbers import NumberError, parse_typed_number
+
+    with pytest.raises(NumberError):
+        parse_typed_number(typed)

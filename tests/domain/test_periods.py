@@ -517,6 +517,30 @@ def test_span_matches_period(p: Period, mode: Mode) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Quý III/2026", "2026-Q3"),
+        ("quý 3 năm 2026", "2026-Q3"),
+        ("Quý IV/2025", "2025-Q4"),
+        ("Tháng 9/2025", "2025-09"),
+        ("tháng 09 năm 2025", "2025-09"),
+        ("6 tháng đầu năm 2026", "2026-H1"),
+        ("6 tháng cuối năm 2026", "2026-H2"),
+        ("Năm 2026", "2026"),
+        ("2026-Q3", "2026-Q3"),
+    ],
+)
+def test_a_period_typed_in_vietnamese_is_understood(typed, key):
+    assert Period.parse_text(typed).key == key
+
+
+@pytest.mark.parametrize("typed", ["Quý V/2026", "Tháng 13/2025", "mùa thu 2026"])
+def test_a_period_text_that_is_none_is_refused(typed):
+    with pytest.raises(PeriodError):
+        Period.parse_text(typed)
+
+
+@pytest.mark.parametrize(
     ("key", "kind", "expected"),
     [
         ("2025-01", Kind.QUARTER, "2025-Q1"),

@@ -129,6 +129,32 @@ def test_keys_and_values_that_would_break_the_lines_are_refused(pair):
         data_rows([pair])
 
 
+def test_a_signature_row_follows_the_checksum_and_is_read_back(tmp_path):
+    from commune_desk.domain.signing import new_key_pair, sign
+    from commune_desk.excel.data_sheet import signed_text
+
+    pair = new_key_pair()
+    pairs = (*PAIRS, ("public_key", pair.public_key))
+    signature = sign(pair.private_key, signed_text(pairs))
+    workbook = Workbook()
+    add_data_sheet(workbook, pairs, signature)
+    path = tmp_path / "s.xlsx"
+    workbook.save(path)
+    sheet = load_workbook(path)[DATA_SHEET]
+    keys = [r[0].value for r in sheet.iter_rows(min_row=2)]
+    assert keys[-2:] == ["sha256", "signature"]
+    data = read_data_sheet(path)
+    assert data.intact and data.signature == signature and data.signature_valid()
+    assert data.rows == pairs  # the signature is not one of the signed rows
+    forged = type(data)(data.file, (*pairs[:-2], ("note", "khác"), pairs[-1]), "", signature)
+    assert not forged.signature_valid()
+
+
+def test_an_unsigned_sheet_is_read_as_before(tmp_path):
+    data = read_data_sheet(write(tmp_path / "r.xlsx"))
+    assert data.intact and data.signature == "" and not data.signature_valid()
+
+
 HEAD = ReportHead(
     commune_code="15880",
     commune_name="Xã Thiệu Trung",

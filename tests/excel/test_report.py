@@ -48,12 +48,14 @@ def demo(tmp_path_factory):
         draft = service.export(PERIOD, folder / "nhap.xlsx", draft=True)
         submitted = service.export(PERIOD, folder / "bao-cao.xlsx")
         figures = IndicatorService(ctx).compute(PERIOD)
+        previous = IndicatorService(ctx).compute(PERIOD.previous())
         catalogue = ctx.catalogue
     return {
         "folder": folder,
         "draft": draft,
         "submitted": submitted,
         "figures": figures,
+        "previous": previous,
         "catalogue": catalogue,
     }
 
@@ -93,14 +95,14 @@ def test_the_heading_follows_decree_30(demo):
     )
     assert sheet["A9"].value == "(Số liệu từ ngày 1/7/2026 đến ngày 30/9/2026)"
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert {"A1:C1", "A2:C2", "A3:C3", "A5:C5", "D2:I2", "D3:I3", "D5:I5"} <= merged
-    assert {"A7:I7", "A8:I8", "A9:I9"} <= merged
+    assert {"A1:C1", "A2:C2", "A3:C3", "A5:C5", "D2:J2", "D3:J3", "D5:J5"} <= merged
+    assert {"A7:J7", "A8:J8", "A9:J9"} <= merged
 
 
 def test_the_table_has_the_official_columns_and_one_row_per_catalogue_item(demo):
     sheet = report_sheet(demo["submitted"].path)
-    assert tuple(c.value for c in sheet[11][:9]) == REPORT_HEADERS
-    assert tuple(c.value for c in sheet[12][:9]) == REPORT_COLUMN_MARKS
+    assert tuple(c.value for c in sheet[11][:10]) == REPORT_HEADERS
+    assert tuple(c.value for c in sheet[12][:10]) == REPORT_COLUMN_MARKS
     catalogue = demo["catalogue"]
     expected = []
     for section in catalogue.sections:
@@ -133,11 +135,15 @@ def _row_of(sheet, label: str) -> int:
 def test_cells_keep_exact_numbers_shown_the_vietnamese_way(demo):
     sheet = report_sheet(demo["submitted"].path)
     catalogue, figures = demo["catalogue"], demo["figures"].figures
+    previous = demo["previous"].figures
     for item in catalogue.items():
         row = _row_of(sheet, item.label)
         f = figures[item.code]
-        cells = [sheet.cell(row, c) for c in range(4, 9)]
+        cells = [sheet.cell(row, c) for c in (4, 5, 7, 8, 9)]
         expected = [f.target, f.value, f.ytd, f.last_year, f.pct_of_target]
+        before = sheet.cell(row, 6).value  # the previous period, beside this one
+        want = previous[item.code].value
+        assert before == (None if want is None else pytest.approx(want, rel=1e-15)), item.code
         # Not rounded: the exact number (to the 16 digits a spreadsheet keeps).
         for cell, value in zip(cells, expected, strict=True):
             assert cell.value == (None if value is None else pytest.approx(value, rel=1e-15))
@@ -149,6 +155,7 @@ def test_cells_keep_exact_numbers_shown_the_vietnamese_way(demo):
             assert cells[1].number_format == "[$-42A]#,##0"
     online = figures["ind.online_records_pct"].value
     assert 0 < online < 100 and not float(online).is_integer()
+    assert previous["tthc.received_online"].value  # the demo has the previous quarter too
 
 
 def test_times_new_roman_throughout(demo):
@@ -166,7 +173,7 @@ def test_print_set_up(demo):
     assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$11:$12"
-    assert sheet.print_area == f"'Báo cáo'!$A$1:$I${sheet.max_row}"
+    assert sheet.print_area == f"'Báo cáo'!$A$1:$J${sheet.max_row}"
     margins = sheet.page_margins
     mm = [round(v * 25.4) for v in (margins.top, margins.bottom, margins.left, margins.right)]
     assert 20 <= mm[0] <= 25 and 20 <= mm[1] <= 25 and 30 <= mm[2] <= 35 and 15 <= mm[3] <= 20
@@ -214,9 +221,11 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     head = ["format", "commune_code", "commune_name", "province", "period", "generated_at"]
     head += ["app_version", "draft", "version", "catalogue_version"]
     head += ["issued_at", "submission_id"]  # a submission's identity (empty in a draft)
-    assert keys[:12] == head
+    head += ["narrative.assessment", "narrative.difficulties", "narrative.proposals", "public_key"]
+    assert keys[:16] == head
     catalogue = demo["catalogue"]
-    assert keys[12:] == list(catalogue.codes())
+    assert keys[16:] == list(catalogue.codes())
+    assert data.signature_valid()
     values = data.values
     assert values["format"] == "commune-desk-report/1"
     assert (values["commune_code"], values["period"]) == ("16024", "2026-Q3")
@@ -230,7 +239,8 @@ def test_the_data_sheet_carries_every_code_and_its_checksum(demo):
     # The checksum of the rows exactly as openpyxl reads them back.
     sheet = load_workbook(result.path)[DATA_SHEET]
     rows = [(r[0].value, r[1].value or "") for r in sheet.iter_rows(min_row=2)]
-    assert rows[-1] == ("sha256", checksum(rows[:-1]))
+    assert rows[-2] == ("sha256", checksum(rows[:-2]))
+    assert rows[-1] == ("signature", data.signature)
 
 
 def test_the_returned_sha256_is_the_files(demo):
@@ -256,6 +266,16 @@ def test_the_appendices(demo):
         c.value for row in workbook["Biểu 04"].iter_rows() for c in row if isinstance(c.value, str)
     )
     assert "HẠ TẦNG SỐ" in infra and "Theo thôn, tổ dân phố" in infra
+
+
+def test_appendices_01_and_02_repeat_the_header_of_their_list_of_people(demo):
+    workbook = load_workbook(demo["submitted"].path)
+    for name, first in (("Biểu 01", "Họ và tên"), ("Biểu 02", "Họ và tên")):
+        sheet = workbook[name]
+        rows = [r for r in sheet.iter_rows() if r[0].value == "STT"]
+        last_header = rows[-1][0].row  # the list of people, the sheet's long table
+        assert sheet.print_title_rows == f"${last_header}:${last_header}"
+        assert sheet.cell(last_header, 2).value == first
 
 
 def test_libreoffice_opens_and_prints_both_reports(demo, pdfs):

@@ -109,7 +109,7 @@ def test_every_problem_is_listed(scene):
     found = kinds(scene["result"])
     assert found == {
         f"{codes[0]}_{PERIOD}_v1.xlsx": IssueKind.DUPLICATE,
-        f"{codes[1]}_{PERIOD}_v1_nhap.xlsx": IssueKind.DUPLICATE,
+        f"{codes[1]}_{PERIOD}_v1_nhap.xlsx": IssueKind.DRAFT,
         f"{codes[2]}_2025-Q2_v1.xlsx": IssueKind.OTHER_PERIOD,
         f"99999_{PERIOD}_v1.xlsx": IssueKind.UNKNOWN_COMMUNE,
         f"{codes[33]}_{PERIOD}_v1.xlsx": IssueKind.CHECKSUM,
@@ -153,8 +153,9 @@ def summary_total_row(path: Path) -> dict[str, object]:
     total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "TỔNG CỘNG")
     return {code: sheet.cell(total, 4 + i).value for i, code in enumerate(cat.codes())} | {
         "_row": total,
-        "_targets": [sheet.cell(total + 1, 4 + i).value for i in range(len(cat.codes()))],
-        "_met": [sheet.cell(total + 2, 4 + i).value for i in range(len(cat.codes()))],
+        "_covered": [sheet.cell(total + 1, 4 + i).value for i in range(len(cat.codes()))],
+        "_targets": [sheet.cell(total + 2, 4 + i).value for i in range(len(cat.codes()))],
+        "_met": [sheet.cell(total + 3, 4 + i).value for i in range(len(cat.codes()))],
     }
 
 
@@ -218,7 +219,9 @@ def test_completeness_grid(scene):
 
 def test_other_sheets_and_style(scene):
     workbook = load_workbook(scene["out"])
-    assert workbook.sheetnames == ["Tổng hợp", "Tình trạng nộp", "Vấn đề", "Xếp hạng", "_rows"]
+    names = ["Báo cáo", "Tổng hợp", "Tình trạng nộp", "Vấn đề", "Ý kiến các xã", "Xếp hạng"]
+    names.append("_rows")
+    assert workbook.sheetnames == names
     problems = workbook["Vấn đề"]
     listed = [problems.cell(r, 2).value for r in range(12, problems.max_row + 1)]
     assert sorted(listed) == sorted(i.file for i in scene["result"].problems)
@@ -228,6 +231,16 @@ def test_other_sheets_and_style(scene):
     fonts = {c.font.name for row in summary.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Times New Roman"}
     assert len(workbook["Xếp hạng"]._charts) == 4
+
+
+def test_the_communes_that_sent_nothing_are_listed_under_the_summary(scene):
+    summary = load_workbook(scene["out"])["Tổng hợp"]
+    texts = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
+    line = next(t for t in texts if t.startswith("Các xã, phường chưa có báo cáo dùng được"))
+    codes = scene["codes"]
+    # Of the 36 listed, 33 and 34 sent files that could not be used, 35 nothing.
+    assert line.startswith("Các xã, phường chưa có báo cáo dùng được (3/36; xem Vấn đề)")
+    assert all(f"Xã Thử {i} ({codes[i]})" in line for i in (33, 34, 35))
 
 
 def test_the_most_common_period_is_used_when_none_is_asked(scene, tmp_path):
@@ -269,15 +282,20 @@ def test_a_units_list_without_the_columns_is_refused(tmp_path):
         ConsolidationService(catalogue()).consolidate([tmp_path], tmp_path / "o.xlsx", units=units)
 
 
-def test_validation_errors_inside_a_report_are_listed(tmp_path):
+def test_a_report_breaking_a_rule_is_listed_and_not_summed(tmp_path):
     cat = catalogue()
     values = varied_values(cat, random.Random(3))
     values["tthc.fee_paid_online"] = values["tthc.fee_records"] + 5
     write_commune(tmp_path, "16000", "Xã A", PERIOD, values)
+    good = varied_values(cat, random.Random(4))
+    write_commune(tmp_path, "16001", "Xã B", PERIOD, good)
     result = ConsolidationService(cat).consolidate([tmp_path], tmp_path / "o.xlsx")
     assert result.communes == 1
     assert [i.kind for i in result.problems] == [IssueKind.VALIDATION]
     assert "thanh toán trực tuyến" in result.problems[0].detail
+    assert "không được tổng hợp" in result.problems[0].detail
+    total = summary_total_row(tmp_path / "o.xlsx")
+    assert total["tthc.fee_records"] == good["tthc.fee_records"]
 
 
 def test_copies_of_a_province_template_are_read_through_its_placeholders(tmp_path):

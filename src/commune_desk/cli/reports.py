@@ -40,6 +40,17 @@ def add_parsers(command: AddCommand) -> None:
         "--units", type=Path, metavar="FILE", help="danh sách xã (.csv/.xlsx: code,name)"
     )
     cons.add_argument("--template", type=Path, metavar="FILE.xlsx", help="mẫu biểu của tỉnh")
+    cons.add_argument(
+        "--agency", help="cơ quan ban hành, ví dụ «Sở Khoa học và Công nghệ» (ghi nhớ)"
+    )
+    cons.add_argument("--signer", help="họ tên người ký (ghi nhớ)")
+    cons.add_argument("--signer-title", help="chức vụ người ký, ví dụ «Phó Giám đốc» (ghi nhớ)")
+    cons.add_argument("--recipients", help="nơi nhận, cách nhau bằng dấu ; (ghi nhớ)")
+    cons.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="tính cả bản nháp vào số liệu tổng hợp (được ghi rõ là bản nháp)",
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -86,10 +97,25 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     """Consolidate commune reports; needs no commune database (the catalogue file only)."""
     from commune_desk.domain.catalogue_loader import load_catalogue
     from commune_desk.services.consolidation import ConsolidationService
+    from commune_desk.services.province_document import load_settings, save_settings
 
+    remembered = paths.province_document_file()
+    document = load_settings(remembered).but(
+        agency=args.agency,
+        signer_name=args.signer,
+        signer_title=args.signer_title,
+        recipients=args.recipients,
+    )
     service = ConsolidationService(load_catalogue(paths.catalogue_file()))
     result = service.consolidate(
-        args.paths, xlsx_path(args.out), args.period, args.units, args.template
+        args.paths,
+        xlsx_path(args.out),
+        args.period,
+        args.units,
+        args.template,
+        include_drafts=args.include_drafts,
+        document=document,
     )
+    save_settings(remembered, document)  # the next consolidation carries them
     print(result.summary)
     return EXIT_OK

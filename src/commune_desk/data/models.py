@@ -376,3 +376,55 @@ class PeriodLock(Base):
     unlocked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     unlocked_by: Mapped[str | None] = mapped_column(String(80))
     unlock_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SigningKey(Base):
+    """A commune's Ed25519 key pair (kind "own") and the province's public key it trusts
+    (kind "province"), as base64 text; kept in the database so backups carry them."""
+
+    __tablename__ = "signing_keys"
+    __table_args__ = (CheckConstraint("kind IN ('own', 'province')", name="kind"),)
+    commune_id: Mapped[int] = mapped_column(
+        ForeignKey("communes.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(60))
+    private_key: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(80))
+
+
+class ProvinceReply(Base):
+    """A signed reply of the province to one submitted version: accepted, or returned with a
+    reason (the returned period was unlocked when the reply was received)."""
+
+    __tablename__ = "province_replies"
+    __table_args__ = (
+        UniqueConstraint("commune_id", "period", "version", "issued_at"),
+        CheckConstraint("decision IN ('accept', 'return')", name="decision"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(7))
+    version: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[str] = mapped_column(String(32))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    received_by: Mapped[str] = mapped_column(String(80))
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class PeriodNarrative(Base):
+    """The narrative of a period's report (Đánh giá chung, Khó khăn, Đề xuất), one row a part;
+    locked with the period's submission."""
+
+    __tablename__ = "period_narratives"
+    commune_id: Mapped[int] = mapped_column(
+        ForeignKey("communes.id", ondelete="CASCADE"), primary_key=True
+    )
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(80))

@@ -17,6 +17,7 @@ from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.indicators import build_figures, with_indicators
 from commune_desk.domain.periods import Mode, Period
+from commune_desk.domain.signing import KeyPair, key_pair_from_seed
 from commune_desk.excel.report import write_report
 from commune_desk.excel.report_document import ReportDocument
 from commune_desk.services.commune import CommuneProfile
@@ -63,8 +64,12 @@ def report_document(
     version: int | None = 1,
     draft: bool = False,
     province: str = PROVINCE,
+    key: KeyPair | None = None,
 ) -> ReportDocument:
-    """The quarter report of one invented commune, as the report service would build it."""
+    """The quarter report of one invented commune, as the report service would build it.
+
+    Signed with `key`, by default the commune's invented key (`demo_key`).
+    """
     p = Period.parse(period)
     full = with_indicators(catalogue, dict(values))
     targets = {
@@ -87,7 +92,13 @@ def report_document(
         generated_at=generated,
         draft=draft,
         version=None if draft else version,
+        key=key or demo_key(code),
     )
+
+
+def demo_key(code: str) -> KeyPair:
+    """The invented key pair of an invented commune (the same for a code every time)."""
+    return key_pair_from_seed(f"commune-desk demo commune {code}".encode())
 
 
 def write_commune_report(
@@ -101,12 +112,13 @@ def write_commune_report(
     version: int | None = 1,
     draft: bool = False,
     province: str = PROVINCE,
+    key: KeyPair | None = None,
 ) -> Path:
     """Write one commune's report into `folder` as `code_period_vN[_nhap].xlsx`."""
     suffix = "_nhap" if draft else ""
     path = Path(folder) / f"{code}_{period}_v{version}{suffix}.xlsx"
     report = report_document(
-        catalogue, code, name, period, values, generated, version, draft, province
+        catalogue, code, name, period, values, generated, version, draft, province, key
     )
     write_report(path, report)
     return path

@@ -114,6 +114,7 @@ class Element:
     parent: str | None = None
     description: str = ""
     targets: Mapping[int, float] = field(default_factory=_FrozenMap)
+    whole: bool = True  # a count (whole, >= 0); false for a measure such as hours
     short_label: str = ""  # the name in a chart's legend, when the label is too long
 
     def __post_init__(self) -> None:

@@ -62,7 +62,7 @@ _FIELDS: dict[str, dict[str, str]] = {
     "element": {
         "code": "code!", "label": "text!", "unit": "text!", "section": "section!", "agg": "agg!",
         "source": "source!", "required": "bool", "parent": "code", "description": "text",
-        "targets": "targets", "short_label": "text",
+        "targets": "targets", "whole": "bool", "short_label": "text",
     },
     "indicator": {
         "code": "code!", "label": "text!", "unit": "text!", "section": "section!",

@@ -29,6 +29,13 @@ REPORT_KEYS = (
     RECIPIENTS,
 )
 
+# The narrative every Vietnamese report carries, after its table: (key, heading).
+NARRATIVE = (
+    ("assessment", "Đánh giá chung"),
+    ("difficulties", "Khó khăn, vướng mắc"),
+    ("proposals", "Đề xuất, kiến nghị"),
+)
+NARRATIVE_LIMIT = 4000  # characters a part may hold (about a printed page)
 MOTTO_COUNTRY = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 AGENCY_PARENT = "ỦY BAN NHÂN DÂN"

@@ -78,3 +78,40 @@ def parse_whole_number(raw: object) -> int:
     if value < 0:
         raise NumberError(f"số âm ({value}) không được chấp nhận; giá trị phải ≥ 0")
     return value
+
+
+_VI_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?$")  # 1.234 · 1.234,5 · 1 234
+_VI_DECIMAL = re.compile(r"^[+-]?\d+(?:,\d+)?$")  # 1234 · 1234,5
+_DOT_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")  # 12.5, as a spreadsheet in English shows it
+
+
+def parse_typed_number(raw: object) -> Number:
+    """A number typed into a spreadsheet the Vietnamese way: 1.234, 1.234,5, 1 234, 12 % (12);
+    a cell's own number as it is. NumberError (Vietnamese) for anything else ("5 tổ").
+
+    A dot between groups of three digits groups thousands (1.234 is 1234); a lone dot with
+    other than three digits after it ("12.5") is a decimal point.
+    """
+    if isinstance(raw, bool):
+        raise NumberError("giá trị phải là số")
+    if isinstance(raw, int | float):
+        if not math.isfinite(raw):
+            raise NumberError("giá trị phải là số")
+        return raw
+    text = str(raw).replace("\u00a0", " ").strip()
+    if text.endswith("%"):
+        text = text[:-1].rstrip()
+    if not text:
+        raise NumberError("chưa nhập giá trị")
+    if text.startswith("="):
+        raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
+    if _VI_GROUPED.match(text):
+        number = text.replace(".", "").replace(" ", "").replace(",", ".")
+    elif _VI_DECIMAL.match(text):
+        number = text.replace(",", ".")
+    elif _DOT_DECIMAL.match(text):
+        number = text
+    else:
+        raise NumberError(f"«{text[:40]}» không phải là số")
+    value = float(number)
+    return int(value) if value.is_integer() and "." not in number else value

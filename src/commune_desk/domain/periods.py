@@ -54,6 +54,13 @@ _KEY_RE = re.compile(
 )
 
 _ROMAN = ("I", "II", "III", "IV")
+_LABEL_RE = re.compile(  # a period label typed in Vietnamese, folded to lower case
+    r"(?:tháng (?P<month>\d{1,2})"
+    r"|quý (?P<quarter>iv|iii|ii|i|[1-4])"
+    r"|6 tháng (?P<half>đầu|cuối)"
+    r"|(?P<year_only>năm))"
+    r"(?:\s*/\s*|\s+năm\s+|\s+)(?P<year>\d{4})"
+)
 _EN_MONTHS = (
     "January",
     "February",
@@ -207,6 +214,26 @@ class Period:
         except PeriodError as exc:
             # Report the key as the user typed it (e.g. "2025-q5"), not the canonical form.
             raise PeriodError(str(exc).replace(f'"{exc.key}"', f'"{text}"', 1), text) from None
+
+    @classmethod
+    def parse_text(cls, text: str) -> Period:
+        """A key, or a period as typed in Vietnamese: "Quý III/2026", "Quý 3 năm 2026",
+        "Tháng 9/2025", "tháng 09 năm 2025", "6 tháng đầu năm 2026", "Năm 2026"."""
+        if not isinstance(text, str):
+            raise PeriodError(f'Kỳ "{text}" không hợp lệ: phải là chuỗi dạng {_ACCEPTED_FORMS}')
+        words = " ".join(text.replace("\u00a0", " ").split()).casefold()
+        m = _LABEL_RE.fullmatch(words)
+        if m is None:
+            return cls.parse(text)
+        year = int(m["year"])
+        if m["month"]:
+            return cls(year, Kind.MONTH, int(m["month"]))
+        if m["quarter"]:
+            q = m["quarter"].upper()
+            return cls(year, Kind.QUARTER, _ROMAN.index(q) + 1 if q in _ROMAN else int(q))
+        if m["half"]:
+            return cls(year, Kind.HALF, 1 if m["half"] == "đầu" else 2)
+        return cls(year, Kind.YEAR, 1)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:

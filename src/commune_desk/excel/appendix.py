@@ -51,8 +51,10 @@ def write_appendix(sheet: Any, appendix: Appendix, report: ReportDocument) -> No
         row = _write_table(sheet, table, row, width) + 1
     st.fit_row_heights(sheet, 3, row)
     sheet.sheet_view.showGridLines = False
-    # Only a sheet of one table repeats its header on every page.
-    titles = f"{header_rows[0]}:{header_rows[0]}" if len(header_rows) == 1 else None
+    # A sheet repeats one header: the last table's (the long list of people). Spreadsheet
+    # programs repeat it from the page where it first appears, so no page of an earlier
+    # table carries it.
+    titles = f"{header_rows[-1]}:{header_rows[-1]}"
     st.set_up_page(sheet, get_column_letter(width), max(row - 2, 4), titles, report.draft)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from commune_desk.domain.consolidation import Issue
 from commune_desk.domain.numbers import Number
@@ -24,6 +24,13 @@ class ConsolidatedCommune:
     file: str
     status: str  # "Đã nộp v2", "Bản nháp", "Điền theo mẫu"
     values: Mapping[str, Number | None]
+    draft: bool = False  # counted only when the province asked for drafts; then marked
+    narrative: Mapping[str, str] = field(default_factory=dict)  # part -> the commune's text
+
+    @property
+    def shown_name(self) -> str:
+        """The name as the tables show it: a draft says so wherever it counts."""
+        return f"{self.name} (bản nháp)" if self.draft else self.name
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,21 @@ class GridRow:
     name: str
     cells: tuple[GridCell, ...]  # one per period of the grid
     expected: bool = True  # False: found in the files but not in the province's list
+    key: str = ""  # the signing key's fingerprint(s), or "Chưa ký"
+
+
+@dataclass(frozen=True)
+class Official:
+    """The consolidated workbook as the province agency's document (Decree 30): who issues it,
+    its number, place and date, who signs it and where it goes. Empty parts are left blank."""
+
+    agency: tuple[str, str] = ("", "")  # ("UBND TỈNH THANH HÓA", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    number_line: str = ""  # "Số:      /BC-SKHCN"
+    date_line: str = ""  # "Thanh Hóa, ngày 05 tháng 12 năm 2026"
+    signer_capacity: str = ""  # "KT. GIÁM ĐỐC"
+    signer_title: str = ""  # "PHÓ GIÁM ĐỐC"
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()  # as printed: "- UBND tỉnh;" … "- Lưu: VT."
 
 
 @dataclass(frozen=True)
@@ -63,3 +85,22 @@ class ConsolidationDocument:
     issues: tuple[Issue, ...]
     files_read: int
     main_indicators: tuple[str, ...]  # ranked in the chart sheet
+    counted: Mapping[str, int] = field(default_factory=dict)  # code -> communes in its total
+    expected_count: int = 0  # communes expected (the units list, else those used)
+    drafts: int = 0  # drafts among the communes used
+    official: Official = field(default_factory=Official)
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(code, name) of every expected commune without a report of the period."""
+        column = next(
+            (i for i, (key, _label) in enumerate(self.grid_periods) if key == self.period_key), None
+        )
+        if column is None:
+            return []
+        return [
+            (row.code, row.name) for row in self.grid if row.expected and row.cells[column].missing
+        ]
+
+    def coverage(self, code: str) -> str:
+        """How many of the expected communes a total covers: "124/166 xã"."""
+        return f"{self.counted.get(code, 0)}/{self.expected_count or len(self.communes)} xã"

@@ -19,18 +19,29 @@ from typing import Any
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.domain.indicators import with_indicators
-from commune_desk.domain.numbers import Number, NumberError, parse_whole_number
+from commune_desk.domain.numbers import Number
 from commune_desk.excel.data_sheet import (
     DATA_SHEET,
     FORMAT,
+    NARRATIVE_PREFIX,
     DataKey,
     DataSheetError,
     parse_data_grid,
+    unescape_text,
     value_number,
 )
 from commune_desk.excel.report_document import REPORT_HEADERS
 from commune_desk.excel.tables import TableError, check_xlsx_container
-from commune_desk.excel.template import TemplateError, find_placeholders, load_template
+from commune_desk.excel.template_copy import (
+    TemplateMap,
+    copy_cells,
+    copy_figures,
+    copy_period,
+    field_text,
+)
+from commune_desk.excel.template_copy import (
+    load_template_map as load_template_map,  # re-exported for the service
+)
 from commune_desk.excel.workbook_guard import Refusal
 
 LABEL_HEADER = REPORT_HEADERS[1]  # "Chỉ tiêu"
@@ -55,6 +66,8 @@ class CommuneReport:
     values: Mapping[str, Number | None]
     source: str = "data"  # "data" (`_data` sheet) or "template" (a hand-filled copy)
     notes: tuple[str, ...] = field(default=())  # values that could not be read (template)
+    public_key: str = ""  # the key whose valid signature the report carries; "" if unsigned
+    narrative: tuple[tuple[str, str], ...] = ()  # (part, text): Đánh giá chung, …
     # A submission's identity (reports since it was added): when it was issued (ISO) and its
     # random id; the moment orders submissions without trusting version numbers alone.
     issued_at: str = ""
@@ -70,29 +83,6 @@ class CommuneReport:
             self.version or 0,
             _sortable(self.generated),
         )
-
-
-@dataclass(frozen=True)
-class TemplateMap:
-    """Where a province template keeps each placeholder: (sheet, row, column, name)."""
-
-    file: str
-    cells: tuple[tuple[str, int, int, str], ...]
-
-    def sheets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(sheet for sheet, *_ in self.cells))
-
-
-def load_template_map(path: Path) -> TemplateMap:
-    """The placeholders of a province template (read once with openpyxl); TemplateError."""
-    workbook = load_template(Path(path))
-    cells = tuple(
-        (sheet.title, cell.row, cell.column, name)
-        for sheet, cell, name in find_placeholders(workbook)
-    )
-    if not cells:
-        raise TemplateError(f"Mẫu {Path(path).name} không có ô giữ chỗ nào dạng {{{{mã}}}}.")
-    return TemplateMap(Path(path).name, cells)
 
 
 def read_report(
@@ -118,7 +108,7 @@ class ReportReader:
     def read(self, path: Path) -> CommuneReport | Issue:
         """Read one file; never raises for a bad file (the Issue says why it is not usable)."""
         path = Path(path)
-        problem = container_issue(path)
+        problem = container_issue(path, self.template is not None)
         return problem if problem is not None else self._read_safe_container(path)
 
     def read_many(self, paths: Sequence[Path]) -> Iterator[CommuneReport | Issue]:
@@ -130,7 +120,8 @@ class ReportReader:
         """
         for start in range(0, len(paths), _BATCH):
             batch = [Path(path) for path in paths[start : start + _BATCH]]
-            problems = [container_issue(path) for path in batch]
+            formulas = self.template is not None
+            problems = [container_issue(path, formulas) for path in batch]
             for path, problem in zip(batch, problems, strict=True):
                 yield problem if problem is not None else self._read_safe_container(path)
 
@@ -144,8 +135,11 @@ class ReportReader:
             return Issue(path.name, IssueKind.UNREADABLE, f"{path.name}: không đọc được ({exc}).")
 
 
-def container_issue(path: Path) -> Issue | None:
-    """Why the file is not a safe .xlsx container, or None when it is."""
+def container_issue(path: Path, formulas: bool = False) -> Issue | None:
+    """Why the file is not a safe .xlsx container, or None when it is.
+
+    With `formulas` (copies of a province's form), formulas without a result are let through.
+    """
     name = path.name
     try:
         with open(path, "rb") as handle:
@@ -159,7 +153,7 @@ def container_issue(path: Path) -> Issue | None:
         detail = f"{name}: tệp Excel bị cắt cụt hoặc hỏng (không đọc được mục lục của tệp nén)."
         return Issue(name, IssueKind.UNREADABLE, detail)
     try:
-        check_xlsx_container(path)
+        check_xlsx_container(path, formulas)
     except TableError as exc:
         kind = {
             Refusal.NOT_WORKBOOK: IssueKind.NOT_WORKBOOK,
@@ -196,6 +190,12 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         detail = f"{name}: trang {DATA_SHEET} có định dạng «{data.format}» lạ."
         return Issue(name, IssueKind.NO_DATA, detail)
     found, head = data.values, data.head()
+    if (data.signature or data.public_key) and not data.signature_valid():
+        detail = (
+            f"{name}: chữ ký không hợp lệ (trang {DATA_SHEET} không phải do khóa ghi trong tệp "
+            "ký, hoặc đã bị sửa rồi tính lại mã kiểm tra)."
+        )
+        return Issue(name, IssueKind.SIGNATURE, detail, head.commune_code)
     values: dict[str, Number | None] = {}
     for code in reader.codes:
         text = found.get(code, "")
@@ -217,6 +217,12 @@ def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
         issued_at="" if head.issued_at is None else head.issued_at.isoformat("T", "seconds"),
         uid=head.submission_id,
         values=values,
+        public_key=data.public_key if data.signature else "",
+        narrative=tuple(
+            (key.removeprefix(NARRATIVE_PREFIX), unescape_text(text))
+            for key, text in data.rows
+            if key.startswith(NARRATIVE_PREFIX) and text
+        ),
     )
     differences = _visible_differences(workbook, reader, values)
     if differences:
@@ -234,7 +240,7 @@ def _visible_differences(
     first = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
     shown = _report_sheet_values(first, reader.label_codes)
     if shown is None and reader.template is not None:
-        read = _template_cells(workbook, reader.template)
+        read = copy_cells(reader.template.file, workbook, reader.template).values
         shown = {
             name.removesuffix(".value"): cell
             for name, cell in read.items()
@@ -291,58 +297,33 @@ def _read_template_copy(
     if missing:
         detail = f"{name}: không có trang «{missing[0]}» của mẫu {template.file} (không theo mẫu)."
         return Issue(name, IssueKind.NO_DATA, detail)
-    cells = _template_cells(workbook, template)
-    elements: dict[str, Number | None] = {}
-    notes = []
-    for element in catalogue.elements:
-        for key in (element.code, f"{element.code}.value"):
-            if key in cells:
-                try:
-                    elements[element.code] = _typed_number(cells[key])
-                except NumberError as exc:
-                    notes.append(f"{element.code}: {exc}")
-    if not elements:
+    read = copy_cells(name, workbook, template, path)
+    figures = copy_figures(name, read, catalogue)
+    if not figures.elements:
         detail = f"{name}: không có ô số liệu nào theo mẫu {template.file}."
         return Issue(name, IssueKind.NO_DATA, detail)
-    code = _field(cells.get("commune.code"))
-    commune = _field(cells.get("commune.name"))
+    cells = read.values
+    code = field_text(cells.get("commune.code"))
+    commune = field_text(cells.get("commune.name"))
     if not code and not commune:
         detail = f"{name}: bản điền theo mẫu không ghi mã hoặc tên xã ({{{{commune.code}}}})."
         return Issue(name, IssueKind.NO_DATA, detail)
+    period, period_note = copy_period(name, cells.get("period.key") or cells.get("period.label"))
     modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
     return CommuneReport(
         file=name,
         path=path,
         commune_code=code,
         commune_name=commune,
-        province=_field(cells.get("commune.province")),
-        period=_field(cells.get("period.key")),
-        generated=_field(cells.get("report.date")) or f"{modified:%d/%m/%Y}",
+        province=field_text(cells.get("commune.province")),
+        period=period,
+        generated=field_text(cells.get("report.date")) or f"{modified:%d/%m/%Y}",
         draft=False,
-        version=int(v) if (v := _field(cells.get("report.version"))).isdigit() else None,
-        values=with_indicators(catalogue, elements),
+        version=int(v) if (v := field_text(cells.get("report.version"))).isdigit() else None,
+        values=with_indicators(catalogue, figures.elements),
         source="template",
-        notes=tuple(notes),
+        notes=tuple(n for n in (*figures.notes, period_note) if n),
     )
-
-
-def _template_cells(workbook: Any, template: TemplateMap) -> dict[str, Any]:
-    """Each placeholder name's cell value in a copy (a placeholder left unfilled: None)."""
-    grids: dict[str, list[list[Any]]] = {}
-    values: dict[str, Any] = {}
-    for sheet, row, column, name in template.cells:
-        if sheet not in workbook.sheet_names:
-            continue
-        if sheet not in grids:
-            grids[sheet] = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        grid = grids[sheet]
-        cell = (
-            grid[row - 1][column - 1] if row <= len(grid) and column <= len(grid[row - 1]) else None
-        )
-        if isinstance(cell, str) and ("{{" in cell or not cell.strip()):
-            cell = None
-        values[name] = cell
-    return values
 
 
 def _cell_number(cell: Any) -> Number | None:
@@ -355,12 +336,6 @@ def _cell_number(cell: Any) -> Number | None:
     return value_number(str(cell).strip())
 
 
-def _typed_number(cell: Any) -> Number | None:
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
-        return None
-    return parse_whole_number(cell)
-
-
 def _same(a: Number | None, b: Number | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -369,16 +344,6 @@ def _same(a: Number | None, b: Number | None) -> bool:
 
 def _show(value: Number | None) -> str:
     return "(trống)" if value is None else f"{value:g}"
-
-
-def _field(cell: Any) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, dt.datetime | dt.date):
-        return f"{cell:%d/%m/%Y}"
-    return str(cell).strip()
 
 
 def _sortable(day: str) -> str:

@@ -14,6 +14,7 @@ from commune_desk.excel.consolidation_document import ConsolidationDocument
 
 COMMUNE_WIDTHS = (5.5, 9, 24)  # STT, Mã xã, Tên xã: the first columns of both tables
 PERIOD_WIDTHS = (14, 30, 12)  # status, file, date generated
+KEY_WIDTH = 24  # the signing key's fingerprint
 ISSUE_WIDTHS = (5.5, 28, 24, 70, 9, 10)
 ISSUE_HEADERS = ("STT", "Tệp", "Vấn đề", "Chi tiết", "Mã xã", "Kỳ")
 RANK_WIDTHS = (8, 26, 12, 2)
@@ -62,8 +63,43 @@ def heading(
 
 
 def agency(document: ConsolidationDocument) -> tuple[str, str]:
-    """The two lines of the issuing agency: the province's people's committee."""
-    return doc.province_agency_lines(document.province)
+    """The two lines of the issuing agency: as set, else the province's people's committee."""
+    lines = document.official.agency
+    return lines if lines[1] else doc.province_agency_lines(document.province)
+
+
+def official_lines(sheet: Sheet, document: ConsolidationDocument, span: int) -> None:
+    """The number (under the agency) and the place and date (under the motto), row 4."""
+    official = document.official
+    left = 2
+    if official.number_line:
+        sheet.merge(3, 0, left, official.number_line, st.CellStyle(size=13, horizontal="center"))
+    if official.date_line:
+        style = st.CellStyle(size=13, italic=True, horizontal="center")
+        sheet.merge(3, left + 1, span - 1, official.date_line, style)
+    if official.number_line or official.date_line:
+        sheet.height(3, 20)
+
+
+def signature_block(sheet: Sheet, document: ConsolidationDocument, row: int, span: int) -> int:
+    """Nơi nhận (left) and the signer (right) from `row`; returns the last row written."""
+    official = document.official
+    if not (official.signer_title or official.signer_name or official.recipients):
+        return row - 1
+    left = 2
+    right = (left + 1, span - 1)
+    bold = st.CellStyle(size=13, bold=True, horizontal="center")
+    sheet.merge(row, 0, left, "Nơi nhận:", st.CellStyle(size=12, bold=True, italic=True))
+    if official.signer_capacity:
+        sheet.merge(row, *right, official.signer_capacity, bold)
+    if official.signer_title:
+        sheet.merge(row + 1, *right, official.signer_title, bold)
+    for offset, line in enumerate(official.recipients, start=1):
+        sheet.merge(row + offset, 0, left, line, st.CellStyle(size=11))
+    name_row = row + 6
+    if official.signer_name:
+        sheet.merge(name_row, *right, official.signer_name, bold)
+    return max(name_row, row + len(official.recipients))
 
 
 def commune_header(sheet: Sheet, top: int, bottom: int) -> None:
@@ -75,7 +111,8 @@ def commune_header(sheet: Sheet, top: int, bottom: int) -> None:
 def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
     """Tình trạng nộp: every expected commune × every period found: missing, draft, vN."""
     periods = document.grid_periods
-    widths = (*COMMUNE_WIDTHS, *(w for _ in periods for w in PERIOD_WIDTHS))
+    widths = (*COMMUNE_WIDTHS, *(w for _ in periods for w in PERIOD_WIDTHS), KEY_WIDTH)
+    key_column = len(widths) - 1
     sheet = book.sheet("Tình trạng nộp", widths)
     expected = sum(1 for r in document.grid if r.expected)
     submitted = sum(1 for r in document.grid if r.expected and any(not c.missing for c in r.cells))
@@ -90,6 +127,7 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
         sheet.merge(top, first, first + 2, label, HEAD)
         for offset, title in enumerate(("Tình trạng", "Tệp", "Ngày lập")):
             sheet.put(top + 1, first + offset, title, HEAD)
+    sheet.merge_block(top, key_column, top + 1, key_column, "Khóa ký (dấu vân tay)", HEAD)
     row = top + 2
     left = BODY
     missing = CENTRE.but(bold=True)
@@ -103,8 +141,9 @@ def write_grid_sheet(book: Book, document: ConsolidationDocument) -> None:
             sheet.put(row, first, cell.status, missing if cell.missing else CENTRE)
             sheet.put(row, first + 1, cell.file or None, left)
             sheet.put(row, first + 2, cell.generated or None, CENTRE)
+        sheet.put(row, key_column, grid_row.key or None, CENTRE.but(wrap=True))
         row += 1
-    sheet.fit_rows(top, top + 1)
+    sheet.fit_rows(top, row - 1)
     sheet.ws.freeze_panes(top + 2, len(COMMUNE_WIDTHS))
     sheet.finish((row - 1, len(widths) - 1), (top, top + 1))
 
@@ -145,7 +184,7 @@ def write_ranking_sheet(book: Book, document: ConsolidationDocument, catalogue: 
     row = 2
     for code in document.main_indicators:
         item = catalogue.get(code)
-        ranked = ranking([(c.name, c.values.get(code)) for c in document.communes])
+        ranked = ranking([(c.shown_name, c.values.get(code)) for c in document.communes])
         target = document.targets.get(code)
         suffix = f" (kế hoạch: {target:g})" if target is not None else ""
         sheet.put(row, 0, f"{item.label} ({item.unit}){suffix}", caption)
@@ -163,6 +202,35 @@ def write_ranking_sheet(book: Book, document: ConsolidationDocument, catalogue: 
     last_column = len(RANK_WIDTHS) + 8 - 1  # the chart spans about eight columns
     sheet.finish((max(row - 2, 0), last_column), None)
     sheet.ws.set_portrait()
+
+
+OPINION_WIDTHS = (5.5, 9, 22, 48, 48, 48)
+
+
+def write_opinions_sheet(book: Book, document: ConsolidationDocument) -> None:
+    """Ý kiến các xã: each commune's Đánh giá chung, Khó khăn and Đề xuất, as it wrote them."""
+    sheet = book.sheet("Ý kiến các xã", OPINION_WIDTHS)
+    written = [c for c in document.communes if any(c.narrative.values())]
+    note = f"({len(written)}/{len(document.communes)} xã, phường có ghi nhận định)"
+    heading(sheet, agency(document), len(OPINION_WIDTHS), "Ý KIẾN CÁC XÃ", _subject(document), note)
+    top = TABLE_TOP
+    titles = ("STT", "Mã xã", "Tên xã", *(title for _key, title in doc.NARRATIVE))
+    for column, title in enumerate(titles):
+        sheet.put(top, column, title, HEAD)
+    row = top + 1
+    for index, commune in enumerate(written, start=1):
+        sheet.put(row, 0, index, CENTRE)
+        sheet.put(row, 1, commune.code, CENTRE)
+        sheet.put(row, 2, commune.shown_name, WRAP)
+        for column, (key, _title) in enumerate(doc.NARRATIVE, start=3):
+            sheet.put(row, column, commune.narrative.get(key) or None, WRAP.but(vertical="top"))
+        row += 1
+    if not written:
+        sheet.merge(row, 0, len(OPINION_WIDTHS) - 1, "Chưa xã nào ghi nhận định.", BODY)
+        row += 1
+    sheet.fit_rows(top, row - 1)
+    sheet.ws.freeze_panes(top + 1, 3)
+    sheet.finish((row - 1, len(OPINION_WIDTHS) - 1), (top, top))
 
 
 def _add_chart(sheet: Sheet, header: int, count: int, unit: str) -> None:

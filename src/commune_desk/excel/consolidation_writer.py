@@ -22,6 +22,7 @@ from commune_desk.excel.consolidation_document import (
     ROWS_SHEET,
     ConsolidationDocument,
 )
+from commune_desk.excel.consolidation_headline import write_headline_sheet
 from commune_desk.excel.consolidation_sheets import (
     BODY,
     CENTRE,
@@ -33,6 +34,7 @@ from commune_desk.excel.consolidation_sheets import (
     heading,
     write_grid_sheet,
     write_issues_sheet,
+    write_opinions_sheet,
     write_ranking_sheet,
 )
 from commune_desk.excel.pages import A4_LONG, PT_PER_COLUMN, PT_PER_UNIT
@@ -64,9 +66,11 @@ def write_consolidation(path: Path, document: ConsolidationDocument, catalogue: 
 
 def _write_book(path: Path, document: ConsolidationDocument, catalogue: Catalogue) -> None:
     book = Book(path)
+    write_headline_sheet(book, document, catalogue)
     _write_summary(book, document, catalogue)
     write_grid_sheet(book, document)
     write_issues_sheet(book, document)
+    write_opinions_sheet(book, document)
     write_ranking_sheet(book, document, catalogue)
     _write_rows(book, document, catalogue)
     book.close()
@@ -77,24 +81,34 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
     widths = (*COMMUNE_WIDTHS, *(CODE_WIDTH for _ in items))
     sheet = book.sheet(SUMMARY_SHEET, widths)
     count = len(document.communes)
+    drafts = f", gồm {document.drafts} bản nháp" if document.drafts else ""
     heading(
         sheet,
         agency(document),
         max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1),
-        "BÁO CÁO TỔNG HỢP",
+        "PHỤ LỤC: SỐ LIỆU TỪNG XÃ, PHƯỜNG",
         f"Kết quả thực hiện phong trào {doc.MOVEMENT} {document.period_subject}",
-        f"(Tổng hợp từ báo cáo của {count} xã, phường; lập ngày {document.generated:%d/%m/%Y})",
+        f"(Tổng hợp từ báo cáo của {count} xã, phường{drafts}; "
+        f"lập ngày {document.generated:%d/%m/%Y})",
         title_from=len(COMMUNE_WIDTHS),  # the first columns repeat on every page
     )
     top = TABLE_TOP  # sections; labels and units follow; the three repeat on every page
     _write_header(sheet, catalogue, top)
     row = _write_communes(sheet, document, items, top + 3)
-    sheet.merge(row, 0, 2, "TỔNG CỘNG", CENTRE.but(bold=True))
+    total_label = "TỔNG CỘNG" + (f" (gồm {document.drafts} bản nháp)" if document.drafts else "")
+    sheet.merge(row, 0, 2, total_label, CENTRE.but(bold=True, wrap=True))
     _numbers(sheet, row, items, document.totals, TOTAL)
-    target_row, meeting_row = row + 1, row + 2
+    covered_row, target_row, meeting_row = row + 1, row + 2, row + 3
     italic = BODY.but(italic=True)
+    sheet.merge(
+        covered_row, 0, 2, "Số xã có trong tổng (trên số xã phải nộp)", italic.but(wrap=True)
+    )
+    covered_style = PLAN.but(horizontal="center")
+    for column, item in enumerate(items, start=len(COMMUNE_WIDTHS)):
+        sheet.put(covered_row, column, document.coverage(item.code), covered_style)
     sheet.merge(target_row, 0, 2, "Kế hoạch năm (chỉ tiêu)", italic)
-    sheet.merge(meeting_row, 0, 2, f"Số xã đạt kế hoạch (trên {count} xã)", italic.but(wrap=True))
+    meeting = f"Số xã đạt kế hoạch (trên {count} xã{drafts})"
+    sheet.merge(meeting_row, 0, 2, meeting, italic.but(wrap=True))
     target_style = PLAN.but(number_format=st.DECIMAL_FORMAT)
     met_style = PLAN.but(number_format=st.INTEGER_FORMAT)
     for column, item in enumerate(items, start=len(COMMUNE_WIDTHS)):
@@ -104,14 +118,21 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         sheet.put(meeting_row, column, met, met_style)
     last = meeting_row + 1
     sheet.put(last, 0, _footnote(), st.CellStyle(size=10, italic=True))
+    missing = document.missing()
+    if missing:
+        last += 1
+        names = "; ".join(f"{name} ({code})" for code, name in missing)
+        count = f"{len(missing)}/{sum(1 for r in document.grid if r.expected)}"
+        text = f"Các xã, phường chưa có báo cáo dùng được ({count}; xem Vấn đề): {names}."
+        sheet.put(last, 0, text, st.CellStyle(size=11, bold=True))
     sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
+    sheet.fit_rows(row, covered_row)
     sheet.fit_rows(meeting_row, meeting_row)
     sheet.ws.freeze_panes(top + 3, len(COMMUNE_WIDTHS))
     sheet.ws.set_zoom(90)
     sheet.ws.hide_gridlines(2)
     st.set_up_xlsx_page(sheet.ws, (last, len(widths) - 1), (top, top + 2), scale=SUMMARY_SCALE)
     sheet.ws.repeat_columns(0, len(COMMUNE_WIDTHS) - 1)
-    sheet.ws.activate()
 
 
 def _first_page_columns(widths: Sequence[float]) -> int:
@@ -163,7 +184,7 @@ def _write_communes(
     for index, commune in enumerate(document.communes, start=1):
         sheet.put(row, 0, index, CENTRE)
         sheet.put(row, 1, commune.code, CENTRE)
-        sheet.put(row, 2, commune.name, BODY)
+        sheet.put(row, 2, commune.shown_name, BODY)
         values = commune.values
         for column, code, is_indicator in columns:
             value = values.get(code)
@@ -188,7 +209,8 @@ def _number_formats(book: Book, style: st.CellStyle) -> tuple[object, object]:
 def _footnote() -> str:
     return (
         "Ghi chú: dòng Tổng cộng cộng số liệu của các xã; các tỷ lệ được tính lại từ tổng tử số "
-        "và tổng mẫu số (không lấy trung bình các tỷ lệ)."
+        "và tổng mẫu số của những xã báo cáo đủ cả hai (không lấy trung bình các tỷ lệ); dòng "
+        "dưới nó cho biết mỗi tổng gồm bao nhiêu xã."
     )
 
 

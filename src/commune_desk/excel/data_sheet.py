@@ -1,12 +1,15 @@
 """The hidden `_data` sheet of a commune report: the whole contract, for writer and reader.
 
-Column A `key`, column B `value`, row 1 those headers; every value is text; the last row is
-`sha256`, the hex SHA-256 of the UTF-8 text made of one line `key<TAB>value<LF>` for every row
-between the header and that last row. The rows: `format`, the report's head (`DataKey`, in
-that order), then one row per catalogue code with its value as plain decimal text (a dot, no
-grouping; a missing value empty). The report builder writes it with `data_pairs`; the
-consolidation reads it back with python-calamine (fast, and a hostile file is checked first),
-verifies its checksum and takes the head with `DataSheet.head`. Readers ignore unknown rows.
+Column A `key`, column B `value`, row 1 those headers; every value is text; then `sha256`, the
+hex SHA-256 of the UTF-8 text made of one line `key<TAB>value<LF>` for every row between the
+header and that row, and last `signature`, the base64 Ed25519 signature of the same text by
+the key in the `public_key` row (reports written before signing have no `signature` row).
+The rows: `format`, the report's head (`DataKey`, in that order), the narrative
+(`narrative.<part>`, free text escaped on one line) and `public_key`, then one row per
+catalogue code with its value as plain decimal text (a dot, no grouping; a missing value
+empty). The report builder writes it with `data_pairs`; the consolidation reads it back with
+python-calamine (fast, and a hostile file is checked first), verifies its checksum and
+signature and takes the head with `DataSheet.head`. Readers ignore unknown rows.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from commune_desk.excel.tables import TableError, check_xlsx_container
 DATA_SHEET = "_data"
 HEADER = ("key", "value")
 CHECKSUM_KEY = "sha256"
+SIGNATURE_KEY = "signature"
+PUBLIC_KEY = "public_key"
 FORMAT = "commune-desk-report/1"
 
 
@@ -65,6 +70,32 @@ class ReportHead:
     submission_id: str = ""
 
 
+NARRATIVE_PREFIX = "narrative."  # narrative.assessment, narrative.difficulties, …
+
+
+def escape_text(text: str) -> str:
+    """Free text as one `_data` value: backslash, line break and tab written as \\, \\n, \\t."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+        .replace("\t", "\\t")
+        .replace("\r", "\\n")
+    )
+
+
+def unescape_text(value: str) -> str:
+    """The free text an `escape_text` value stands for."""
+    out, chars = [], iter(value)
+    for char in chars:
+        if char != "\\":
+            out.append(char)
+            continue
+        following = next(chars, "")
+        out.append({"n": "\n", "t": "\t", "\\": "\\"}.get(following, "\\" + following))
+    return "".join(out)
+
+
 class DataSheetError(ValueError):
     """A workbook whose `_data` sheet is missing or malformed; the message names the file."""
 
@@ -85,9 +116,13 @@ def value_number(text: str) -> Number | None:
 
 
 def data_pairs(
-    head: ReportHead, values: Iterable[tuple[str, Number | None]]
+    head: ReportHead,
+    values: Iterable[tuple[str, Number | None]],
+    narrative: Mapping[str, str] | None = None,
+    public_key: str = "",
 ) -> tuple[tuple[str, str], ...]:
-    """The rows of `_data` before the checksum: `format`, the head, then each code's value."""
+    """The rows of `_data` before the checksum: `format`, the head, the narrative's parts
+    (escaped), `public_key` when the report is signed, then each code's value."""
     generated = "" if head.generated_at is None else head.generated_at.isoformat("T", "seconds")
     texts = {
         DataKey.FORMAT: FORMAT,
@@ -107,6 +142,8 @@ def data_pairs(
     }
     return (
         *((str(key), texts[key]) for key in DataKey),
+        *((f"{NARRATIVE_PREFIX}{part}", escape_text(t)) for part, t in (narrative or {}).items()),
+        *(((PUBLIC_KEY, public_key),) if public_key else ()),
         *((code, value_text(value)) for code, value in values),
     )
 
@@ -141,31 +178,44 @@ def read_head(values: Mapping[str, str]) -> ReportHead:
 
 def checksum(rows: Iterable[tuple[str, str]]) -> str:
     """The hex SHA-256 of `key<TAB>value<LF>` for every row, in order."""
-    digest = hashlib.sha256()
-    for key, value in rows:
-        digest.update(f"{key}\t{value}\n".encode())
-    return digest.hexdigest()
+    return hashlib.sha256(signed_text(rows)).hexdigest()
 
 
-def data_rows(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The rows under the header: the pairs, then the `sha256` row."""
+def signed_text(rows: Iterable[tuple[str, str]]) -> bytes:
+    """The UTF-8 text of `key<TAB>value<LF>` for every row: what checksum and signature cover."""
+    return "".join(f"{key}\t{value}\n" for key, value in rows).encode()
+
+
+def data_rows(pairs: Sequence[tuple[str, str]], signature: str = "") -> list[tuple[str, str]]:
+    """The rows under the header: the pairs, the `sha256` row, then `signature` when given."""
     rows = []
     for key, value in pairs:
         if not isinstance(key, str) or not isinstance(value, str):
             raise TypeError(f"_data row {key!r}: key and value must be text")
-        if any(ch in key + value for ch in "\t\n\r") or not key or key == CHECKSUM_KEY:
+        if (
+            any(ch in key + value for ch in "\t\n\r")
+            or not key
+            or key in (CHECKSUM_KEY, SIGNATURE_KEY)
+        ):
             raise ValueError(f"_data row {key!r}: no tabs or line breaks; key not empty")
         rows.append((key, value))
-    return [*rows, (CHECKSUM_KEY, checksum(rows))]
+    signed = [(SIGNATURE_KEY, signature)] if signature else []
+    return [*rows, (CHECKSUM_KEY, checksum(rows)), *signed]
 
 
-def add_data_sheet(workbook: Any, pairs: Sequence[tuple[str, str]]) -> Any:
-    """Append the hidden `_data` sheet to an openpyxl workbook (replacing one already there)."""
-    if DATA_SHEET in workbook.sheetnames:
-        workbook.remove(workbook[DATA_SHEET])
-    sheet = workbook.create_sheet(DATA_SHEET)
+def add_data_sheet(
+    workbook: Any, pairs: Sequence[tuple[str, str]], signature: str = "", name: str = DATA_SHEET
+) -> Any:
+    """Append the hidden `_data` sheet to an openpyxl workbook (replacing one already there).
+
+    `signature` is the signature of `signed_text(pairs)`, made by the caller who holds the key;
+    `name` another sheet of the same contract (a province's reply keeps `_reply`).
+    """
+    if name in workbook.sheetnames:
+        workbook.remove(workbook[name])
+    sheet = workbook.create_sheet(name)
     sheet.sheet_state = "hidden"
-    for number, (key, value) in enumerate([HEADER, *data_rows(pairs)], start=1):
+    for number, (key, value) in enumerate([HEADER, *data_rows(pairs, signature)], start=1):
         for column, text in ((1, key), (2, value)):
             cell = sheet.cell(row=number, column=column)
             cell.value = text
@@ -180,6 +230,7 @@ class DataSheet:
     file: str
     rows: tuple[tuple[str, str], ...]  # between the header and the sha256 row
     stored_sha256: str
+    signature: str = ""  # base64; "" for a report written before reports were signed
 
     @property
     def computed_sha256(self) -> str:
@@ -193,6 +244,18 @@ class DataSheet:
     @property
     def values(self) -> dict[str, str]:
         return dict(self.rows)
+
+    @property
+    def public_key(self) -> str:
+        return self.values.get(PUBLIC_KEY, "").strip()
+
+    def signature_valid(self) -> bool:
+        """Whether the signature is the `public_key`'s over the rows (False when unsigned)."""
+        from commune_desk.domain.signing import verify
+
+        if not self.signature or not self.public_key:
+            return False
+        return verify(self.public_key, signed_text(self.rows), self.signature)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         return self.values.get(key, default)
@@ -217,8 +280,11 @@ def _text(cell: object) -> str:
     return str(cell)
 
 
-def read_data_sheet(path: Path) -> DataSheet:
-    """Read the `_data` sheet of a report workbook; DataSheetError if it is absent or broken."""
+def read_data_sheet(path: Path, sheet: str = DATA_SHEET) -> DataSheet:
+    """Read the `_data` sheet of a report workbook; DataSheetError if it is absent or broken.
+
+    `sheet` names another sheet of the same contract (`_reply`).
+    """
     path = Path(path)
     name = path.name
     try:
@@ -229,13 +295,14 @@ def read_data_sheet(path: Path) -> DataSheet:
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        if DATA_SHEET not in workbook.sheet_names:
-            raise DataSheetError(f"{name}: không có trang {DATA_SHEET} (không phải báo cáo xã).")
-        grid = workbook.get_sheet_by_name(DATA_SHEET).to_python(skip_empty_area=False)
+        if sheet not in workbook.sheet_names:
+            what = "không phải báo cáo xã" if sheet == DATA_SHEET else "không đúng loại tệp"
+            raise DataSheetError(f"{name}: không có trang {sheet} ({what}).")
+        grid = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as exc:
         if isinstance(exc, DataSheetError):
             raise
-        raise DataSheetError(f"{name}: không đọc được trang {DATA_SHEET} ({exc}).") from exc
+        raise DataSheetError(f"{name}: không đọc được trang {sheet} ({exc}).") from exc
     return parse_data_grid(name, grid)
 
 
@@ -256,6 +323,9 @@ def parse_data_grid(name: str, grid: Sequence[Sequence[object]]) -> DataSheet:
     if not lines or lines[0] != HEADER:
         raise DataSheetError(f"{name}: trang {DATA_SHEET} không có dòng tiêu đề «key | value».")
     body = lines[1:]
+    signature = ""
+    if body and body[-1][0] == SIGNATURE_KEY:
+        signature = body.pop()[1].strip()
     if not body or body[-1][0] != CHECKSUM_KEY:
         raise DataSheetError(f"{name}: trang {DATA_SHEET} thiếu dòng «{CHECKSUM_KEY}» ở cuối.")
-    return DataSheet(name, tuple(body[:-1]), body[-1][1].strip())
+    return DataSheet(name, tuple(body[:-1]), body[-1][1].strip(), signature)

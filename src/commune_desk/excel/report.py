@@ -26,10 +26,10 @@ from commune_desk.excel.text import sheet_title
 
 # Column widths in characters: STT, label, unit, target, period, year to date, last year,
 # % of target, note. The table fills a landscape A4 page at about 90 %.
-WIDTHS = (5.5, 48, 12, 11, 12, 12, 12, 12, 21)
-LAST_COLUMN = "I"
+WIDTHS = (5.5, 44, 11, 11, 12, 11, 12, 12, 11, 18)
+LAST_COLUMN = "J"
 LEFT_BLOCK = (1, 3)  # the agency and the number: columns A..C
-RIGHT_BLOCK = (4, 9)  # the motto and the date line: columns D..I
+RIGHT_BLOCK = (4, 10)  # the motto and the date line: columns D..J
 HEADER_ROW = 11  # the table's header; the lettered row follows; both repeat on every page
 SIGN_ROOM = 4  # empty lines left for the signature
 
@@ -58,7 +58,7 @@ def build_workbook(report: ReportDocument) -> Any:
     _write_report_sheet(sheet, report)
     for appendix in report.appendices:
         write_appendix(workbook.create_sheet(sheet_title(appendix.sheet_name)), appendix, report)
-    add_data_sheet(workbook, report.data)
+    add_data_sheet(workbook, report.data, report.data_signature)
     workbook.active = 0
     return workbook
 
@@ -68,8 +68,10 @@ def _write_report_sheet(sheet: Any, report: ReportDocument) -> None:
         sheet.column_dimensions[_letter(number)].width = width
     row = _write_heading(sheet, report)
     row = _write_table(sheet, report.rows, row)
+    table_end = row
+    row = _write_narrative(sheet, report, row)
     last = _write_footer(sheet, report, row + 1)
-    st.fit_row_heights(sheet, HEADER_ROW + 2, row)
+    st.fit_row_heights(sheet, HEADER_ROW + 2, table_end)
     headings = {HEADER_ROW + 2 + i for i, r in enumerate(report.rows) if r.is_section}
     add_breaks(sheet, WIDTHS, (HEADER_ROW, HEADER_ROW + 1), headings, row - 1, last)
     sheet.sheet_view.showGridLines = False
@@ -114,10 +116,10 @@ def _write_heading(sheet: Any, report: ReportDocument) -> int:
         report.date_line,
         {"font": st.font(13, italic=True), "alignment": st.align("center")},
     )
-    st.merge_put(sheet, 7, 1, 9, report.title, {"font": st.font(14, bold=True), **_centre()})
-    st.merge_put(sheet, 8, 1, 9, report.subject, {"font": st.font(13, bold=True), **_centre()})
+    st.merge_put(sheet, 7, 1, 10, report.title, {"font": st.font(14, bold=True), **_centre()})
+    st.merge_put(sheet, 8, 1, 10, report.subject, {"font": st.font(13, bold=True), **_centre()})
     st.merge_put(
-        sheet, 9, 1, 9, report.window_line, {"font": st.font(13, italic=True), **_centre()}
+        sheet, 9, 1, 10, report.window_line, {"font": st.font(13, italic=True), **_centre()}
     )
     sheet.row_dimensions[6].height = 8
     sheet.row_dimensions[10].height = 8
@@ -155,7 +157,7 @@ def _write_row(sheet: Any, row: int, item: ReportRow, box: Any) -> None:
         style = {"font": st.font(12, bold=True), "border": box}
         st.put(sheet, row, 1, item.stt, {**style, "alignment": st.align("center")})
         st.put(sheet, row, 2, item.label.upper(), {**style, "alignment": st.align(wrap=True)})
-        for column in range(3, 10):
+        for column in range(3, 11):
             st.put(sheet, row, column, None, style)
         return
     text = st.font(12, italic=item.is_detail)
@@ -164,7 +166,7 @@ def _write_row(sheet: Any, row: int, item: ReportRow, box: Any) -> None:
     st.put(sheet, row, 2, item.label, {"font": text, "border": box, "alignment": label_align})
     unit_align = st.align("center", wrap=True)
     st.put(sheet, row, 3, item.unit, {"font": text, "border": box, "alignment": unit_align})
-    numbers = (item.target, item.value, item.ytd, item.last_year)
+    numbers = (item.target, item.value, item.previous, item.ytd, item.last_year)
     decimals = item.is_indicator or any(
         isinstance(n, float) and not n.is_integer() for n in numbers
     )
@@ -172,10 +174,34 @@ def _write_row(sheet: Any, row: int, item: ReportRow, box: Any) -> None:
     for column, number in enumerate(numbers, start=4):
         cell = st.put(sheet, row, column, number, {"font": text, "border": box, "alignment": right})
         cell.number_format = st.number_format(number, decimals)
-    pct = st.put(sheet, row, 8, item.pct, {"font": text, "border": box, "alignment": right})
+    pct = st.put(sheet, row, 9, item.pct, {"font": text, "border": box, "alignment": right})
     pct.number_format = st.DECIMAL_FORMAT
     note_style = {"font": st.font(11, italic=True), "border": box, "alignment": st.align(wrap=True)}
-    st.put(sheet, row, 9, item.note or None, note_style)
+    st.put(sheet, row, 10, item.note or None, note_style)
+
+
+def _write_narrative(sheet: Any, report: ReportDocument, start: int) -> int:
+    """The narrative after the table, each part a heading and its paragraphs across the
+    page; returns the row after them."""
+    row = start
+    width = sum(WIDTHS)
+    for number, (heading, text) in enumerate(report.narrative, start=1):
+        row += 1
+        st.merge_put(
+            sheet,
+            row,
+            1,
+            10,
+            f"{number}. {heading}",
+            {"font": st.font(13, bold=True), "alignment": st.align()},
+        )
+        for paragraph in text.split("\n"):
+            row += 1
+            style = {"font": st.font(13), "alignment": st.align("justify", "top", wrap=True)}
+            st.merge_put(sheet, row, 1, 10, paragraph or None, style)
+            lines = st.lines_needed(paragraph, width, 13) if paragraph else 1
+            sheet.row_dimensions[row].height = 18 * lines
+    return row
 
 
 def _write_footer(sheet: Any, report: ReportDocument, start: int) -> int:
@@ -191,8 +217,8 @@ def _write_footer(sheet: Any, report: ReportDocument, start: int) -> int:
         {"font": st.font(12, bold=True, italic=True), "alignment": st.align()},
     )
     st.merge_put(sheet, row, 3, 5, "Người lập biểu", centre_bold)
-    st.merge_put(sheet, row, 6, 9, report.signature.capacity, centre_bold)
-    st.merge_put(sheet, row + 1, 6, 9, report.signature.title, centre_bold)
+    st.merge_put(sheet, row, 6, 10, report.signature.capacity, centre_bold)
+    st.merge_put(sheet, row + 1, 6, 10, report.signature.title, centre_bold)
     st.merge_put(
         sheet,
         row + 1,
@@ -206,7 +232,7 @@ def _write_footer(sheet: Any, report: ReportDocument, start: int) -> int:
         st.merge_put(sheet, row + offset, 1, 2, line, recipient_style)
     name_row = row + 2 + SIGN_ROOM
     st.merge_put(sheet, name_row, 3, 5, report.preparer or None, centre_bold)
-    st.merge_put(sheet, name_row, 6, 9, report.signature.name or None, centre_bold)
+    st.merge_put(sheet, name_row, 6, 10, report.signature.name or None, centre_bold)
     return max(name_row, row + len(report.recipients))
 
 

@@ -19,12 +19,13 @@ REPORT_HEADERS = (
     "Đơn vị tính",
     "Kế hoạch năm",
     "Thực hiện kỳ báo cáo",
+    "Kỳ trước",
     "Lũy kế từ đầu năm",
     "Cùng kỳ năm trước",
     "Tỷ lệ % so với KH",
     "Ghi chú",
 )
-REPORT_COLUMN_MARKS = ("A", "B", "C", "1", "2", "3", "4", "5 = 3/1 × 100", "D")
+REPORT_COLUMN_MARKS = ("A", "B", "C", "1", "2", "3", "4", "5", "6 = 4/1 × 100", "D")
 DRAFT_MARK = "BẢN NHÁP"
 
 
@@ -37,6 +38,7 @@ class ReportRow:
     unit: str = ""
     target: float | None = None
     value: float | None = None
+    previous: float | None = None  # the period just before (the previous quarter, month…)
     ytd: float | None = None
     last_year: float | None = None
     pct: float | None = None  # ytd / target × 100, exact (the cell format shows one decimal)
@@ -101,6 +103,8 @@ class ReportDocument:
     appendices: tuple[Appendix, ...]
     data: tuple[tuple[str, str], ...]  # the `_data` rows before the checksum
     fields: tuple[tuple[str, str], ...] = ()  # template placeholders other than codes
+    data_signature: str = ""  # base64 Ed25519 signature of the `data` rows (data_sheet)
+    narrative: tuple[tuple[str, str], ...] = ()  # (heading, text) after the table
     sheet_name: str = "Báo cáo"
     version: int | None = None  # the submission's version (None for a draft)
 

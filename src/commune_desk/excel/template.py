@@ -3,7 +3,8 @@
 Every cell whose whole text is a placeholder receives its value; everything else in the file
 (merged cells, fonts, borders, number formats, print set-up, other sheets) stays as it was.
 Placeholders: `{{code}}` (the period's value; also `{{code.value}}`), `{{code.ytd}}`,
-`{{code.target}}`, `{{code.last_year}}`, `{{code.pct}}`, `{{code.note}}`, `{{code.label}}`,
+`{{code.target}}`, `{{code.last_year}}`, `{{code.previous}}`, `{{code.pct}}`, `{{code.note}}`,
+`{{code.label}}`,
 `{{code.unit}}` for every catalogue code, and the document's fields: `{{commune.name}}`,
 `{{commune.code}}`, `{{commune.province}}`, `{{period.label}}`, `{{period.key}}`,
 `{{report.date}}`, `{{report.window}}`, `{{report.number}}`, `{{signer.name}}` …
@@ -24,7 +25,7 @@ from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.excel.text import clean_text
 
 PLACEHOLDER = re.compile(r"\s*\{\{\s*([A-Za-z0-9_.]+)\s*\}\}\s*")
-_ROW_FIELDS = ("value", "ytd", "target", "last_year", "pct", "note", "label", "unit")
+_ROW_FIELDS = ("value", "previous", "ytd", "target", "last_year", "pct", "note", "label", "unit")
 
 
 class TemplateError(ValueError):
@@ -87,8 +88,9 @@ def fill_template(template: Path, path: Path, report: ReportDocument) -> str:
     if report.draft:
         for sheet in workbook.worksheets:
             if sheet.sheet_state == "visible" and sheet.title != DATA_SHEET:
-                sheet.oddHeader.center.text = DRAFT_MARK
-    add_data_sheet(workbook, report.data)
+                own = sheet.oddHeader.center.text  # the province's own header stays beside it
+                sheet.oddHeader.center.text = f"{DRAFT_MARK} – {own}" if own else DRAFT_MARK
+    add_data_sheet(workbook, report.data, report.data_signature)
 
     def save(temp: Path) -> str:
         workbook.save(temp)
@@ -104,7 +106,7 @@ def load_template(template: Path) -> Any:
     if template.suffix.lower() not in (".xlsx", ".xlsm"):
         raise TemplateError(f"Mẫu {template.name}: chỉ nhận tệp Excel .xlsx.")
     try:
-        check_xlsx_container(template)
+        check_xlsx_container(template, formulas=True)  # the province's own formulas stay
     except TableError as exc:
         raise TemplateError(f"Mẫu {exc}") from exc
     from openpyxl import load_workbook

@@ -15,6 +15,7 @@ and a worksheet whose cells are all named within A1:Z99999 needs no per-cell wor
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import struct
@@ -88,8 +89,12 @@ def sniff(head: bytes) -> str:
     return "other"
 
 
-def check_xlsx_container(path: Path) -> None:
-    """Refuse (TableError) anything that is not a plain, reasonable .xlsx workbook."""
+def check_xlsx_container(path: Path, formulas: bool = False) -> None:
+    """Refuse (TableError) anything that is not a plain, reasonable .xlsx workbook.
+
+    With `formulas`, a formula saved without its result is let through (a province's form,
+    or a copy saved by a program that does not compute): the reader names such cells.
+    """
     name = Path(path).name
     with open(path, "rb") as handle:
         kind = sniff(handle.read(8))
@@ -107,7 +112,7 @@ def check_xlsx_container(path: Path) -> None:
             raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
         try:
             with zipfile.ZipFile(handle) as archive:
-                _check_members(name, archive, _whole_file(handle))
+                _check_members(name, archive, _whole_file(handle), formulas)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
         except RuntimeError as exc:  # zipfile: a part that needs a password
@@ -121,7 +126,9 @@ def _is_encrypted_ooxml(handle: BinaryIO) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in content
 
 
-def _check_members(name: str, archive: zipfile.ZipFile, raw: bytes | None) -> None:
+def _check_members(
+    name: str, archive: zipfile.ZipFile, raw: bytes | None, formulas: bool = False
+) -> None:
     members = {m.filename: m for m in archive.infolist()}
     if "[Content_Types].xml" not in members:
         if "mimetype" in members and _head(archive, "mimetype").startswith(ODS_MIMETYPE):
@@ -142,12 +149,12 @@ def _check_members(name: str, archive: zipfile.ZipFile, raw: bytes | None) -> No
             else:
                 budget.add(member, len(small), len(small))
         elif small is None:
-            _check_part(archive, member, budget)
+            _check_part(archive, member, budget, formulas)
         else:
             budget.add(member, len(small), len(small))
             _check_xml(name, member.filename, small)
             if "worksheets/" in member.filename:
-                _SheetScan(name).feed(small, last=True)
+                _SheetScan(name, formulas).feed(small, last=True)
 
 
 def _whole_file(handle: BinaryIO) -> bytes | None:
@@ -239,9 +246,11 @@ class _Budget:
                 self.add(member, size, len(block))
 
 
-def _check_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget) -> None:
+def _check_part(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: _Budget, formulas: bool = False
+) -> None:
     name, part_name = budget.file, member.filename
-    sheet = _SheetScan(name) if "worksheets/" in part_name else None
+    sheet = _SheetScan(name, formulas) if "worksheets/" in part_name else None
     with archive.open(member) as part:
         block = part.read(_CHUNK)
         size = len(block)
@@ -285,6 +294,7 @@ class _SheetScan:
     """The cells a worksheet's XML declares: how many rows, what rectangle, formulas."""
 
     file: str
+    formulas_allowed: bool = False  # a formula without its result is not refused
     row: int = 0
     column: int = 0
     rows_with_cells: set[int] = field(default_factory=set)
@@ -354,7 +364,9 @@ class _SheetScan:
             self._area(self.row, self.row, self.column, self.column, {self.row})
 
     def _formula(self, row: int, column: int, text: bytes | None) -> None:
-        formula = (text or b"").decode("utf-8", "replace")[:60]
+        if self.formulas_allowed:
+            return
+        formula = html.unescape((text or b"").decode("utf-8", "replace"))[:60]
         raise TableError(
             f"{self.file}, ô {column_letters(column)}{row}: công thức chưa có kết quả "
             f"(={formula}); hãy mở tệp bằng Excel và lưu lại, hoặc dán giá trị thay cho "

@@ -39,6 +39,8 @@ ACTIONS = {
     "disable": "Vô hiệu hóa tài khoản",
     "enable": "Kích hoạt lại tài khoản",
     "demo": "Tạo dữ liệu mẫu",
+    "trust_key": "Ghi nhận khóa ký của tỉnh",
+    "reply": "Nhận phản hồi của tỉnh",
     "restore": "Khôi phục từ bản sao lưu",
 }
 LOGIN_REFUSALS = {
@@ -85,6 +87,14 @@ KEY_LABELS: dict[str, dict[str, str]] = {
         "values": "Số liệu hằng tháng",
     },
 }
+KEY_LABELS["key"] = {"fingerprint": "Dấu vân tay khóa"}
+KEY_LABELS["reply"] = {
+    "decision": "Quyết định",
+    "reason": "Lý do",
+    "version": "Phiên bản",
+    "fingerprint": "Khóa của tỉnh",
+}
+KEY_SUBJECTS = {"own": "Khóa ký số của xã", "province": "Khóa ký số của tỉnh"}
 UNKNOWN_ACCOUNT = "?"  # what the trail records for a name that is no account (maybe a password)
 SHORT_HASH = 12
 
@@ -164,6 +174,12 @@ class Wording:
             return f"Cài đặt báo cáo: {SETTINGS.get(key, key)}", ""
         if entity == "commune":
             return f"Thông tin xã (mã {key})", _period_label(period)
+        if entity == "key":
+            return KEY_SUBJECTS.get(key, key), ""
+        if entity == "narrative":
+            part, _, rest = key.partition("@")
+            heading = dict(documents.NARRATIVE).get(part, part)
+            return f"Báo cáo, phần «{heading}»", _period_label(period or rest)
         if entity == "database":
             return f"Cơ sở dữ liệu (từ bản sao lưu {key})", ""
         return f"{entity}: {key}" if key else entity, _period_label(period)

@@ -17,6 +17,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotInitialised, PeriodLocked, ServiceError
 from commune_desk.services.locks import active_locks
 from commune_desk.services.permissions import Action, require
+from commune_desk.services.signing import own_key
 
 CODE_PATTERN = re.compile(r"^\d{5}$")  # official commune codes have five digits
 
@@ -91,6 +92,7 @@ class CommuneService:
             audit_repo.add_entries(
                 session, [audit.entry(self._ctx, "create", "commune", code, new=new)]
             )
+            own_key(session, self._ctx, commune.id)  # reports are signed from the first one
             return _profile(session, commune)
 
     def profile(self) -> CommuneProfile:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from commune_desk.domain import consolidation as calc
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.domain.periods import Period, PeriodError
-from commune_desk.domain.validation import check_rules
+from commune_desk.domain.signing import fingerprint
 from commune_desk.excel.atomic import WorkbookWriteError
 from commune_desk.excel.consolidation_document import (
     ConsolidatedCommune,
@@ -32,16 +32,22 @@ from commune_desk.excel.consolidation_reader import (
     load_template_map,
 )
 from commune_desk.excel.consolidation_writer import write_consolidation
-from commune_desk.excel.tables import TableError, read_table
 from commune_desk.excel.template import TemplateError
-from commune_desk.services.errors import ServiceError
+from commune_desk.services.consolidation_checks import (
+    ConsolidationError,
+    Screen,
+    Units,
+    changed_keys,
+    is_commune_report,
+    own_input,
+    read_units_list,
+    refuse_own_input,
+    resolved,
+)
+from commune_desk.services.province_document import DocumentSettings, official
 
 Progress = Callable[[int, int], None]
 MAIN_INDICATORS = 4  # ranked in the chart sheet: the first indicators with a target
-
-
-class ConsolidationError(ServiceError):
-    """Nothing usable was found, an input list is refused, or the output cannot be written."""
 
 
 @dataclass(frozen=True)
@@ -74,31 +80,47 @@ class ConsolidationService:
         template: Path | None = None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        include_drafts: bool = False,
+        document: DocumentSettings | None = None,
     ) -> ConsolidationResult:
-        """Read, consolidate and write `out`; ConsolidationError when nothing is usable."""
+        """Read, consolidate and write `out`; ConsolidationError when nothing is usable.
+
+        Drafts are left out of the totals (listed) unless `include_drafts`; then marked.
+        """
         out = Path(out)
+        refuse_own_input(out, paths, template)
         asked = Period.parse(period).key if period else None
-        expected = read_units(units) if units else None
+        unit_list = read_units_list(units) if units else Units({}, {})
+        expected = unit_list.names if units else None
         layout = _template(template) if template else None
-        files, issues = find_files(paths, exclude=out)
+        files, issues = find_files(paths)
+        if resolved(out) in files:  # found in a folder named: an earlier result is skipped
+            if is_commune_report(out):
+                raise ConsolidationError(own_input(out, out))
+            files.remove(resolved(out))
         reports = self._read_all(files, layout, issues, progress, cancelled)
         chosen = asked or calc.most_common_period(r.period for r in reports) or ""
         if not chosen:
             raise ConsolidationError(_nothing(len(files), issues))
         chosen_period = Period.parse(chosen)
-        by_commune = _assign(reports, chosen, expected, issues)
+        screen = Screen(self._catalogue, chosen_period, include_drafts, unit_list)
+        by_commune = _assign(reports, chosen, expected, issues, screen)
         used = [by_commune[c] for c in sorted(by_commune)]
         if not used:
             raise ConsolidationError(_nothing(len(files), issues))
         for report in used:
             for note in report.notes:
-                issues.append(_issue(report, IssueKind.VALIDATION, f"{report.file}: {note}."))
-            for problem in check_rules(self._catalogue, chosen_period, report.values):
-                detail = f"{report.file}: {problem.message} (vẫn được tổng hợp)"
-                issues.append(_issue(report, IssueKind.VALIDATION, detail))
-        document = self._document(chosen_period, used, reports, expected, issues, len(files))
+                issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
+        issues.extend(screen.flags)
+        issues.extend(changed_keys(reports, used, unit_list.keys))
+        content = self._document(
+            chosen_period, used, reports, expected, issues, len(files), unit_list.keys
+        )
+        if document is not None:
+            letter = official(document, content.province, self._today())
+            content = replace(content, official=letter)
         try:
-            write_consolidation(out, document, self._catalogue)
+            write_consolidation(out, content, self._catalogue)
         except WorkbookWriteError as exc:
             raise ConsolidationError(str(exc)) from exc
         return ConsolidationResult(len(files), len(used), tuple(issues), out, chosen)
@@ -135,11 +157,13 @@ class ConsolidationService:
         expected: dict[str, str] | None,
         issues: list[Issue],
         files_read: int,
+        keys: dict[str, str],
     ) -> ConsolidationDocument:
         catalogue = self._catalogue
         values = [r.values for r in used]
         targets = calc.indicator_targets(catalogue, period.year)
         provinces = Counter(r.province for r in used if r.province)
+        totals = calc.consolidate_totals(catalogue, values)
         return ConsolidationDocument(
             province=provinces.most_common(1)[0][0] if provinces else "",
             period_key=period.key,
@@ -147,11 +171,14 @@ class ConsolidationService:
             period_subject=period.subject_label(),
             generated=self._today(),
             communes=tuple(_consolidated(r) for r in used),
-            totals=calc.sum_figures(catalogue, values),
+            totals=totals.values,
+            counted=totals.counted,
+            expected_count=len(expected) if expected else len(used),
+            drafts=sum(1 for r in used if r.draft),
             targets=targets,
             meeting=calc.communes_meeting(values, targets),
             grid_periods=_grid_periods(reports, period.key),
-            grid=_grid(reports, used, expected, _grid_periods(reports, period.key)),
+            grid=_grid(reports, used, expected, _grid_periods(reports, period.key), keys),
             issues=tuple(issues),
             files_read=files_read,
             main_indicators=tuple(list(targets)[:MAIN_INDICATORS]),
@@ -184,34 +211,6 @@ def find_files(
     return [p for p in unique if p != skip], issues
 
 
-def read_units(path: Path) -> dict[str, str]:
-    """The province's expected communes (code -> name) from a .csv or .xlsx `code,name` list."""
-    try:
-        table = read_table(Path(path))
-    except TableError as exc:
-        raise ConsolidationError(f"Danh sách xã {exc}") from exc
-    headers = {h.strip().lower(): h for h in table.headers}
-    if "code" not in headers or "name" not in headers:
-        raise ConsolidationError(f"Danh sách xã {table.file}: cần hai cột «code» và «name».")
-    units: dict[str, str] = {}
-    for number, row in table.rows:
-        code = _code(row.get(headers["code"]))
-        if not code:
-            raise ConsolidationError(f"Danh sách xã {table.file}, dòng {number}: thiếu mã xã.")
-        units[code] = str(row.get(headers["name"]) or "").strip()
-    if not units:
-        raise ConsolidationError(f"Danh sách xã {table.file}: không có xã nào.")
-    return units
-
-
-def _code(cell: object) -> str:
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    if isinstance(cell, int):
-        return str(cell).zfill(5)  # a spreadsheet drops the leading zeros of 00001
-    return str(cell or "").strip()
-
-
 def _template(path: Path) -> TemplateMap:
     try:
         return load_template_map(Path(path))
@@ -228,6 +227,7 @@ def _assign(
     chosen: str,
     expected: dict[str, str] | None,
     issues: list[Issue],
+    screen: Screen | None = None,
 ) -> dict[str, CommuneReport]:
     """The report used for each commune of the period; the others listed as issues."""
     names = {name.casefold(): code for code, name in (expected or {}).items()}
@@ -247,6 +247,10 @@ def _assign(
             who = f"{report.commune_name} ({report.commune_code or 'không có mã'})"
             detail = f"{report.file}: {who} không có trong danh sách xã của tỉnh."
             issues.append(_issue(report, IssueKind.UNKNOWN_COMMUNE, detail))
+            continue
+        refused = screen.issue(report) if screen is not None else None
+        if refused is not None:
+            issues.append(refused)
             continue
         by_commune.setdefault(report.commune_code, []).append(_with(report, period=chosen))
     used: dict[str, CommuneReport] = {}
@@ -313,6 +317,8 @@ def _consolidated(report: CommuneReport) -> ConsolidatedCommune:
         file=report.file,
         status=status[:1].upper() + status[1:],
         values=report.values,
+        draft=report.draft,
+        narrative=dict(report.narrative),
     )
 
 
@@ -326,6 +332,7 @@ def _grid(
     used: list[CommuneReport],
     expected: dict[str, str] | None,
     periods: tuple[tuple[str, str], ...],
+    keys: dict[str, str] | None = None,
 ) -> tuple[GridRow, ...]:
     """Every expected commune (and any other found) × every period: its best file."""
     best: dict[tuple[str, str], CommuneReport] = {}
@@ -352,8 +359,19 @@ def _grid(
                 )
         in_list = expected is None or code in expected
         name = (expected or {}).get(code) or names.get(code, "")
-        rows.append(GridRow(code, name, tuple(cells), in_list))
+        rows.append(GridRow(code, name, tuple(cells), in_list, _key_text(code, best, keys or {})))
     return tuple(rows)
+
+
+def _key_text(code: str, best: dict[tuple[str, str], CommuneReport], known: dict[str, str]) -> str:
+    """The Khóa ký cell: the fingerprint of the commune's signing key, and whether it is known."""
+    if code in known:
+        return fingerprint(known[code])
+    signed = {r.public_key for (c, _p), r in best.items() if c == code and r.public_key}
+    if not signed:
+        return "Chưa ký" if any(c == code for c, _p in best) else ""
+    prints = "; ".join(sorted(fingerprint(key) for key in signed))
+    return f"{prints} (chưa có trong danh sách)"
 
 
 def _nothing(files: int, issues: list[Issue]) -> str:

@@ -16,11 +16,15 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from commune_desk import __version__
+from commune_desk.data.repositories import keys as keys_repo
+from commune_desk.data.repositories import narratives as narratives_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain import documents as doc
 from commune_desk.domain.catalogue import Catalogue, Element, Indicator
+from commune_desk.domain.numbers import Number
 from commune_desk.domain.periods import Period
-from commune_desk.excel.data_sheet import ReportHead, data_pairs
+from commune_desk.domain.signing import KeyPair, sign
+from commune_desk.excel.data_sheet import NARRATIVE_PREFIX, ReportHead, data_pairs, signed_text
 from commune_desk.excel.report_document import (
     Appendix,
     ReportDocument,
@@ -34,10 +38,15 @@ from commune_desk.services.report_appendices import build_appendices
 
 
 def report_rows(
-    catalogue: Catalogue, figures: PeriodFigures, notes: Mapping[str, str] | None = None
+    catalogue: Catalogue,
+    figures: PeriodFigures,
+    notes: Mapping[str, str] | None = None,
+    previous: Mapping[str, Number | None] | None = None,
 ) -> tuple[ReportRow, ...]:
-    """The table of the report: each section's heading, then its figures and indicators."""
+    """The table of the report: each section's heading, then its figures and indicators
+    (with the previous period's value when `previous` gives it)."""
     notes = notes or {}
+    previous = previous or {}
     rows: list[ReportRow] = []
     for section in catalogue.sections:
         items = catalogue.section_items(section.key)
@@ -58,6 +67,7 @@ def report_rows(
                     unit=item.unit,
                     target=f.target,
                     value=f.value,
+                    previous=previous.get(item.code),
                     ytd=f.ytd,
                     last_year=f.last_year,
                     pct=f.pct_of_target,
@@ -119,9 +129,9 @@ def build_document(
     """
     wanted = period.months() if appendices else ()
     if figures is None:
-        figures, *months = compute_in(session, ctx, [period, *wanted])
+        figures, previous, *months = compute_in(session, ctx, [period, period.previous(), *wanted])
     else:  # what a submission reported (its snapshot)
-        months = compute_in(session, ctx, wanted)
+        previous, *months = compute_in(session, ctx, [period.previous(), *wanted])
     sheets = ()
     if appendices:
         sheets = build_appendices(
@@ -143,8 +153,16 @@ def build_document(
         version=version,
         notes=value_notes(session, commune.id, period),
         appendices=sheets,
+        narrative=narratives_repo.narrative(session, commune.id, period.key),
+        key=_own_key(session, commune.id),
+        previous={code: figure.value for code, figure in previous.figures.items()},
         identity=identity,
     )
+
+
+def _own_key(session: Session, commune_id: int) -> KeyPair | None:
+    stored = keys_repo.get_key(session, commune_id, keys_repo.OWN)
+    return KeyPair(stored.private_key, stored.public_key) if stored is not None else None
 
 
 def assemble_document(
@@ -158,12 +176,17 @@ def assemble_document(
     version: int | None,
     notes: Mapping[str, str] | None = None,
     appendices: Sequence[Appendix] = (),
+    narrative: Mapping[str, str] | None = None,
+    key: KeyPair | None = None,
+    previous: Mapping[str, Number | None] | None = None,
     identity: Identity | None = None,
 ) -> ReportDocument:
     """The report of `figures` for `commune`, from its settings: no database here.
 
     `build_document` reads the figures, notes and appendices and calls it; so do the invented
     province reports of `commune_desk.demo`, so their sheet 1 and `_data` are the real thing.
+    `narrative` holds the parts of Đánh giá chung, Khó khăn, Đề xuất; with `key`, `_data`
+    carries its public key and is signed.
     """
     period = figures.period
     settings = commune.settings
@@ -197,6 +220,9 @@ def assemble_document(
         "signer.name": signature.name,
         "preparer.name": settings.get(doc.PREPARER_NAME, "").strip(),
     }
+    parts = {part: (narrative or {}).get(part, "") for part, _heading in doc.NARRATIVE}
+    for part, text in parts.items():
+        fields[f"{NARRATIVE_PREFIX}{part}"] = text
     head = ReportHead(
         commune_code=commune.code,
         commune_name=commune.name,
@@ -210,6 +236,8 @@ def assemble_document(
         issued_at=identity.issued_at if identity else None,
         submission_id=identity.uid if identity else "",
     )
+    values = ((c, figures.figures[c].value) for c in catalogue.codes())
+    data = data_pairs(head, values, parts, key.public_key if key else "")
     return ReportDocument(
         agency=agency,
         form_code=doc.FORM_CODE,
@@ -217,15 +245,17 @@ def assemble_document(
         date_line=doc.date_line(place, today),
         subject=subject,
         window_line=doc.window_line(figures.window),
-        rows=report_rows(catalogue, figures, notes),
+        rows=report_rows(catalogue, figures, notes, previous),
         signature=signature,
         preparer=settings.get(doc.PREPARER_NAME, "").strip(),
         recipients=doc.recipients_block(settings.get(doc.RECIPIENTS, "")),
         draft=draft,
         version=version,
         appendices=tuple(appendices),
-        data=data_pairs(head, ((c, figures.figures[c].value) for c in catalogue.codes())),
+        data=data,
         fields=tuple(fields.items()),
+        data_signature=sign(key.private_key, signed_text(data)) if key else "",
+        narrative=tuple((heading, parts[part]) for part, heading in doc.NARRATIVE if parts[part]),
     )
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.models import PeriodLock, Submission
 from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import replies as replies_repo
 from commune_desk.data.repositories import submissions as repo
 from commune_desk.domain.periods import DateWindow, Mode, Period
 from commune_desk.domain.validation import Problem
@@ -36,6 +37,7 @@ from commune_desk.services.indicators import compute_in
 from commune_desk.services.locks import LockInfo, active_locks, lock_covering
 from commune_desk.services.permissions import Action, require
 from commune_desk.services.report_builder import Identity, build_document
+from commune_desk.services.signing import ensure_own_key
 from commune_desk.services.values import month_problems
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all); may raise to cancel
@@ -60,17 +62,30 @@ class ReportStatus:
     unlocked_by: str = ""
     unlock_reason: str = ""
     covered_by: LockInfo | None = None  # another submitted period that holds these months
+    province_decision: str = ""  # the province's reply to the latest version: accept, return
+    province_reason: str = ""
 
     @property
     def locked(self) -> bool:
         return self.state is ReportState.SUBMITTED
 
+    @property
+    def province_text(self) -> str:
+        """ "tỉnh đã tiếp nhận", "tỉnh trả lại: <lý do>", or "" without a reply."""
+        if self.province_decision == "accept":
+            return "tỉnh đã tiếp nhận"
+        if self.province_decision == "return":
+            return f"tỉnh trả lại: {self.province_reason}"
+        return ""
+
     def label(self) -> str:
-        """Short Vietnamese status: "chưa có số liệu", "đang nhập", "đã nộp v2", "đã mở khóa"."""
+        """Short Vietnamese status: "chưa có số liệu", "đang nhập", "đã nộp v2", "đã mở khóa"
+        (and the province's reply: "đã nộp v2, tỉnh đã tiếp nhận", "tỉnh trả lại: …")."""
         if self.state is ReportState.SUBMITTED:
-            return f"đã nộp v{self.version}"
+            reply = f", {self.province_text}" if self.province_text else ""
+            return f"đã nộp v{self.version}{reply}"
         if self.state is ReportState.UNLOCKED:
-            return "đã mở khóa"
+            return self.province_text if self.province_decision == "return" else "đã mở khóa"
         return "đang nhập" if self.state is ReportState.ENTERING else "chưa có số liệu"
 
 
@@ -176,7 +191,13 @@ class ReportService:
     ) -> ExportResult:
         """Write the report; without `draft`, submit it: record a version and lock the period."""
         path = Path(path)
+        if template is not None and _same_file(path, Path(template)):
+            raise ServiceError(
+                f"{path.name}: tệp báo cáo trùng với mẫu biểu {template}; chọn tên tệp khác "
+                "(mẫu của tỉnh không bị ghi đè)."
+            )
         report = progress or (lambda done, total: None)
+        ensure_own_key(self._ctx)  # every report is signed, drafts too
         if draft:
             with self._ctx.read_session() as session:
                 commune = require_commune(session)
@@ -332,11 +353,15 @@ def _status(session: Session, commune_id: int, period: Period) -> ReportStatus:
         months = period.months()
         covered = next((c for m in months if (c := lock_covering(others, m))), None)
     version = latest.version if latest else None
+    reply = replies_repo.latest_reply(session, commune_id, period.key) if latest else None
+    replied = reply is not None and reply.version == version
     submitted = {
         "version": version,
         "submitted_at": latest.submitted_at if latest else None,
         "submitted_by": latest.submitted_by if latest else "",
         "covered_by": covered,
+        "province_decision": reply.decision if replied and reply else "",
+        "province_reason": reply.reason if replied and reply else "",
     }
     if lock is not None and lock.unlocked_at is None:
         return ReportStatus(period, ReportState.SUBMITTED, **submitted)
@@ -357,3 +382,11 @@ def _status(session: Session, commune_id: int, period: Period) -> ReportStatus:
     return ReportStatus(
         period, ReportState.ENTERING if entering else ReportState.EMPTY, **submitted
     )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (the output would overwrite the input)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()

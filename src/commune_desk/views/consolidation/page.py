@@ -1,7 +1,8 @@
 """Tổng hợp: choose the communes' reports (folders or files), an optional list of communes and
 the output file; consolidate in the background with a progress bar and Cancel; then the
-summary, the problems and "Mở tệp kết quả". The page only asks the dialogs and calls
-ConsolidationService.
+summary, the problems and "Mở tệp kết quả"; "Tiếp nhận / trả lại…" answers one commune's
+report with the province's signed reply. The page only asks the dialogs and calls
+ConsolidationService and ReviewService.
 """
 
 from __future__ import annotations
@@ -26,9 +27,17 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue
 from commune_desk.services.consolidation import ConsolidationResult, ConsolidationService
+from commune_desk.services.errors import ServiceError
+from commune_desk.services.province_document import (
+    DocumentSettings,
+    load_settings,
+    save_settings,
+)
+from commune_desk.services.replies import ReviewService
 from commune_desk.views.forms.ui_consolidation_page import Ui_ConsolidationPage
 from commune_desk.views.kernel import QueryOp, Task
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+from commune_desk.views.widgets.i18n import fill
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -91,11 +100,20 @@ class ConsolidationPage(QWidget):
         dialogs: Dialogs,
         parent: QWidget | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        province_key: Path | None = None,
+        document_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ConsolidationPage()
         self.ui.setupUi(self)
         self._service = ConsolidationService(catalogue)
+        self._province_key = province_key  # the province office's key file (its replies)
+        self._document_file = document_file  # the agency and signer, remembered
+        if document_file is not None:
+            remembered = load_settings(document_file)
+            self.ui.agency_edit.setText(remembered.agency)
+            self.ui.signer_title_edit.setText(remembered.signer_title)
+            self.ui.signer_name_edit.setText(remembered.signer_name)
         self._dialogs = dialogs
         self._open_url = open_url
         self._sources: list[Path] = []
@@ -119,6 +137,8 @@ class ConsolidationPage(QWidget):
         ui.run_button.clicked.connect(self._on_run_button_clicked)
         ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         ui.open_button.clicked.connect(self._on_open_button_clicked)
+        ui.review_button.clicked.connect(self._on_review_button_clicked)
+        ui.review_button.setEnabled(province_key is not None)
         self._update_buttons()
 
     # -- public ------------------------------------------------------------------------
@@ -179,6 +199,8 @@ class ConsolidationPage(QWidget):
             return
         sources, out, units = list(self._sources), self._out, self._units
         period = self.ui.period_edit.text().strip() or None
+        drafts = self.ui.include_drafts_check.isChecked()
+        document = self._document_settings()
         service = self._service
 
         def work(task: Task) -> ConsolidationResult:
@@ -189,6 +211,8 @@ class ConsolidationPage(QWidget):
                 units,
                 progress=task.progress,
                 cancelled=lambda: task.cancelled,
+                include_drafts=drafts,
+                document=document,
             )
 
         # Workbooks only (no database): in parallel with the database's work.
@@ -222,8 +246,22 @@ class ConsolidationPage(QWidget):
         self.ui.summary_label.setText(text)
         self._update_buttons()
 
+    def _document_settings(self) -> DocumentSettings | None:
+        """What the fields say the document is (the remembered rest kept); None without a file."""
+        if self._document_file is None:
+            return None
+        ui = self.ui
+        return load_settings(self._document_file).but(
+            agency=ui.agency_edit.text(),
+            signer_title=ui.signer_title_edit.text(),
+            signer_name=ui.signer_name_edit.text(),
+        )
+
     def _on_op_finished(self, result: ConsolidationResult) -> None:
         self._result = result
+        settings = self._document_settings()
+        if settings is not None and self._document_file is not None:
+            save_settings(self._document_file, settings)  # the next consolidation carries them
         self._model.set_rows(result.problems)
         self.ui.open_button.setEnabled(True)
         self._finish(result.summary)
@@ -240,3 +278,32 @@ class ConsolidationPage(QWidget):
     def _on_open_button_clicked(self) -> None:
         if self._result is not None:
             self._open_url(QUrl.fromLocalFile(str(self._result.out)))
+
+    # -- replying to a commune ----------------------------------------------------------------
+    def _on_review_button_clicked(self) -> None:
+        if self._province_key is None:
+            return
+        title = self.tr("Tiếp nhận hoặc trả lại báo cáo")
+        filters = self.tr("Bảng tính Excel (*.xlsx)")
+        report = self._dialogs.choose_open_path(self, self.tr("Chọn báo cáo của xã"), filters)
+        if report is None:
+            return
+        label = self.tr("Lý do trả lại báo cáo (để trống: tiếp nhận báo cáo):")
+        reason = self._dialogs.ask_text(self, title, label)
+        if reason is None:
+            return
+        accept = not reason.strip()
+        if accept and not self._dialogs.confirm(
+            self, title, fill(self.tr("Tiếp nhận báo cáo %1?"), report.name)
+        ):
+            return
+        suggested = f"phan_hoi_{report.stem}.xlsx"
+        out = choose_workbook_path(self._dialogs, self, self.tr("Lưu phiếu phản hồi"), suggested)
+        if out is None:
+            return
+        try:
+            result = ReviewService(self._province_key).review(report, accept, reason, out)
+        except ServiceError as exc:
+            self._dialogs.warn(self, self.tr("Không ghi được phiếu phản hồi"), str(exc))
+            return
+        self._dialogs.inform(self, title, result.summary)

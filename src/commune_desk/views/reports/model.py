@@ -26,10 +26,11 @@ class Column(IntEnum):
     UNIT = 2
     TARGET = 3
     VALUE = 4
-    YTD = 5
-    LAST_YEAR = 6
-    PCT = 7
-    NOTE = 8
+    PREVIOUS = 5
+    YTD = 6
+    LAST_YEAR = 7
+    PCT = 8
+    NOTE = 9
 
 
 # The official column titles (forms.md); the printed report keeps them in Vietnamese.
@@ -39,12 +40,20 @@ HEADERS = {
     Column.UNIT: QT_TRANSLATE_NOOP("ReportModel", "Đơn vị tính"),
     Column.TARGET: QT_TRANSLATE_NOOP("ReportModel", "Kế hoạch năm"),
     Column.VALUE: QT_TRANSLATE_NOOP("ReportModel", "Thực hiện kỳ báo cáo"),
+    Column.PREVIOUS: QT_TRANSLATE_NOOP("ReportModel", "Kỳ trước"),
     Column.YTD: QT_TRANSLATE_NOOP("ReportModel", "Lũy kế từ đầu năm"),
     Column.LAST_YEAR: QT_TRANSLATE_NOOP("ReportModel", "Cùng kỳ năm trước"),
     Column.PCT: QT_TRANSLATE_NOOP("ReportModel", "Tỷ lệ % so với KH"),
     Column.NOTE: QT_TRANSLATE_NOOP("ReportModel", "Ghi chú"),
 }
-_NUMBERS = (Column.TARGET, Column.VALUE, Column.YTD, Column.LAST_YEAR, Column.PCT)
+_NUMBERS = (
+    Column.TARGET,
+    Column.VALUE,
+    Column.PREVIOUS,
+    Column.YTD,
+    Column.LAST_YEAR,
+    Column.PCT,
+)
 
 
 def cell_text(row: ReportRow, column: Column) -> str:
@@ -62,6 +71,7 @@ def cell_text(row: ReportRow, column: Column) -> str:
     value = {
         Column.TARGET: row.target,
         Column.VALUE: row.value,
+        Column.PREVIOUS: row.previous,
         Column.YTD: row.ytd,
         Column.LAST_YEAR: row.last_year,
     }[column]

@@ -2,7 +2,7 @@
 export a draft, submit (which locks the period), print-preview, unlock with a reason. Drafts and
 submissions fill the province's own form when one is chosen (remembered in AppSettings).
 
-Writing the workbook runs in the background (views.workers); the page only asks the dialogs
+Writing the workbook runs in the background (a kernel operation); the page only asks the dialogs
 and calls ReportService.
 """
 
@@ -25,6 +25,7 @@ from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, Task, WriteOp, kernel
+from commune_desk.views.reports.exchange import NarrativeEditor, receive_province_reply
 from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.printing import open_print_preview
 from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
@@ -98,13 +99,17 @@ class ReportsPage(QWidget):
         header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
         self.ui.content_splitter.setStretchFactor(0, 4)
         self.ui.content_splitter.setStretchFactor(1, 1)
-        self.ui.content_splitter.setSizes([560, 140])
+        self.ui.content_splitter.setStretchFactor(2, 1)
+        self.ui.content_splitter.setSizes([480, 120, 170])
         ui = self.ui
         ui.period_combo.currentIndexChanged.connect(self._on_period_combo_current_index_changed)
         ui.draft_button.clicked.connect(self._on_draft_button_clicked)
         ui.submit_button.clicked.connect(self._on_submit_button_clicked)
         ui.print_preview_button.clicked.connect(self._on_print_preview_button_clicked)
         ui.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+        ui.reply_button.clicked.connect(self._on_reply_button_clicked)
+        ui.narrative_save_button.clicked.connect(self._on_narrative_save_button_clicked)
+        self._narrative = NarrativeEditor(self, ctx, dialogs)
         ui.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
         ui.choose_template_button.clicked.connect(self._on_choose_template_button_clicked)
         ui.standard_template_button.clicked.connect(self._on_standard_template_button_clicked)
@@ -112,6 +117,8 @@ class ReportsPage(QWidget):
             ui.submit_button.setToolTip(self._cannot_submit)
         if self._cannot_unlock:
             ui.unlock_button.setToolTip(self._cannot_unlock)
+        if self._cannot_submit:
+            ui.reply_button.setToolTip(self._cannot_submit)
         self.permission_label = add_permission_line(
             self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
         )
@@ -170,6 +177,7 @@ class ReportsPage(QWidget):
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
         self._fill_problems(preview)
+        self._fill_narrative(preview.status.locked)
         self._update_actions()
 
     # -- slots ---------------------------------------------------------------------------
@@ -230,6 +238,17 @@ class ReportsPage(QWidget):
         WriteOp(parent=self, op=unlock, success=lambda _c: self.refresh()).failure(
             refused
         ).with_busy(self.ui.unlock_button).run_in_background()
+
+    def _fill_narrative(self, locked: bool) -> None:
+        self._narrative.fill(self.period, locked)
+
+    def _on_narrative_save_button_clicked(self) -> None:
+        if self._narrative.save(self.period):
+            self.refresh()
+
+    def _on_reply_button_clicked(self) -> None:
+        if receive_province_reply(self, self._ctx, self._dialogs):
+            self.refresh()
 
     def _on_open_folder_button_clicked(self) -> None:
         if self._last_file is not None:
@@ -374,6 +393,7 @@ class ReportsPage(QWidget):
         ui.print_preview_button.setEnabled(preview is not None)
         ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
         ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
+        ui.reply_button.setEnabled(not self._writing and not self._cannot_submit)
 
     def _status_text(self, preview: ReportPreview) -> str:
         status = preview.status
@@ -385,6 +405,8 @@ class ReportsPage(QWidget):
                 f"{status.submitted_at:%d/%m/%Y}" if status.submitted_at else "",
                 status.submitted_by,
             )
+            if status.province_decision == "accept":
+                text += " " + self.tr("Tỉnh đã tiếp nhận.")
         elif state is ReportState.UNLOCKED:
             text = fill(
                 self.tr(

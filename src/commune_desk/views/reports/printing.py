@@ -23,7 +23,7 @@ from commune_desk.views.reports.model import Column, cell_text
 FONT = "Times New Roman"
 # Decree 30/2020 margins in millimetres: left, top, right, bottom.
 MARGINS_MM = (30.0, 20.0, 15.0, 20.0)
-_WIDTHS = (5, 33, 7, 8, 9, 9, 9, 8, 12)  # % of the table's width, as on the sheet
+_WIDTHS = (5, 30, 7, 8, 8, 8, 8, 8, 8, 10)  # % of the table's width, as on the sheet
 
 
 def _lines(*lines: str, bold: bool = False, italic: bool = False) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from commune_desk import paths
 from commune_desk.services.commune import CommuneProfile, CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.permissions import Action
@@ -57,7 +58,12 @@ def build_main_window(
         "targets": lambda: TargetsPage(ctx, dialogs),
         "settings": settings_page,
         "reports": lambda: ReportsPage(ctx, dialogs, settings),
-        "consolidation": lambda: ConsolidationPage(ctx.catalogue, dialogs),
+        "consolidation": lambda: ConsolidationPage(
+            ctx.catalogue,
+            dialogs,
+            province_key=paths.province_key_file(),
+            document_file=paths.province_document_file(),
+        ),
         "accounts": lambda: AccountsPage(ctx, dialogs),
         "audit": lambda: AuditPage(ctx, dialogs),
     }
