@@ -780,6 +780,10 @@ The program keeps running. The details have been written to the log file:
   <context>
     <name>LoginDialog</name>
     <message>
+      <source>Đang mở cơ sở dữ liệu…</source>
+      <translation>Opening the database…</translation>
+    </message>
+    <message>
       <source>Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu %2 lần. Hãy thử lại sau.</source>
       <translation>The account is locked until %1 after %2 wrong passwords. Try again later.</translation>
     </message>

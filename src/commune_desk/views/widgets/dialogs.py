@@ -12,8 +12,6 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from commune_desk.excel.atomic import xlsx_path
-
 
 class Dialogs(Protocol):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
@@ -75,6 +73,8 @@ def choose_workbook_path(
     dialogs: Dialogs, parent: QWidget | None, title: str, suggested: str
 ) -> Path | None:
     """Where to save an Excel workbook, ".xlsx" added when the name lacks it; None: cancelled."""
+    from commune_desk.services.documents import xlsx_path  # not needed to show the login
+
     filters = QCoreApplication.translate("Dialogs", "Bảng tính Excel (*.xlsx)")
     path = dialogs.choose_save_path(parent, title, suggested, filters)
     return None if path is None else xlsx_path(path)
