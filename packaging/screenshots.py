@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +109,7 @@ class Studio:
 
     def show_as(self, role: str) -> None:
         """The main window of the demo account of `role`."""
-        from commune_desk.app import build_main_window
+        from commune_desk.views.shell.compose import build_main_window
 
         if role == self.role:
             return
@@ -140,10 +141,10 @@ class Studio:
 
     def settle(self, rounds: int = 30) -> None:
         """Let background work finish and the window repaint."""
-        from PySide6.QtCore import QThreadPool
+        from commune_desk.views.kernel import kernel
 
         for _ in range(rounds):
-            QThreadPool.globalInstance().waitForDone(50)
+            kernel().wait_idle(0.05)
             self.app.processEvents()
 
     def modal(self, trigger: Callable[[], object], fill: Callable[[object], None]) -> object:
@@ -164,7 +165,11 @@ class Studio:
             dialog.reject()
 
         QTimer.singleShot(100, grab)
-        trigger()
+        trigger()  # the dialog may open only once an operation has read what it shows
+        deadline = time.monotonic() + 30
+        while not grabbed and time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.01)
         return grabbed[0]
 
 
@@ -195,6 +200,7 @@ def record_dialog(studio: Studio) -> object:
     opened: list[object] = []
     page.dialog_opened.connect(opened.append)
     page.ui.add_action.trigger()
+    studio.settle()  # the dialog opens once the lists it offers are read
     return _grab_and_close(studio, opened[-1])
 
 

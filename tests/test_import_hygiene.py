@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "commune_desk"
 GENERATED = PACKAGE / "views" / "forms"  # pyside6-uic output
@@ -112,18 +110,5 @@ def _cycles() -> list[list[str]]:
     return cycles
 
 
-SELFTEST_CYCLE = {"commune_desk.app", "commune_desk.selftest"}
-
-
 def test_no_import_cycle():
-    others = [c for c in _cycles() if set(c) != SELFTEST_CYCLE]
-    assert [" -> ".join([*c, c[0]]) for c in others] == []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="app <-> selftest is broken up by the operations-kernel work of issue 15; "
-    "delete this test when that lands (test_no_import_cycle then covers it)",
-)
-def test_app_and_selftest_do_not_import_each_other():
-    assert [c for c in _cycles() if set(c) == SELFTEST_CYCLE] == []
+    assert [" -> ".join([*c, c[0]]) for c in _cycles()] == []

@@ -780,6 +780,10 @@ The program keeps running. The details have been written to the log file:
   <context>
     <name>LoginDialog</name>
     <message>
+      <source>Đang mở cơ sở dữ liệu…</source>
+      <translation>Opening the database…</translation>
+    </message>
+    <message>
       <source>Tài khoản tạm khóa đến %1 vì nhập sai mật khẩu %2 lần. Hãy thử lại sau.</source>
       <translation>The account is locked until %1 after %2 wrong passwords. Try again later.</translation>
     </message>
@@ -1781,6 +1785,14 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Đang ghi báo cáo…</source>
       <translation>Writing the report…</translation>
+    </message>
+    <message>
+      <source>&amp;Xem trước báo cáo đã nộp, phiên bản %1 (số liệu đã nộp):</source>
+      <translation>&amp;Preview of the submitted report, version %1 (the submitted figures):</translation>
+    </message>
+    <message>
+      <source>&amp;Xem trước các dòng của báo cáo (bản nháp, chưa nộp):</source>
+      <translation>&amp;Preview of the report's rows (a draft, not submitted):</translation>
     </message>
     <message>
       <source>Trạng thái: đã nộp v%1 ngày %2 (%3); số liệu của kỳ đang khóa.</source>

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from commune_desk import paths
 from commune_desk.logs import configure_logging, log_file
@@ -27,91 +27,6 @@ def _database(args: argparse.Namespace) -> str:
     if args.demo:
         return str(paths.demo_database())
     return paths.default_database()
-
-
-def build_main_window(
-    ctx,
-    settings,
-    dialogs,
-    switch_language: Callable[[str], object] | None = None,
-    on_restored: Callable[[], object] | None = None,
-):  # Qt types stay in views: ctx, settings and dialogs are not annotated here
-    """Compose the main window and its sections for an opened database and its account."""
-    from commune_desk.services.commune import CommuneService
-    from commune_desk.services.permissions import Action
-    from commune_desk.views.accounts.dialog import change_own_password
-    from commune_desk.views.accounts.page import AccountsPage
-    from commune_desk.views.audit.page import AuditPage
-    from commune_desk.views.consolidation.page import ConsolidationPage
-    from commune_desk.views.monthly.page import MonthlyGridPage
-    from commune_desk.views.overview.page import OverviewPage
-    from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
-    from commune_desk.views.reports.page import ReportsPage
-    from commune_desk.views.settings.page import SettingsPage
-    from commune_desk.views.shell.main_window import SECTION_TITLES, MainWindow, Section
-    from commune_desk.views.targets.page import TargetsPage
-    from commune_desk.views.widgets.roles import can
-
-    profile = CommuneService(ctx).profile()
-    built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
-
-    def data_changed() -> None:
-        """Tell the overview, if it was built, that figures or records changed."""
-        overview = built[0].existing_page("overview") if built else None
-        if overview is not None:
-            overview.data_changed()
-
-    def monthly_page() -> MonthlyGridPage:
-        page = MonthlyGridPage(ctx, dialogs)
-        page.values_changed.connect(data_changed)
-        return page
-
-    def record_section(kinds: tuple[str, ...]):
-        section = build_record_section(ctx, dialogs, kinds)
-        for page in section.pages.values():
-            page.records_changed.connect(data_changed)
-        return section
-
-    def settings_page() -> SettingsPage:
-        page = SettingsPage(ctx, dialogs, settings)
-        page.profile_changed.connect(lambda p: built[0].set_profile(p) if built else None)
-        if switch_language is not None:
-            page.language_changed.connect(switch_language)
-        if on_restored is not None:
-            page.database_restored.connect(lambda _result: on_restored())
-        return page
-
-    factories: dict[str, Callable[[], object]] = {
-        "overview": lambda: OverviewPage(ctx, dialogs),
-        "monthly": monthly_page,
-        "targets": lambda: TargetsPage(ctx, dialogs),
-        "settings": settings_page,
-        "reports": lambda: ReportsPage(ctx, dialogs, settings),
-        "consolidation": lambda: ConsolidationPage(
-            ctx.catalogue,
-            dialogs,
-            province_key=paths.province_key_file(),
-            document_file=paths.province_document_file(),
-        ),
-        "accounts": lambda: AccountsPage(ctx, dialogs),
-        "audit": lambda: AuditPage(ctx, dialogs),
-    }
-    for key, kinds in SECTION_KINDS.items():
-        factories[key] = lambda kinds=kinds: record_section(kinds)
-    hidden = {
-        key
-        for key, action in (("accounts", Action.MANAGE_ACCOUNTS), ("audit", Action.READ_AUDIT))
-        if not can(ctx, action)
-    }
-    sections = [
-        Section(key, title, factories[key])
-        for key, title in SECTION_TITLES.items()
-        if key not in hidden
-    ]
-    window = MainWindow(profile, sections, settings, ctx.today(), ctx.actor)
-    window.password_change_requested.connect(lambda: change_own_password(ctx, window))
-    built.append(window)
-    return window
 
 
 def _first_start(db, dialogs) -> object | None:
@@ -170,17 +85,65 @@ def _ensure_supervisor(db) -> bool:
     return run_form(AccountDialog(AccountForm.FIRST_SUPERVISOR, submit)) is not None
 
 
-def _login(db):  # the Account that logged in, or None when the user quits
+NEEDS_ATTENTION = 2  # the login's result when the database needs a set-up, a supervisor, a repair
+
+
+@dataclass
+class Opened:
+    """What opening the database (in the background, while the login shows) found."""
+
+    db: object | None = None  # the Database, once open
+    error: Exception | None = None  # why it could not be opened
+    exists: bool = False  # a commune is set up in it
+    has_supervisor: bool = False
+    title: str = ""  # the commune's name and province, for the login
+    profile: object | None = None  # the CommuneProfile, for the window's header
+
+    @property
+    def needs_attention(self) -> bool:
+        from commune_desk.services.backups import DatabaseDamaged
+
+        if isinstance(self.error, DatabaseDamaged):
+            return True
+        return self.db is not None and not (self.exists and self.has_supervisor)
+
+
+def open_for_login(location: str, demo: bool) -> Opened:
+    """Open, migrate and check the database; runs off the UI thread while the user types."""
+    from commune_desk.services.backups import DatabaseDamaged
+    from commune_desk.services.context import system_actor
+    from commune_desk.services.setup import open_database
+
+    try:
+        db = open_database(location, paths.catalogue_file(), system_actor(), paths.backups_dir())
+    except DatabaseDamaged as damaged:  # never start on a damaged file: the user chooses
+        return Opened(error=damaged)
+    except Exception as exc:  # shown in the login dialog, with the log file named
+        log.exception("Could not open %s", location)
+        return Opened(error=exc)
+    try:
+        return _checked(db, demo)
+    except Exception as exc:
+        log.exception("Could not check %s", location)
+        db.close()
+        return Opened(error=exc)
+
+
+def _checked(db, demo: bool) -> Opened:
     from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
-    from commune_desk.views.shell.login_dialog import LoginDialog
 
-    profile = CommuneService(db.context).profile()
-    dialog = LoginDialog(AccountService(db.context), f"{profile.name} — {profile.province}")
-    try:
-        return dialog.account if dialog.exec() else None
-    finally:
-        dialog.deleteLater()
+    communes = CommuneService(db.context)
+    if demo and not communes.exists():
+        from commune_desk.demo import build_demo
+
+        build_demo(db.context)
+    if not communes.exists():
+        return Opened(db)
+    profile = communes.profile()
+    has_supervisor = AccountService(db.context).has_active_supervisor()
+    title = f"{profile.name} — {profile.province}"
+    return Opened(db, None, True, has_supervisor, title, profile)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -192,19 +155,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_selftest()
     args = _args(argv)
     configure_logging()
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from commune_desk.services.backups import DatabaseDamaged
-    from commune_desk.services.commune import CommuneService
-    from commune_desk.services.context import system_actor
-    from commune_desk.services.setup import open_database
-    from commune_desk.views.shell.startup_check import recover_damaged
     from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
     from commune_desk.views.widgets.dialogs import QtDialogs
     from commune_desk.views.widgets.errors import install_excepthook
-    from commune_desk.views.widgets.i18n import Translations, fill
+    from commune_desk.views.widgets.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Commune Desk")
@@ -215,59 +172,122 @@ def run(argv: Sequence[str] | None = None) -> int:
     translations.switch(settings.get(LANGUAGE))
     dialogs = QtDialogs(settings)
     install_excepthook(dialogs, log_file())
-    db_location = _database(args)
-    try:
-        try:
-            db = open_database(
-                db_location, paths.catalogue_file(), system_actor(), paths.backups_dir()
-            )
-        except DatabaseDamaged as damaged:  # never start on a damaged file
-            if not recover_damaged(dialogs, damaged, paths.backups_dir()):
-                return 1
-            db = open_database(
-                db_location, paths.catalogue_file(), system_actor(), paths.backups_dir()
-            )
-        if args.demo and not CommuneService(db.context).exists():
-            from commune_desk.demo import build_demo
-
-            build_demo(db.context)
-    except Exception as exc:  # shown to the user, with the log file named
-        log.exception("Could not open %s", db_location)
-        text = QCoreApplication.translate(
-            "App", "Không mở được cơ sở dữ liệu %1:\n%2\n\nChi tiết trong tệp nhật ký: %3"
-        )
-        dialogs.warn(None, "Commune Desk", fill(text, db_location, exc, log_file()))
-        return 1
-    if not CommuneService(db.context).exists():
-        db = _first_start(db, dialogs)
-        if db is None:
-            return 0
-    session = _Session(db, settings, dialogs, translations.switch)
+    session = Session(_database(args), args.demo, settings, dialogs, translations.switch)
     try:
         return session.run(app)
     finally:
-        session.db.close()
+        session.close()
 
 
-class _Session:
-    """Log-in, window, log-out; after a restore in Cài đặt, the restored file and a new log-in."""
+class Session:
+    """Log-in (the database opening meanwhile), window, log-out; after a restore, a new log-in."""
 
-    def __init__(self, db, settings, dialogs, switch_language: Callable[[str], object]) -> None:
-        self.db = db
+    def __init__(
+        self, location: str, demo: bool, settings, dialogs, switch_language: Callable[[str], object]
+    ) -> None:
+        self.location, self.demo = location, demo
         self._settings, self._dialogs, self._switch_language = settings, dialogs, switch_language
+        self.opened: Opened | None = None
+        self._opening = False
+        self._login = None  # the LoginDialog showing, if any
+
+    @property
+    def db(self):
+        return self.opened.db if self.opened is not None else None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
 
     def run(self, app) -> int:
+        from commune_desk.views.shell.login_dialog import LoginDialog
+
         status = 0
-        while _ensure_supervisor(self.db):
-            account = _login(self.db)
-            if account is None:
-                break
-            status, ended = self._window(app, replace(self.db.context, actor=account.actor()))
+        while True:
+            if self.opened is not None and self.opened.needs_attention:
+                if not self._attend():
+                    return 1 if self.opened is not None and self.opened.error else 0
+                continue
+            dialog = LoginDialog()
+            self._login = dialog
+            if self.opened is not None:
+                self.offer(dialog)
+            elif not self._opening:  # once the login is on screen, open behind it
+                dialog.first_painted.connect(self._open)
+            accepted = dialog.exec()
+            self._login = None
+            dialog.deleteLater()
+            if dialog.result() == NEEDS_ATTENTION:
+                continue  # the database needs a set-up, a supervisor or a repair first
+            if not accepted or dialog.account is None:
+                return 1 if self.opened is not None and self.opened.error else status
+            ctx = replace(self.db.context, actor=dialog.account.actor())
+            status, ended = self._window(app, ctx)
             if ended == "restored":  # the restored file's accounts may differ: log in again
                 self._reopen()
             elif ended != "logged_out":
-                break
-        return status
+                return status
+
+    # -- opening ---------------------------------------------------------------------------
+    def _open(self) -> None:
+        """Open the database in the background; the login shows meanwhile."""
+        from commune_desk.views.kernel import QueryOp
+
+        if self._opening:
+            return
+        self.opened, self._opening = None, True
+        location, demo = self.location, self.demo
+        QueryOp(
+            parent=None, op=lambda _task: open_for_login(location, demo), success=self._on_opened
+        ).run_in_background()
+
+    def _on_opened(self, opened: Opened) -> None:
+        self.opened, self._opening = opened, False
+        if self._login is not None:
+            self.offer(self._login)
+
+    def offer(self, dialog) -> None:
+        """Let the login go through, or say why not, or leave it for a set-up or a repair."""
+        from PySide6.QtCore import QCoreApplication
+
+        from commune_desk.services.accounts import AccountService
+        from commune_desk.views.widgets.i18n import fill
+
+        opened = self.opened
+        assert opened is not None
+        if opened.needs_attention:
+            dialog.done(NEEDS_ATTENTION)
+        elif opened.error is not None:
+            text = QCoreApplication.translate(
+                "App", "Không mở được cơ sở dữ liệu %1:\n%2\n\nChi tiết trong tệp nhật ký: %3"
+            )
+            dialog.show_problem(fill(text, self.location, opened.error, log_file()))
+        else:
+            dialog.set_ready(AccountService(opened.db.context), opened.title)
+
+    def _attend(self) -> bool:
+        """A damaged file, a database without a commune or without a supervisor; False: quit."""
+        from commune_desk.services.backups import DatabaseDamaged
+
+        opened = self.opened
+        assert opened is not None
+        if isinstance(opened.error, DatabaseDamaged):
+            from commune_desk.views.shell.startup_check import recover_damaged
+
+            if not recover_damaged(self._dialogs, opened.error, paths.backups_dir()):
+                return False
+            self._open()
+            return True
+        db = opened.db
+        if not opened.exists:
+            db = _first_start(db, self._dialogs)
+            if db is None:
+                self.opened = Opened()
+                return False
+        elif not _ensure_supervisor(db):
+            return False
+        self.opened = _checked(db, demo=False)
+        return True
 
     def _window(self, app, ctx) -> tuple[int, str]:
         """The window of one log-in; how it ended: 'closed', 'logged_out' or 'restored'."""
@@ -280,11 +300,14 @@ class _Session:
             restored = True
             window.close()  # ends app.exec()
 
+        from commune_desk.views.shell.compose import build_main_window
         from commune_desk.views.widgets.app_settings import LANGUAGE, language_of
 
         self._switch_language(language_of(self._settings, ctx.actor.username))  # its own
+        opened = self.opened
+        profile, opened.profile = opened.profile, None  # read at opening; later windows read anew
         window = build_main_window(
-            ctx, self._settings, self._dialogs, self._switch_language, on_restored
+            ctx, self._settings, self._dialogs, self._switch_language, on_restored, profile
         )
         window.show()
         status = app.exec()
@@ -297,11 +320,8 @@ class _Session:
 
     def _reopen(self) -> None:
         """The file was replaced: open it again (migrating an older backup) for the next log-in."""
-        from commune_desk.services.setup import open_database
-
         old = self.db
-        location = old.engine.url.render_as_string(hide_password=False)
+        self.location = old.engine.url.render_as_string(hide_password=False)
         old.close()
-        self.db = open_database(
-            location, paths.catalogue_file(), old.context.actor, paths.backups_dir()
-        )
+        self.opened = None
+        self._open()

@@ -164,7 +164,7 @@ class _SelfTest:
         )
 
     def main_window(self) -> str:
-        from commune_desk.app import build_main_window
+        from commune_desk.views.shell.compose import build_main_window
         from commune_desk.views.widgets.app_settings import AppSettings
         from commune_desk.views.widgets.dialogs import QtDialogs
 
@@ -182,8 +182,7 @@ class _SelfTest:
 
     def _visit(self, app: Any, window: Any) -> str:
         """Every section of the window, a picture of it, and the overview's charts."""
-        from PySide6.QtCore import QThreadPool
-
+        from commune_desk.views.kernel import kernel
         from commune_desk.views.shell.main_window import SECTION_TITLES
 
         try:
@@ -194,7 +193,7 @@ class _SelfTest:
                 if window.show_section(key) is None:
                     raise CheckFailed(f"mục «{key}» không dựng được trang")
                 app.processEvents()
-            QThreadPool.globalInstance().waitForDone(10_000)
+            kernel().wait_idle(10)
             app.processEvents()
             image = window.grab()
             if image.isNull():
@@ -203,7 +202,7 @@ class _SelfTest:
             charts = self._overview_charts(window.show_section("overview"))
         finally:
             window.close()
-            QThreadPool.globalInstance().waitForDone(10_000)
+            kernel().wait_idle(10)
             app.processEvents()
             window.deleteLater()
             app.processEvents()
@@ -211,8 +210,7 @@ class _SelfTest:
 
     def _overview_charts(self, page: Any) -> str:
         """Wait for the overview's figures and its charts (matplotlib), then render them all."""
-        from PySide6.QtCore import QThreadPool
-
+        from commune_desk.views.kernel import kernel
         from commune_desk.views.overview.charts import KEYS
 
         deadline = time.monotonic() + CHARTS_TIMEOUT_S
@@ -224,7 +222,7 @@ class _SelfTest:
                 raise CheckFailed(
                     f"biểu đồ của trang Tổng quan chưa có sau {CHARTS_TIMEOUT_S} s ({shown})"
                 )
-            QThreadPool.globalInstance().waitForDone(100)
+            kernel().wait_idle(0.1)
             self.app.processEvents()
         for key in KEYS:
             image = page.charts.image(key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -23,16 +22,7 @@ from commune_desk.services.records import RecordService
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValuesService
 from tests.conftest import CATALOGUE, FIXED_NOW
-
-
-def corrupt(path: Path) -> None:
-    """Overwrite the pages after the schema with garbage, keeping SQLite's header."""
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(path.read_bytes())
-    page = 4096
-    data[page : len(data)] = b"\x0d\xff" * ((len(data) - page) // 2)
-    path.write_bytes(bytes(data))
+from tests.support.files import corrupt
 
 
 def villages(db) -> list[str]:

@@ -14,6 +14,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from commune_desk.data.errors import DatabaseBusy, DatabaseError
+
 log = logging.getLogger(__name__)
 
 # A writer that meets another writer (a second copy of the program on a shared folder) waits
@@ -22,21 +24,6 @@ BUSY_TIMEOUT_MS = 5_000
 WRITE_ATTEMPTS = 3
 RETRY_PAUSE_S = 0.2
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class DatabaseError(RuntimeError):
-    """A database that cannot be opened, migrated or trusted; the message is for the user."""
-
-
-class DatabaseBusy(DatabaseError):
-    """Another program kept the database locked for writing longer than we wait."""
-
-    def __init__(self, name: str, waited_s: float) -> None:
-        super().__init__(
-            f"Cơ sở dữ liệu {name} đang bận: một chương trình Commune Desk khác đang ghi vào "
-            f"tệp này. Đã chờ {round(waited_s)} giây nhưng chưa ghi được; chưa có gì thay đổi. "
-            "Hãy thử lại sau ít phút."
-        )
 
 
 def to_url(db: str | Path) -> str:

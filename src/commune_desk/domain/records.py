@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cache
 
 from commune_desk.domain.numbers import NumberError, parse_decimal, parse_whole_number
+from commune_desk.domain.periods import DateWindow
 from commune_desk.domain.text import clean, fold, match_key, sort_key
 
 
@@ -362,3 +363,15 @@ def _bounded(spec: Field, value: float) -> float:
     if spec.maximum is not None and value > spec.maximum:
         raise FieldError(f"giá trị {value:g} lớn hơn mức tối đa {spec.maximum:g}")
     return value
+
+
+def village_absent(
+    code: str, established: dt.date | None, dissolved: dt.date | None, window: DateWindow
+) -> str | None:
+    """Why village `code` has no share of `window` (not yet established, or already merged or
+    dissolved), or None when it existed during some of it."""
+    if dissolved is not None and dissolved <= window.start:
+        return f"thôn «{code}» đã sáp nhập hoặc giải thể từ ngày {dissolved:%d/%m/%Y}"
+    if established is not None and established > window.end:
+        return f"thôn «{code}» mới thành lập từ ngày {established:%d/%m/%Y}"
+    return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,44 +23,15 @@ from commune_desk.services import audit
 from commune_desk.services.audit_text import UNKNOWN_ACCOUNT
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
+from commune_desk.services.login import MAX_ATTEMPTS, LoginFailed, LoginRefusal
 from commune_desk.services.permissions import ROLE_LABELS, ROLES, SUPERVISOR, Action, require
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
-MAX_ATTEMPTS = 5
 LOCK_TIME = dt.timedelta(minutes=5)
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-
-
-class LoginRefusal(StrEnum):
-    WRONG = "wrong"  # unknown name or wrong password (the same answer for both)
-    LOCKED = "locked"
-    DISABLED = "disabled"
-
-
-class LoginFailed(ServiceError):
-    """A refused login; the window words it from `refusal`, `remaining` and `locked_until`."""
-
-    def __init__(
-        self,
-        refusal: LoginRefusal,
-        remaining: int | None = None,
-        locked_until: dt.datetime | None = None,
-    ) -> None:
-        self.refusal = refusal
-        self.remaining = remaining
-        self.locked_until = locked_until
-        if refusal is LoginRefusal.LOCKED and locked_until is not None:
-            text = f"Tài khoản tạm khóa đến {locked_until:%H:%M} vì nhập sai mật khẩu nhiều lần."
-        elif refusal is LoginRefusal.DISABLED:
-            text = "Tài khoản đã bị vô hiệu hóa; hãy liên hệ lãnh đạo."
-        elif remaining is not None:
-            text = f"Sai tên đăng nhập hoặc mật khẩu; còn {remaining} lần thử."
-        else:
-            text = "Sai tên đăng nhập hoặc mật khẩu."
-        super().__init__(text)
 
 
 @dataclass(frozen=True)

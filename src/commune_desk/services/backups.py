@@ -35,6 +35,10 @@ from commune_desk.services.context import Actor, ServiceContext, system_actor
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
 
+# What the window shows of backups (it never imports `data`): the copies, their kinds, errors.
+BackupKind = Kind
+parse_backup_name = parse_name
+
 log = logging.getLogger(__name__)
 
 

@@ -4,8 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from commune_desk.domain.validation import Problem
+from commune_desk.data.errors import DatabaseBusy, DatabaseError
+
+if TYPE_CHECKING:  # the login imports these errors: no catalogue needed to name them
+    from commune_desk.domain.validation import Problem
+
+__all__ = [
+    "DatabaseBusy",  # the database's errors, for the views (which never import data)
+    "DatabaseError",
+    "ImportRefused",
+    "NotAllowed",
+    "NotFound",
+    "NotInitialised",
+    "PeriodLocked",
+    "RowError",
+    "ServiceError",
+    "SubmissionRefused",
+    "ValidationFailed",
+]
 
 
 class ServiceError(Exception):

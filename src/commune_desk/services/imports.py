@@ -19,7 +19,7 @@ from commune_desk.data.repositories import records as repo
 from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.numbers import NumberError, parse_whole_number
 from commune_desk.domain.periods import Mode, PeriodError, parse_month, read_month
-from commune_desk.domain.records import RecordKind
+from commune_desk.domain.records import RecordKind, village_absent
 from commune_desk.domain.text import clean, match_key
 from commune_desk.domain.validation import Problem
 from commune_desk.excel.tables import LegacyTextError, Table, TableError, read_table
@@ -147,6 +147,8 @@ class ImportService:
             commune = require_commune(session)
             villages = repo.code_map(session, commune.id, "villages")
             village_codes = CodeIndex(villages)
+            village_dates = repo.village_dates(session, commune.id)
+            mode = Mode(commune.cutoff_mode)
             catalogue = self._ctx.catalogue
             for row_no, raw in table.rows:
                 row = {mapping[h]: v for h, v in raw.items() if h in mapping}
@@ -167,6 +169,10 @@ class ImportService:
                     stored, padded = village_codes.find(village_code)
                     if stored is None:
                         problem = ("village", f"không có thôn mã «{village_code}»")
+                    elif gone := village_absent(
+                        stored, *village_dates[stored], parse_month(month).window(mode)
+                    ):
+                        problem = ("village", gone)
                     else:
                         village_id = villages[stored]
                         if padded:

@@ -1,1 +1,1 @@
-"""Qt widgets, table models, dialogs and background workers."""
+"""The window: feature packages around the operations kernel (see docs/architecture.md)."""

@@ -2,7 +2,8 @@
 
 The dialog checks what it can as the user types (lengths, the two passwords match), then hands
 an `AccountInput` to `submit`, a function of the composition root or the page that calls the
-accounts service; a refusal it raises is shown in the dialog, which stays open.
+accounts service, as a write operation of the kernel (off the UI thread); a refusal it raises
+is shown in the dialog, which stays open.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import ROLES
 from commune_desk.views.forms.ui_account_dialog import Ui_AccountDialog
+from commune_desk.views.kernel import Changes, Kind, WriteOp
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.roles import role_title
 
@@ -137,15 +139,29 @@ class AccountDialog(QDialog):
         return password_problem(ui.password_edit.text(), ui.confirm_edit.text())
 
     def accept(self) -> None:
+        """Submit as a write operation (password hashing and the database off the UI thread);
+        the dialog closes once it is stored, or says why not and stays open."""
         if self.problem():
             return
-        try:
-            self._submit(self.value())
-        except ServiceError as exc:  # refused by the service: in the error colour
-            self.ui.message_label.setStyleSheet(ERROR_STYLE)
-            self.ui.message_label.setText(str(exc))
-            return
+        submit, value = self._submit, self.value()
+
+        def write(_task: object) -> Changes:
+            submit(value)
+            return Changes.of(Kind.ACCOUNTS)
+
+        ok = self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        WriteOp(parent=self, op=write, success=self._on_saved).failure(self._on_refused).with_busy(
+            ok
+        ).run_in_background()
+
+    def _on_saved(self, _changes: Changes) -> None:
         super().accept()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self.ui.message_label.setStyleSheet(ERROR_STYLE)  # refused by the service: in red
+        self.ui.message_label.setText(str(exc))
 
     def _on_input_changed(self, _text: str = "") -> None:
         problem = self.problem()  # guidance, not an error: the normal colour

@@ -16,6 +16,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.accounts.dialog import AccountDialog, AccountForm, AccountInput, run_form
 from commune_desk.views.forms.ui_accounts_page import Ui_AccountsPage
+from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.roles import role_title
@@ -99,22 +100,35 @@ class AccountsPage(QWidget):
         ui.add_button.clicked.connect(self._on_add_button_clicked)
         ui.reset_button.clicked.connect(self._on_reset_button_clicked)
         ui.active_button.clicked.connect(self._on_active_button_clicked)
+        kernel().bus.subscribe(self, (Kind.ACCOUNTS,), lambda _changes: self.refresh())
         self.refresh()
 
     @property
     def model(self) -> AccountsModel:
         return self._model
 
-    def refresh(self) -> None:
+    def refresh(self, select: str | None = None) -> None:
+        """Read the accounts again (off the UI thread), keeping the chosen one."""
         current = self.current_account()
+        chosen = select or (current.username if current is not None else None)
+        service = self._service
+        QueryOp(
+            parent=self,
+            op=lambda _task: service.accounts(),
+            success=lambda accounts: self._show(accounts, chosen),
+        ).failure(self._warn).key("accounts").run_in_background()
+
+    def _show(self, accounts: list[Account], chosen: str | None) -> None:
         self._model.now = self._ctx.now()
-        try:
-            self._model.set_rows(self._service.accounts())
-        except ServiceError as exc:
-            self._dialogs.warn(self, self.tr("Tài khoản"), str(exc))
-        if current is not None:
-            self.select(current.username)
+        self._model.set_rows(accounts)
+        if chosen is not None:
+            self.select(chosen)
         self._update_buttons()
+
+    def _warn(self, exc: Exception) -> None:
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self._dialogs.warn(self, self.tr("Tài khoản"), str(exc))
 
     def select(self, username: str) -> None:
         for row, account in enumerate(self._model.rows):
@@ -135,8 +149,7 @@ class AccountsPage(QWidget):
 
         added = run_form(AccountDialog(AccountForm.NEW, submit, parent=self))
         if added is not None:
-            self.refresh()
-            self.select(added.username.lower())
+            self.refresh(select=added.username.lower())
 
     def _on_reset_button_clicked(self) -> None:
         account = self.current_account()
@@ -163,11 +176,19 @@ class AccountsPage(QWidget):
             )
             if not self._dialogs.confirm(self, self.tr("Vô hiệu hóa tài khoản"), question):
                 return
-        try:
-            self._service.set_active(account.username, not account.active)
-        except ServiceError as exc:
-            self._dialogs.warn(self, self.tr("Tài khoản"), str(exc))
-        self.refresh()
+        service, username, active = self._service, account.username, not account.active
+
+        def write(_task: object) -> Changes:
+            service.set_active(username, active)
+            return Changes.of(Kind.ACCOUNTS)
+
+        def refused(exc: Exception) -> None:
+            self._warn(exc)
+            self.refresh()
+
+        WriteOp(parent=self, op=write, success=lambda _c: self.refresh()).failure(
+            refused
+        ).with_busy(self.ui.active_button).run_in_background()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -9,6 +9,7 @@ export runs in the background through the audit service's atomic .xlsx writer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 
@@ -20,18 +21,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from commune_desk.domain.numbers import format_number
 from commune_desk.services.audit import AuditKind, AuditQuery, AuditRow, AuditService
+from commune_desk.services.audit import AuditPage as AuditPageRows
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.forms.ui_audit_page import Ui_AuditPage
-from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.kernel import Kind, QueryOp, kernel
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.rows_model import RowsModel
@@ -76,37 +78,66 @@ HEADERS = {
 }
 
 
+# Asks for rows (query, offset, limit) and hands the page to the callback, now or later.
+Fetch = Callable[[AuditQuery, int, int, Callable[[AuditPageRows], None]], None]
+
+
 class AuditModel(RowsModel[AuditRow]):
+    """The audit trail for a query, a page at a time; pages for an older query are dropped."""
+
     columns = Column
     context = "AuditModel"
     headers = HEADERS
+    loaded = Signal()  # the first page of the current query has arrived
 
-    def __init__(self, service: AuditService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: AuditService, parent: QWidget | None = None, fetch: Fetch | None = None
+    ) -> None:
         super().__init__(parent)
-        self._service = service
+        self._fetch: Fetch = fetch or (
+            lambda query, offset, limit, deliver: deliver(service.page(query, offset, limit))
+        )
         self.query = AuditQuery()
         self.total = 0
+        self._generation = 0
+        self._waiting = False
 
     def set_query(self, query: AuditQuery) -> None:
         self.query = query
-        page = self._service.page(query, 0, PAGE)
-        self.total = page.total
-        self.set_rows(page.rows)
+        self._generation += 1
+        generation, self._waiting = self._generation, True
+
+        def arrived(page: AuditPageRows) -> None:
+            if generation == self._generation:
+                self._waiting = False
+                self.total = page.total
+                self.set_rows(page.rows)
+                self.loaded.emit()
+
+        self._fetch(query, 0, PAGE, arrived)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and not self._waiting and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        more = self._service.page(self.query, len(self.rows), PAGE).rows
-        if not more:
-            self.total = len(self.rows)
-            return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows = (*self._rows, *more)
-        self.endInsertRows()
+        generation, self._waiting = self._generation, True
+
+        def arrived(page: AuditPageRows) -> None:
+            if generation != self._generation:
+                return
+            self._waiting = False
+            more = page.rows
+            if not more:
+                self.total = len(self.rows)
+                return
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows = (*self._rows, *more)
+            self.endInsertRows()
+
+        self._fetch(self.query, len(self.rows), PAGE, arrived)
 
     def text(self, row: AuditRow, column: Column) -> str:
         if column is Column.AT:
@@ -139,17 +170,17 @@ class AuditPage(QWidget):
         ctx: ServiceContext,
         dialogs: Dialogs,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_AuditPage()
         self.ui.setupUi(self)
         self._ctx = ctx
         self._dialogs = dialogs
-        self._pool = pool
         self._service = AuditService(ctx)
-        self._worker: Worker | None = None
-        self._model = AuditModel(self._service, self)
+        self._exporting = False
+        self._sized = False
+        self._model = AuditModel(self._service, self, fetch=self._fetch)
+        self._model.loaded.connect(self._on_model_loaded)
         ui = self.ui
         ui.audit_table.setModel(self._model)
         ui.audit_table.verticalHeader().hide()
@@ -173,6 +204,7 @@ class AuditPage(QWidget):
         shortcut.activated.connect(ui.export_button.click)
         self._on_filters_changed()
         self._size_columns()
+        kernel().bus.subscribe(self, (Kind.AUDIT,), lambda _changes: self.refresh())
 
     @property
     def model(self) -> AuditModel:
@@ -195,21 +227,42 @@ class AuditPage(QWidget):
         self._on_filters_changed()
 
     # -- slots ---------------------------------------------------------------------------
+    def _fetch(
+        self,
+        query: AuditQuery,
+        offset: int,
+        limit: int,
+        deliver: Callable[[AuditPageRows], None],
+    ) -> None:
+        """Rows of the trail, read off the UI thread."""
+        service = self._service
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            self.ui.count_label.setText(str(exc))
+
+        QueryOp(
+            parent=self, op=lambda _task: service.page(query, offset, limit), success=deliver
+        ).failure(failed).run_in_background()
+
     def _on_filters_changed(self, *_args: object) -> None:
         ui = self.ui
         ui.date_from_edit.setEnabled(ui.dates_check.isChecked())
         ui.date_to_edit.setEnabled(ui.dates_check.isChecked())
-        try:
-            self._model.set_query(self.query())
-        except ServiceError as exc:
-            ui.count_label.setText(str(exc))
-            return
+        self._model.set_query(self.query())
+
+    def _on_model_loaded(self) -> None:
+        ui = self.ui
         total = self._model.total
         ui.count_label.setText(fill(self.tr("%1 dòng", "", total), format_number(total)))
-        ui.export_button.setEnabled(total > 0 and self._worker is None)
+        ui.export_button.setEnabled(total > 0 and not self._exporting)
+        if not self._sized and self._model.rowCount():  # the columns fit the first rows read
+            self._sized = True
+            self._size_columns()
 
     def _on_export_button_clicked(self) -> None:
-        if self._worker is not None or not self.ui.export_button.isEnabled():
+        if self._exporting or not self.ui.export_button.isEnabled():
             return
         path = choose_workbook_path(
             self._dialogs,
@@ -220,22 +273,21 @@ class AuditPage(QWidget):
         if path is None:
             return
         service, query = self._service, self._model.query
-        self._worker = Worker(lambda task: (path, service.export(query, path, task.progress)))
-        self._worker.signals.finished.connect(self._on_worker_finished)
-        self._worker.signals.failed.connect(self._on_worker_failed)
-        self.ui.export_button.setEnabled(False)
-        start(self._worker, self._pool)
+        self._exporting = True
+        QueryOp(
+            parent=self,
+            op=lambda task: (path, service.export(query, path, task.progress)),
+            success=self._on_export_finished,
+        ).failure(self._on_export_failed).with_busy(self.ui.export_button).run_in_background()
 
-    def _on_worker_finished(self, result: tuple[Path, int]) -> None:
+    def _on_export_finished(self, result: tuple[Path, int]) -> None:
         path, rows = result
-        self._worker = None
-        self.ui.export_button.setEnabled(True)
+        self._exporting = False
         text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
         self._dialogs.inform(self, self.tr("Xuất nhật ký thay đổi"), text)
 
-    def _on_worker_failed(self, error: Exception) -> None:
-        self._worker = None
-        self.ui.export_button.setEnabled(True)
+    def _on_export_failed(self, error: Exception) -> None:
+        self._exporting = False
         self._dialogs.warn(self, self.tr("Không xuất được nhật ký thay đổi"), str(error))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -281,20 +333,33 @@ class AuditPage(QWidget):
         QTimer.singleShot(0, self._size_columns)  # once the table has its new width
 
     def _fill_combos(self) -> None:
+        """The kinds at once; the people who appear in the trail when they have been read."""
         ui = self.ui
-        actor, kind = ui.actor_combo.currentData(), ui.kind_combo.currentData()
-        for combo in (ui.actor_combo, ui.kind_combo):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(self.tr("Tất cả"), "")
-        try:
-            people = self._service.actors()
-        except ServiceError:
-            people = []
-        for username, name in people:
-            ui.actor_combo.addItem(f"{name} ({username})" if name else username, username)
+        kind = ui.kind_combo.currentData()
+        ui.kind_combo.blockSignals(True)
+        ui.kind_combo.clear()
+        ui.kind_combo.addItem(self.tr("Tất cả"), "")
         for audit_kind, title in KIND_TITLES.items():
             ui.kind_combo.addItem(QCoreApplication.translate("AuditPage", title), str(audit_kind))
-        for combo, chosen in ((ui.actor_combo, actor), (ui.kind_combo, kind)):
-            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
-            combo.blockSignals(False)
+        ui.kind_combo.setCurrentIndex(max(ui.kind_combo.findData(kind), 0) if kind else 0)
+        ui.kind_combo.blockSignals(False)
+        if ui.actor_combo.count() == 0:
+            ui.actor_combo.addItem(self.tr("Tất cả"), "")
+        service = self._service
+        QueryOp(parent=self, op=lambda _task: service.actors(), success=self._fill_actors).failure(
+            lambda _exc: self._fill_actors([])
+        ).key("actors").run_in_background()
+
+    def _fill_actors(self, people: list[tuple[str, str]]) -> None:
+        combo = self.ui.actor_combo
+        actor = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Tất cả"), "")
+        for username, name in people:
+            combo.addItem(f"{name} ({username})" if name else username, username)
+        found = combo.findData(actor) if actor else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+        if actor and found < 0:  # the one chosen is no longer listed: show everyone
+            self._on_filters_changed()

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     QUrl,
     Signal,
 )
@@ -38,7 +37,7 @@ from commune_desk.services.province_document import (
 )
 from commune_desk.services.replies import ReviewService
 from commune_desk.views.forms.ui_consolidation_page import Ui_ConsolidationPage
-from commune_desk.views.kernel.workers import Task, Worker, start
+from commune_desk.views.kernel import QueryOp, Task
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill
 
@@ -106,7 +105,6 @@ class ConsolidationPage(QWidget):
         catalogue: Catalogue,
         dialogs: Dialogs,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         province_key: Path | None = None,
         document_file: Path | None = None,
@@ -123,12 +121,11 @@ class ConsolidationPage(QWidget):
             self.ui.signer_title_edit.setText(remembered.signer_title)
             self.ui.signer_name_edit.setText(remembered.signer_name)
         self._dialogs = dialogs
-        self._pool = pool
         self._open_url = open_url
         self._sources: list[Path] = []
         self._units: Path | None = None
         self._out: Path | None = None
-        self._worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._op: QueryOp | None = None  # the consolidation under way
         self._result: ConsolidationResult | None = None
         self._model = ProblemsModel(self)
         table = self.ui.problems_table
@@ -171,7 +168,7 @@ class ConsolidationPage(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._worker is not None and not self.ui.run_button.isEnabled()
+        return self._op is not None
 
     # -- choosing --------------------------------------------------------------------------
     def _add_sources(self, paths: list[Path]) -> None:
@@ -209,7 +206,7 @@ class ConsolidationPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._worker is not None and self.ui.cancel_button.isEnabled()
+        busy = self._op is not None
         self.ui.run_button.setEnabled(not busy and bool(self._sources) and self._out is not None)
 
     # -- running ---------------------------------------------------------------------------
@@ -234,30 +231,33 @@ class ConsolidationPage(QWidget):
                 document=document,
             )
 
-        self._worker = Worker(work)
-        signals = self._worker.signals
-        signals.progress.connect(self._on_worker_progress)
-        signals.finished.connect(self._on_worker_finished)
-        signals.failed.connect(self._on_worker_failed)
-        signals.cancelled.connect(self._on_worker_cancelled)
+        # Workbooks only (no database): in parallel with the database's work.
+        self._op = (
+            QueryOp(parent=self, op=work, success=self._on_op_finished)
+            .with_progress(self._on_op_progress)
+            .failure(self._on_op_failed)
+            .on_cancel(self._on_op_cancelled)
+            .in_parallel()
+        )
         ui = self.ui
         ui.run_button.setEnabled(False)
         ui.cancel_button.setEnabled(True)
         ui.open_button.setEnabled(False)
         ui.progress_bar.setValue(0)
         ui.summary_label.setText(self.tr("Đang đọc báo cáo của các xã…"))
-        start(self._worker, self._pool)
+        self._op.run_in_background()
 
     def _on_cancel_button_clicked(self) -> None:
-        if self._worker is not None:
-            self._worker.task.cancel()
+        if self._op is not None:
+            self._op.cancel()
             self.ui.cancel_button.setEnabled(False)
 
-    def _on_worker_progress(self, done: int, total: int) -> None:
+    def _on_op_progress(self, done: int, total: int) -> None:
         self.ui.progress_bar.setMaximum(max(total, 1))
         self.ui.progress_bar.setValue(done)
 
     def _finish(self, text: str) -> None:
+        self._op = None
         self.ui.cancel_button.setEnabled(False)
         self.ui.summary_label.setText(text)
         self._update_buttons()
@@ -273,7 +273,7 @@ class ConsolidationPage(QWidget):
             signer_name=ui.signer_name_edit.text(),
         )
 
-    def _on_worker_finished(self, result: ConsolidationResult) -> None:
+    def _on_op_finished(self, result: ConsolidationResult) -> None:
         self._result = result
         settings = self._document_settings()
         if settings is not None and self._document_file is not None:
@@ -283,12 +283,12 @@ class ConsolidationPage(QWidget):
         self._finish(result.summary)
         self.consolidated.emit(result)
 
-    def _on_worker_failed(self, error: Exception) -> None:
+    def _on_op_failed(self, error: Exception) -> None:
         self._model.set_rows(())
         self._finish(str(error))
         self._dialogs.warn(self, self.tr("Không tổng hợp được"), str(error))
 
-    def _on_worker_cancelled(self) -> None:
+    def _on_op_cancelled(self) -> None:
         self._finish(self.tr("Đã hủy tổng hợp; chưa ghi tệp nào."))
 
     def _on_open_button_clicked(self) -> None:

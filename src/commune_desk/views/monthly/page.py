@@ -1,8 +1,11 @@
 """Số liệu hằng tháng: the grid of monthly figures that mirrors the paper form.
 
-Every change goes through ValuesService, where validation, locks and the audit live; after a
+Every change goes through ValuesService, where validation, locks and the audit live, as a
+write operation of the kernel (off the UI thread; the clerk types on while it saves); after a
 save the grid reloads the months' cells and problems, so its colours and totals are always
-the service's. Undo replays the old values through the service as well.
+the service's, and the change bus tells the other pages which months changed. A value the
+service refuses brings the cursor back to its cell with the reason. Undo replays the old
+values through the service as well.
 """
 
 from __future__ import annotations
@@ -15,17 +18,17 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signa
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Kind as PeriodKind
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError
+from commune_desk.services.errors import DatabaseBusy, ServiceError
 from commune_desk.services.locks import LockInfo, lock_covering
 from commune_desk.services.permissions import Action
 from commune_desk.services.values import SaveReport, ValueChange, ValuesService
 from commune_desk.views.forms.ui_monthly_grid_page import Ui_MonthlyGridPage
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, WriteOp, kernel
 from commune_desk.views.monthly.comment_dialog import AskComment, ask_comment
 from commune_desk.views.monthly.delegate import GridDelegate
 from commune_desk.views.monthly.layout import ColumnKind, GridData, Move, grid_rows
@@ -65,7 +68,8 @@ def parse_block(text: str) -> list[list[str]]:
 
 
 class MonthlyGridPage(QWidget):
-    values_changed = Signal()
+    values_changed = Signal()  # a save of this page changed stored values
+    loaded = Signal()  # the grid shows what the services returned
 
     def __init__(
         self,
@@ -83,12 +87,15 @@ class MonthlyGridPage(QWidget):
         self._ctx = ctx
         self._denied = why_not(ctx, Action.EDIT_DATA)  # a supervisor reads, never types
         self._rows = grid_rows(ctx.catalogue)
-        self._today = current_month(ctx.today(), CommuneService(ctx).profile().cutoff_mode)
+        self._communes, self._clock = CommuneService(ctx), ctx.today
+        self._today: Period | None = None  # the current month, once the cut-off mode is read
         self._locks: list[LockInfo] = []
         self._undo: list[UndoStep] = []
         self._pending = PendingSaves(self, dialogs)  # saves refused by a busy database
         self._commit_ok = False
         self._focus_on_show = True
+        self._loading = 0
+        self._refusals: dict[Key, str] = {}  # why a typed value was refused, until it is saved
         self._model = MonthlyGridModel(self)
         self._delegate = GridDelegate(self)
         table = self.ui.grid_table
@@ -115,13 +122,12 @@ class MonthlyGridPage(QWidget):
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
         self.undo_action.triggered.connect(self._on_undo_action_triggered)
         self.ui.lock_label.hide()
-        for period in period_choices(self._today):
-            self.ui.period_combo.addItem(period.label(ui_language()), period.key)
         self.ui.period_combo.currentIndexChanged.connect(
             self._on_period_combo_current_index_changed
         )
         self._retranslate()
-        self.refresh()
+        kernel().bus.subscribe(self, (Kind.VALUES, Kind.SUBMISSIONS, Kind.PROFILE), self._heard)
+        self._read_profile()
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -132,24 +138,73 @@ class MonthlyGridPage(QWidget):
     def period(self) -> Period:
         return Period.parse(self.ui.period_combo.currentData())
 
+    @property
+    def busy(self) -> bool:
+        """True while a load of the grid is under way."""
+        return self._loading > 0
+
     def refresh(self) -> None:
         """Reload the chosen period (values, problems and locks) from the services."""
-        try:
-            self._locks = self._values.locks()
-        except ServiceError as exc:
-            self._say(str(exc), Tone.ERROR)
+        if self._today is None:
+            self._read_profile()  # the periods come first; it reloads then
             return
-        self._reload()
+        self._reload(with_locks=True)
 
     # -- loading -----------------------------------------------------------------------
-    def _reload(self) -> None:
-        period = self.period
-        try:
-            cells = self._values.cells(period.months())
-            problems = self._values.problems(period)
-        except ServiceError as exc:
-            self._say(str(exc), Tone.ERROR)
+    def _read_profile(self) -> None:
+        """The commune's cut-off mode decides the current month and the periods offered."""
+        communes = self._communes
+        self._loading += 1
+        QueryOp(
+            parent=self, op=lambda _task: communes.profile().cutoff_mode, success=self._offer
+        ).failure(self._load_failed).key("profile").run_in_background()
+
+    def _offer(self, mode: str) -> None:
+        """Fill the periods for the current month (keeping the one chosen), then load it."""
+        self._loading = max(self._loading - 1, 0)
+        self._today = current_month(self._clock(), mode)
+        combo, chosen = self.ui.period_combo, self.ui.period_combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for period in period_choices(self._today):
+            combo.addItem(period.label(ui_language()), period.key)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+        combo.blockSignals(False)
+        self._reload(with_locks=True)
+
+    def _heard(self, changes: Changes) -> None:
+        """Another page wrote figures, a submission or the profile: read again if it matters."""
+        if self._today is None:
+            return  # the first load is on its way
+        if Kind.PROFILE in changes.kinds:  # the cut-off mode may have moved the months
+            self._read_profile()
             return
+        shown = {month.key for month in self.period.months()}
+        if Kind.VALUES not in changes.kinds or not changes.periods or changes.periods & shown:
+            self.refresh()
+
+    def _reload(self, with_locks: bool = False) -> None:
+        period, values = self.period, self._values
+        known_locks = None if with_locks else self._locks
+
+        def read(_task: object) -> tuple[list[LockInfo], dict, list]:
+            locks = values.locks() if known_locks is None else known_locks
+            return locks, values.cells(period.months()), values.problems(period)
+
+        self._loading += 1
+        QueryOp(parent=self, op=read, success=lambda r: self._show(period, *r)).failure(
+            self._load_failed
+        ).key("load").run_in_background()
+
+    def _load_failed(self, error: Exception) -> None:
+        self._loading = 0
+        if not isinstance(error, ServiceError):
+            raise error
+        self._say(str(error), Tone.ERROR)
+
+    def _show(self, period: Period, all_locks: list[LockInfo], cells: dict, problems: list) -> None:
+        self._loading = 0  # the newest load reports last: older ones were dropped
+        self._locks = all_locks
         locks = {
             month.key: lock.message()
             for month in period.months()
@@ -162,6 +217,11 @@ class MonthlyGridPage(QWidget):
         reasons = list(dict.fromkeys(shown))
         self.ui.lock_label.setText("\n".join(reasons))
         self.ui.lock_label.setVisible(bool(reasons))
+        for key, text in self._refusals.items():
+            index = self._model.index_of(*key)
+            if index.isValid():
+                self._model.set_note(index, text)
+        self.loaded.emit()
 
     def _on_model_reset(self) -> None:
         """A new period: size the columns and put the cursor on the current month."""
@@ -188,43 +248,72 @@ class MonthlyGridPage(QWidget):
         refused: str,
         record: bool = True,
         at: QModelIndex | QPersistentModelIndex | None = None,
-    ) -> bool:
-        """Run one service call; on success remember the undo step and reload."""
+        then: Callable[[], object] | None = None,
+        refused_then: Callable[[], object] | None = None,
+    ) -> None:
+        """Run one service call as a write; on success remember the undo step and reload."""
         before = self._snapshot(keys)
-        try:
+        months = {month for _, month in keys}
+        place = QPersistentModelIndex(at) if at is not None else None
+
+        def write(_task: object) -> Outcome:
             report = call()
-        except DatabaseBusy as exc:  # another copy of the program is writing
-            again = partial(self._apply, keys, call, done, refused, record, at)
-            if self._pending.retry_now(exc):
-                return again()
-            self._refuse(self._pending.keep(again), at)
-            return False
-        except ServiceError as exc:
+            changed = report is None or report.added + report.changed + report.removed > 0
+            return Outcome(
+                report, Changes.of(Kind.VALUES, periods=months) if changed else Changes()
+            )
+
+        def saved(report: SaveReport | None) -> None:
+            changed = report is None or report.added + report.changed + report.removed > 0
+            for key in keys:
+                self._refusals.pop(key, None)
+            if record and changed:
+                self._undo.append(before)
+                del self._undo[:-UNDO_DEPTH]
+            self._reload()
+            warnings = report.warnings if report else []
+            if warnings:
+                self._say("\n".join(p.message for p in warnings), Tone.WARNING)
+            else:
+                self._say(done, Tone.INFO)
+            if then is not None:
+                then()
+            if changed:
+                self.values_changed.emit()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, DatabaseBusy):  # another copy of the program is writing
+                again = partial(
+                    self._apply, keys, call, done, refused, record, place, then, refused_then
+                )
+                if self._pending.retry_now(exc):
+                    again()
+                else:
+                    self._refuse(self._pending.keep(again), place, keys)
+                return
+            if not isinstance(exc, ServiceError):
+                raise exc
             detail = str(exc)
             if len(keys) == 1:  # the message names the cell already: drop the service's prefix
                 prefixes = (f"{Period.parse(keys[0][1]).label()}: ", f"«{keys[0][0]}»: ")
                 detail = detail.removeprefix(prefixes[0]).removeprefix(prefixes[1])
-            self._refuse(fill(refused, detail), at)
-            return False
-        changed = report is None or report.added + report.changed + report.removed > 0
-        if record and changed:
-            self._undo.append(before)
-            del self._undo[:-UNDO_DEPTH]
-        self._reload()
-        warnings = report.warnings if report else []
-        if warnings:
-            self._say("\n".join(p.message for p in warnings), Tone.WARNING)
-        else:
-            self._say(done, Tone.INFO)
-        if changed:
-            self.values_changed.emit()
-        return True
+            self._refuse(fill(refused, detail), place, keys)
+            if refused_then is not None:
+                refused_then()
 
-    def _refuse(self, text: str, at: Index | None) -> None:
-        """Say why nothing was saved, beside the grid and in the cell's tooltip."""
+        WriteOp(parent=self, op=write, success=saved).failure(failed).run_in_background()
+
+    def _refuse(self, text: str, at: Index | None, keys: Sequence[Key] = ()) -> None:
+        """Say why nothing was saved, beside the grid and in the cell's tooltip.
+
+        The cursor goes back to the refused cell for a correction (the clerk may have typed on).
+        """
         self._say(text, Tone.ERROR)
-        if at is not None:
+        if at is not None and at.isValid():
             self._model.set_note(at, text)
+            if len(keys) == 1:
+                self._refusals[keys[0]] = text
+            self.ui.grid_table.setCurrentIndex(self._model.index(at.row(), at.column()))
 
     def _snapshot(self, keys: Sequence[Key]) -> UndoStep:
         step = []
@@ -253,13 +342,14 @@ class MonthlyGridPage(QWidget):
             self._commit_ok = True  # nothing typed over the value
             return
         code, month = key
-        self._commit_ok = self._apply(
+        self._apply(
             [key],
             lambda: self._values.set_value(code, month, text or None),
             fill(self.tr("Đã lưu «%1», %2."), *self._where(key)),
             fill(self.tr("Không lưu «%1», %2: %3"), *self._where(key), "%1"),  # %1: the reason
             at=index,
         )
+        self._commit_ok = True  # sent: the cursor moves on while it saves
 
     def _on_delegate_navigate(self, move: int) -> None:
         if self._commit_ok:
@@ -325,18 +415,22 @@ class MonthlyGridPage(QWidget):
         if not self._undo:
             self._say(self.tr("Không còn thay đổi nào để hoàn tác."), Tone.INFO)
             return
-        step = self._undo[-1]
-        if self._apply(
+        step = self._undo.pop()
+
+        def undone() -> None:
+            target = self._model.index_of(step[0].code, step[0].month)
+            if target.isValid():
+                self.ui.grid_table.setCurrentIndex(target)
+
+        self._apply(
             [(change.code, change.month) for change in step],
             lambda: self._values.save(step),
             self.tr("Đã hoàn tác thay đổi %n ô.", "", len(step)),
             self.tr("Không hoàn tác được: %1"),
             record=False,
-        ):
-            self._undo.pop()
-            target = self._model.index_of(step[0].code, step[0].month)
-            if target.isValid():
-                self.ui.grid_table.setCurrentIndex(target)
+            then=undone,
+            refused_then=lambda: self._undo.append(step),  # still there to undo
+        )
 
     def _on_comment_action_triggered(self) -> None:
         index = self.ui.grid_table.currentIndex()

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from commune_desk.data.db import DatabaseBusy
+from commune_desk.services.errors import DatabaseBusy
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
 
-Save = Callable[[], bool]  # runs the save again; True once it is stored
+Save = Callable[[], object]  # runs the save again (one still refused puts itself back)
 
 
 class PendingSaves(QObject):

@@ -1,19 +1,19 @@
 """Tổng quan: progress against the year's targets at a glance — cards, charts and the table.
 
 The page paints without matplotlib and without waiting for the database: the figures are
-computed in a background worker (`OverviewService.load`, its own sessions), the cards and
-the table are filled when they arrive, and matplotlib is loaded after the first paint (its
-heavy part in a worker too). A newer request makes older results stale (a generation
-counter), so choosing periods quickly never shows an old answer nor piles up work.
+computed by a query operation of the kernel (`OverviewService.load`), the cards and the table
+are filled when they arrive, and matplotlib is loaded after the first paint (its heavy part off
+the UI thread too). A newer request makes older results stale (the operation's key), so
+choosing periods quickly never shows an old answer. The page listens on the change bus for the
+kinds of data it shows and reads again, debounced, when one of them changed.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -27,7 +27,7 @@ from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.overview import Overview, OverviewService
 from commune_desk.views.forms.ui_overview_page import Ui_OverviewPage
-from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.kernel import Changes, Kind, QueryOp, kernel
 from commune_desk.views.overview.cards import CardGrid
 from commune_desk.views.overview.charts import FILE_STEMS, KEYS, ChartSet, preload_matplotlib
 from commune_desk.views.overview.figures_model import FigureRow, FiguresModel
@@ -36,9 +36,8 @@ from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
 
 log = logging.getLogger(__name__)
 
-# Workers stay referenced until well after they report: their threads may still unwind.
-_KEEP: deque[Worker] = deque(maxlen=16)
 DEBOUNCE_MS = 400
+SHOWN_KINDS = (Kind.VALUES, Kind.RECORDS, Kind.TARGETS, Kind.PROFILE)
 
 
 def period_choices(latest: Period) -> list[Period]:
@@ -64,23 +63,18 @@ class OverviewPage(QWidget):
         ctx: ServiceContext,
         dialogs: Dialogs | None = None,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_OverviewPage()
         self.ui.setupUi(self)
         self._ctx = ctx
         self._dialogs: Dialogs = dialogs or QtDialogs()
-        self._pool = pool
         self._service = OverviewService(ctx)
         self._overview: Overview | None = None
-        self._generation = 0
-        self._running = False
-        self._pending = False
+        self._loading = 0
         self._shown_once = False
         self._painted = False
-        self._stale = False
-        self._quitting = False
+        self._charts_asked = False
         self._model = FiguresModel(self)
         self.ui.figures_table.setModel(self._model)
         header = self.ui.figures_table.horizontalHeader()
@@ -98,7 +92,8 @@ class OverviewPage(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.ui.overview_splitter.setStretchFactor(1, 1)
         self.ui.overview_splitter.setSizes([240, 460])
-        self._fill_periods()
+        self._periods_ready = False
+        self._read_periods()
         self._fill_choices()
         self.ui.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
         self.ui.granularity_combo.currentIndexChanged.connect(self._on_granularity_combo_changed)
@@ -107,9 +102,7 @@ class OverviewPage(QWidget):
         self.ui.save_png_button.clicked.connect(self._on_save_png_button_clicked)
         self.ui.copy_chart_button.clicked.connect(self._on_copy_chart_button_clicked)
         self._update_actions()
-        app = QCoreApplication.instance()
-        if app is not None:  # a worker still running at exit would outlive the interpreter
-            app.aboutToQuit.connect(self._on_about_to_quit)
+        kernel().bus.subscribe(self, SHOWN_KINDS, self._on_data_changed)
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -130,7 +123,7 @@ class OverviewPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._running
+        return self._loading > 0
 
     def period(self) -> Period:
         return Period.parse(self.ui.period_combo.currentData())
@@ -148,39 +141,37 @@ class OverviewPage(QWidget):
     def refresh(self) -> None:
         """Compute the period's figures again in the background (older results are dropped)."""
         self._debounce.stop()
-        self._stale = False
-        self._generation += 1
-        if self._running:
-            self._pending = True  # started when the running one reports
-            return
-        self._start_load()
-
-    def data_changed(self) -> None:
-        """Slot for other pages' change signals: refresh soon (debounced), or when shown."""
-        if self.isVisible():
-            self._debounce.start()
-        else:
-            self._stale = True
+        if not self._periods_ready:
+            return  # the periods come first; the page reads once they are there
+        period, granularity, service = self.period(), self.granularity(), self._service
+        self._loading += 1
+        self.ui.status_label.setText(self.tr("Đang tính…"))
+        QueryOp(
+            parent=self,
+            op=lambda _task: service.load(period, granularity),
+            success=self._on_loaded,
+        ).failure(self._on_load_failed).on_cancel(self._on_load_ended).key(
+            "load"
+        ).run_in_background()
 
     def load_charts(self) -> None:
         """Load matplotlib (its heavy part in the background), then create the canvases."""
-        if self._charts.ready or self._quitting:
+        if self._charts.ready or self._charts_asked:
             return
         import sys
 
         if "matplotlib.figure" in sys.modules:
             self._on_preload_finished(None)
             return
-        worker = Worker(preload_matplotlib)
-        worker.signals.finished.connect(self._on_preload_finished)
-        worker.signals.failed.connect(self._on_preload_failed)
-        _KEEP.append(worker)
-        start(worker, self._pool)
+        self._charts_asked = True
+        QueryOp(
+            parent=self, op=lambda _task: preload_matplotlib(), success=self._on_preload_finished
+        ).failure(self._on_preload_failed).in_parallel().run_in_background()
 
     # -- events ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown_once or self._stale:
+        if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self.refresh)
 
@@ -200,41 +191,27 @@ class OverviewPage(QWidget):
         super().changeEvent(event)
 
     # -- loading ---------------------------------------------------------------------------
-    def _start_load(self) -> None:
-        if self._quitting:
-            return
-        generation, period, granularity = self._generation, self.period(), self.granularity()
-        service = self._service
+    def _on_data_changed(self, changes: Changes) -> None:
+        """Figures, records, targets or the profile changed elsewhere: read again, debounced."""
+        if Kind.PROFILE in changes.kinds:  # the cut-off mode may have moved the periods
+            self._read_periods()
+        else:
+            self._debounce.start()
 
-        def work(_task: object) -> tuple[int, object]:
-            try:
-                return generation, service.load(period, granularity)
-            except Exception as exc:  # shown on the page; the log has the details
-                log.info("Overview of %s failed: %s", period, exc, exc_info=True)
-                return generation, exc
+    def _on_load_ended(self) -> None:
+        self._loading = 0  # the newest load reports last: older ones were dropped
 
-        self._running = True
-        self.ui.status_label.setText(self.tr("Đang tính…"))
-        worker = Worker(work)
-        worker.signals.finished.connect(self._on_load_finished)
-        _KEEP.append(worker)
-        start(worker, self._pool)
+    def _on_load_failed(self, error: Exception) -> None:
+        self._on_load_ended()
+        log.info("Overview of %s failed: %s", self.period(), error)
+        self.ui.status_label.setText(fill(self.tr("Không tính được số liệu: %1"), str(error)))
 
-    def _on_load_finished(self, result: tuple[int, object]) -> None:
-        self._running = False
-        generation, outcome = result
-        if self._pending or generation != self._generation:
-            self._pending = False
-            self._start_load()  # the user asked for something newer meanwhile
-            return
-        if isinstance(outcome, Exception):
-            self.ui.status_label.setText(fill(self.tr("Không tính được số liệu: %1"), str(outcome)))
-            return
-        assert isinstance(outcome, Overview)
+    def _on_loaded(self, overview: Overview) -> None:
+        self._on_load_ended()
         self.ui.status_label.setText("")
-        self._overview = outcome
-        self._show(outcome)
-        self.loaded.emit(outcome)
+        self._overview = overview
+        self._show(overview)
+        self.loaded.emit(overview)
 
     def _on_preload_finished(self, _result: object) -> None:
         self._charts.load()
@@ -245,10 +222,6 @@ class OverviewPage(QWidget):
         for key in KEYS:
             label = getattr(self.ui, f"{key}_placeholder_label")
             label.setText(fill(self.tr("Không tải được thư viện vẽ biểu đồ: %1"), str(error)))
-
-    def _on_about_to_quit(self) -> None:
-        self._quitting = True  # no new work from now on; wait for the running one
-        (self._pool or QThreadPool.globalInstance()).waitForDone(10_000)
 
     # -- filling widgets ---------------------------------------------------------------------
     def _show(self, overview: Overview) -> None:
@@ -289,15 +262,32 @@ class OverviewPage(QWidget):
         self._charts.set_data(overview, self.indicator_code())
         self._update_actions()
 
-    def _fill_periods(self) -> None:
-        today_month = current_month(
-            self._ctx.today(), CommuneService(self._ctx).profile().cutoff_mode
-        )
+    def _read_periods(self) -> None:
+        """The periods offered follow the commune's cut-off mode (read off the UI thread)."""
+        communes = CommuneService(self._ctx)
+        self._loading += 1
+        QueryOp(
+            parent=self,
+            op=lambda _task: communes.profile().cutoff_mode,
+            success=self._fill_periods,
+        ).failure(self._on_load_failed).key("periods").run_in_background()
+
+    def _fill_periods(self, mode: str) -> None:
+        self._loading = max(self._loading - 1, 0)
+        today_month = current_month(self._ctx.today(), mode)
         quarter = today_month.enclosing(PeriodKind.QUARTER)
-        language = ui_language()
+        language, combo = ui_language(), self.ui.period_combo
+        chosen = combo.currentData() or quarter.key
+        combo.blockSignals(True)
+        combo.clear()
         for period in period_choices(today_month):
-            self.ui.period_combo.addItem(period.label(language), period.key)
-        self.ui.period_combo.setCurrentIndex(self.ui.period_combo.findData(quarter.key))
+            combo.addItem(period.label(language), period.key)
+        found = combo.findData(chosen)
+        combo.setCurrentIndex(found if found >= 0 else combo.findData(quarter.key))
+        combo.blockSignals(False)
+        self._periods_ready = True
+        if self._shown_once:
+            self.refresh()
 
     def _fill_choices(self) -> None:
         for indicator in self._service.chart_indicators():

@@ -8,7 +8,7 @@ anything is. OK saves through the service; a refusal is shown in the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commune_desk.data.db import DatabaseBusy
 from commune_desk.domain.numbers import format_decimal
 from commune_desk.domain.records import KINDS, Field, FieldType
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError
+from commune_desk.services.errors import DatabaseBusy, ServiceError
 from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, WriteOp
 from commune_desk.views.records.model import kind_text, name_field, options_of
 from commune_desk.views.widgets.i18n import fill
 
@@ -69,7 +69,10 @@ class RecordDialog(QDialog):
         kind: str,
         record: Record | None = None,
         parent: QWidget | None = None,
+        references: Mapping[str, Sequence[Record]] | None = None,
     ) -> None:
+        """`references`: the records each reference field offers, by kind, as read by the page
+        off the UI thread (`reference_choices`); read here when not given."""
         super().__init__(parent)
         self.ui = Ui_RecordDialog()
         self.ui.setupUi(self)
@@ -77,6 +80,7 @@ class RecordDialog(QDialog):
         self._service = RecordService(ctx)
         self._kind = KINDS[kind]
         self._record = record
+        self._references = dict(references) if references is not None else None
         self._editors: dict[str, QWidget] = {}
         self._team_villages: dict[str, str | None] = {}
         self._error_labels: dict[str, QLabel] = {}
@@ -100,9 +104,10 @@ class RecordDialog(QDialog):
         self.ui.message_label.hide()
         self.ui.button_box.accepted.connect(self.accept)
         self.ui.button_box.rejected.connect(self.reject)
-        self._validate()
         self._prefill_village_from_team()
         self._order_tabs()
+        self.ok_button.setEnabled(False)  # until the service has checked what is there
+        self._check()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.adjustSize()
 
@@ -149,24 +154,35 @@ class RecordDialog(QDialog):
         return raw
 
     def accept(self) -> None:
-        self._touched = set(self._kind.columns)
-        if not self._validate():
-            return
-        try:
-            if self._record is None:
-                saved = self._service.create(self._kind.name, self.values())
+        """Save through the service as a write operation; the dialog closes once it is stored."""
+        self._touched = set(self._kind.columns)  # a refusal shows under every field
+        service, kind, values = self._service, self._kind.name, self.values()
+        record_id = self._record.id if self._record is not None else None
+
+        def write(_task: object) -> Outcome[Record]:
+            if record_id is None:
+                saved = service.create(kind, values)
             else:
-                saved = self._service.update(self._kind.name, self._record.id, self.values())
-        except RecordInvalid as exc:
-            self._show_errors(exc.errors)
-            self._show_message(str(exc))
-            return
-        except (ServiceError, DatabaseBusy) as exc:  # busy: the dialog stays open, fields kept
-            self._show_message(str(exc))
-            return
+                saved = service.update(kind, record_id, values)
+            return Outcome(saved, Changes.of(Kind.RECORDS, record_kinds=[kind]))
+
+        WriteOp(parent=self, op=write, success=self._on_saved).failure(self._on_refused).with_busy(
+            self.ok_button
+        ).run_in_background()
+
+    def _on_saved(self, saved: Record) -> None:
         self.saved = saved
         self.record_saved.emit(saved)
         super().accept()
+
+    def _on_refused(self, exc: Exception) -> None:
+        if isinstance(exc, RecordInvalid):
+            self._show_errors(exc.errors)
+            self._show_message(str(exc))
+        elif isinstance(exc, ServiceError | DatabaseBusy):  # busy: the dialog stays open
+            self._show_message(str(exc))
+        else:
+            raise exc
 
     # -- building ----------------------------------------------------------------------
     def _first_editor(self) -> QWidget | None:
@@ -280,10 +296,13 @@ class RecordDialog(QDialog):
                 combo.addItem(kind_text(label), code)
         else:
             name = name_field(KINDS[spec.ref])
-            try:
-                records = self._service.list(spec.ref)
-            except ServiceError:
-                records = []
+            if self._references is not None:
+                records = list(self._references.get(spec.ref, ()))
+            else:
+                try:
+                    records = self._service.list(spec.ref)
+                except ServiceError:
+                    records = []
             if spec.ref == "teams":
                 self._team_villages = {
                     r.values["code"]: r.values.get("village_code") for r in records
@@ -349,19 +368,25 @@ class RecordDialog(QDialog):
     def _on_editor_changed(self, name: str) -> None:
         self._touched.add(name)
         self.ui.message_label.hide()
-        self._validate()
+        self._check()
 
-    def _validate(self) -> bool:
-        """Ask the service what is wrong; show it under the touched fields. True when valid."""
-        try:
-            errors = self._service.check(self._kind.name, self.values())
-        except ServiceError as exc:
-            self._show_message(str(exc))
-            self.ok_button.setEnabled(False)
-            return False
+    def _check(self) -> None:
+        """Ask the service what is wrong (off the UI thread: it reads the lists); the newest
+        answer shows under the touched fields and decides whether OK may be pressed."""
+        service, kind, values = self._service, self._kind.name, self.values()
+        QueryOp(
+            parent=self, op=lambda _task: service.check(kind, values), success=self._on_checked
+        ).failure(self._on_check_failed).key("check").run_in_background()
+
+    def _on_checked(self, errors: Mapping[str, str]) -> None:
         self._show_errors(errors)
         self.ok_button.setEnabled(not errors)
-        return not errors
+
+    def _on_check_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self._show_message(str(exc))
+        self.ok_button.setEnabled(False)
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         self._errors = dict(errors)
@@ -374,6 +399,18 @@ class RecordDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.ui.message_label.setText(text)
         self.ui.message_label.show()
+
+
+def reference_choices(service: RecordService, kind: str) -> dict[str, list[Record]]:
+    """The records each reference field of `kind` offers, by referred kind (for the dialog)."""
+    chosen: dict[str, list[Record]] = {}
+    for spec in KINDS[kind].fields:
+        if spec.type is FieldType.REF and spec.ref not in chosen:
+            try:
+                chosen[spec.ref] = list(service.list(spec.ref))
+            except ServiceError:
+                chosen[spec.ref] = []
+    return chosen
 
 
 def _edit_text(spec: Field, value: Any, new: bool) -> str:

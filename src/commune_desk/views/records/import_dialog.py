@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
@@ -27,7 +26,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ImportRefused, RowError
 from commune_desk.services.imports import ImportReport, ImportService
 from commune_desk.views.forms.ui_import_dialog import Ui_ImportDialog
-from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, Task, WriteOp
 from commune_desk.views.records.model import kind_text
 from commune_desk.views.widgets.i18n import fill
 
@@ -126,7 +125,6 @@ class ImportDialog(QDialog):
         kind: str,
         path: Path,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ImportDialog()
@@ -134,8 +132,7 @@ class ImportDialog(QDialog):
         self._service = ImportService(ctx)
         self._kind = KINDS[kind]
         self._path = Path(path)
-        self._pool = pool
-        self._worker: Worker | None = None  # kept after it reports: its thread may still unwind
+        self._op: QueryOp | None = None
         self._running = False
         self._dry_run = True
         self._close_when_done = False
@@ -179,25 +176,35 @@ class ImportDialog(QDialog):
     def _run(self, dry_run: bool) -> None:
         service, kind, path = self._service, self._kind.name, self._path
         self._dry_run = dry_run
-        self._worker = Worker(
-            lambda task: service.import_file(kind, path, dry_run=dry_run, progress=task.progress)
-        )
-        signals = self._worker.signals
-        signals.progress.connect(self._on_worker_progress)
-        signals.finished.connect(self._on_worker_finished)
-        signals.failed.connect(self._on_worker_failed)
-        signals.cancelled.connect(self._on_worker_cancelled)
+        if dry_run:  # a check reads the file and the lists; nothing is written
+            op: QueryOp = QueryOp(
+                parent=self,
+                op=lambda task: service.import_file(
+                    kind, path, dry_run=True, progress=task.progress
+                ),
+            )
+        else:
+
+            def write(task: Task) -> Outcome[ImportReport]:
+                report = service.import_file(kind, path, dry_run=False, progress=task.progress)
+                written = report.added + report.changed > 0
+                changes = Changes.of(Kind.RECORDS, record_kinds=[kind]) if written else Changes()
+                return Outcome(report, changes)
+
+            op = WriteOp(parent=self, op=write)
+        self._op = op.with_progress(self._on_op_progress).on_success(self._on_op_finished)
+        op.failure(self._on_op_failed).on_cancel(self._on_op_cancelled)
         self.ui.progress_bar.setRange(0, 0)  # busy until the first report
         self._running = True
         self._set_running(True)
-        start(self._worker, self._pool)
+        op.run_in_background()
 
-    def _on_worker_progress(self, done: int, total: int) -> None:
+    def _on_op_progress(self, done: int, total: int) -> None:
         if total > 0:
             self.ui.progress_bar.setRange(0, total)
             self.ui.progress_bar.setValue(done)
 
-    def _on_worker_finished(self, report: ImportReport) -> None:
+    def _on_op_finished(self, report: ImportReport) -> None:
         self._finish_progress()
         if self._dry_run:
             self.preview = report
@@ -214,7 +221,7 @@ class ImportDialog(QDialog):
         self.ui.close_button.setFocus()
         self.imported.emit(report)
 
-    def _on_worker_failed(self, error: Exception) -> None:
+    def _on_op_failed(self, error: Exception) -> None:
         self._finish_progress()
         self.ui.import_button.setEnabled(False)
         if isinstance(error, ImportRefused):
@@ -229,7 +236,7 @@ class ImportDialog(QDialog):
         if self._dry_run:
             self.checked.emit(error)
 
-    def _on_worker_cancelled(self) -> None:
+    def _on_op_cancelled(self) -> None:
         self.ui.progress_bar.setRange(0, 1)
         self.ui.progress_bar.setValue(0)
         if self._dry_run:
@@ -254,8 +261,8 @@ class ImportDialog(QDialog):
         self._run(dry_run=False)
 
     def _on_cancel_button_clicked(self) -> None:
-        if self.running and self._worker is not None:
-            self._worker.task.cancel()
+        if self.running and self._op is not None:
+            self._op.cancel()
             self.ui.cancel_button.setEnabled(False)
             self.ui.summary_label.setText(self.tr("Đang hủy…"))
 

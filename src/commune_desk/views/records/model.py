@@ -32,7 +32,8 @@ from commune_desk.services.records import Record, RecordPage, RecordQuery, Recor
 from commune_desk.views.widgets.i18n import fill
 
 Index = QModelIndex | QPersistentModelIndex
-Fetch = Callable[[RecordQuery], RecordPage]
+# Asks for a page of rows and hands it to the callback, at once or later (off the UI thread).
+Fetch = Callable[[RecordQuery, Callable[[RecordPage], None]], None]
 PAGE_SIZE = 500
 SEARCH_DELAY_MS = 250
 _NUMBERS = (FieldType.INT, FieldType.FLOAT)
@@ -133,7 +134,13 @@ def describe(kind: RecordKind, record: Record, vocabs: Mapping[str, Mapping[str,
 
 
 class RecordModel(QAbstractTableModel):
-    """Rows of one kind for the current query; more pages arrive as the view scrolls."""
+    """Rows of one kind for the current query; more pages arrive as the view scrolls.
+
+    Rows are asked of `fetch`, which may answer later: a page asked for an older query is
+    dropped when it arrives, and no further page is asked while one is on its way.
+    """
+
+    loaded = Signal()  # the first page(s) of the current query have arrived
 
     def __init__(
         self,
@@ -153,6 +160,9 @@ class RecordModel(QAbstractTableModel):
         self._total = 0
         self._query = RecordQuery()
         self._ref_names: dict[str, Mapping[str, str]] = {}
+        self._generation = 0  # one per query: pages of an older one are dropped
+        self._loading = False
+        self._fetching = False
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -188,12 +198,27 @@ class RecordModel(QAbstractTableModel):
             last = self.index(len(self._rows) - 1, len(self._fields) - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
 
+    @property
+    def loading(self) -> bool:
+        """True while the first page(s) of the current query are on their way."""
+        return self._loading
+
     def set_query(self, query: RecordQuery, at_least: int = 0) -> None:
         """Show the first page(s) of `query`: at least `at_least` rows when there are as many."""
         self._query = replace(query, offset=0, limit=None)
+        self._generation += 1
+        generation = self._generation
+        self._loading, self._fetching = True, False
         pages = max(1, -(-at_least // self._page_size))
-        page = self._fetch(replace(self._query, limit=pages * self._page_size))
-        self.set_rows(page.records, page.total)
+
+        def arrived(page: RecordPage) -> None:
+            if generation != self._generation:
+                return  # asked for an older query
+            self._loading = False
+            self.set_rows(page.records, page.total)
+            self.loaded.emit()
+
+        self._fetch(replace(self._query, limit=pages * self._page_size), arrived)
 
     def reload(self) -> None:
         """Query again, keeping as many rows as were loaded (the scroll position survives)."""
@@ -214,21 +239,30 @@ class RecordModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._fields)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        busy = self._loading or self._fetching
+        return not parent.isValid() and not busy and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         query = replace(self._query, offset=len(self._rows), limit=self._page_size)
-        page = self._fetch(query)
-        if not page.records:  # rows were deleted meanwhile: stop asking
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.records) - 1)
-        self._rows += tuple(page.records)
-        self.endInsertRows()
-        self._total = max(page.total, len(self._rows))
+        generation = self._generation
+        self._fetching = True
+
+        def arrived(page: RecordPage) -> None:
+            if generation != self._generation:
+                return
+            self._fetching = False
+            if not page.records:  # rows were deleted meanwhile: stop asking
+                self._total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.records) - 1)
+            self._rows += tuple(page.records)
+            self.endInsertRows()
+            self._total = max(page.total, len(self._rows))
+
+        self._fetch(query, arrived)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; a column below 0 goes back to the order of entry."""

@@ -9,9 +9,10 @@ ImportDialog (both with `open()`, never `exec()`); export runs in the background
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,8 +31,8 @@ from commune_desk.services.permissions import Action, hidden_fields
 from commune_desk.services.records import Record, RecordQuery, RecordService
 from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
-from commune_desk.views.kernel.workers import Worker, start
-from commune_desk.views.records.dialog import RecordDialog
+from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
+from commune_desk.views.records.dialog import RecordDialog, reference_choices
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import (
     RecordFilters,
@@ -58,7 +59,6 @@ class MiddleElideDelegate(QStyledItemDelegate):
 
 
 class RecordPage(QWidget):
-    records_changed = Signal()  # a record was added, changed or deleted, or a list imported
     exported = Signal(object, int)  # the file written and its number of rows
     dialog_opened = Signal(object)  # the RecordDialog or ImportDialog just opened
 
@@ -68,7 +68,6 @@ class RecordPage(QWidget):
         dialogs: Dialogs,
         kind: str,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_RecordPage()
@@ -78,16 +77,18 @@ class RecordPage(QWidget):
         self._kind = KINDS[kind]
         self._records = RecordService(ctx)
         self._exports = ExportService(ctx)
-        self._pool = pool
         self._dialog: QDialog | None = None
-        self._export_worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._opening = False  # a record dialog is being prepared
+        self._export_op: QueryOp | None = None
         self._exporting = False
         self._sized = False
         self._error = ""  # why the last read failed, shown instead of the count
         self._village = village_field(self._kind)
         self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
         self._cannot_import = why_not(ctx, Action.IMPORT)
+        self._keep: tuple[int | None, int | None] = (None, None)  # record, else row, after a load
         self._model = RecordModel(self._kind, ctx.catalogue.vocab, self._fetch, parent=self)
+        self._model.loaded.connect(self._after_load)
         self._filters = RecordFilters(self.ui, self._kind, ctx.catalogue.vocab, ctx.today(), self)
         self._filters.changed.connect(self._on_filters_changed)
         self._setup_table()
@@ -99,6 +100,8 @@ class RecordPage(QWidget):
         chars = self.fontMetrics().averageCharWidth()
         self.ui.search_edit.setMinimumWidth(chars * 26)
         self.ui.search_edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Another list's records may be named here (a training's, a team's, a village's).
+        kernel().bus.subscribe(self, (Kind.RECORDS,), lambda _changes: self.refresh())
         self.refresh()
 
     # -- public ------------------------------------------------------------------------
@@ -123,12 +126,17 @@ class RecordPage(QWidget):
         current = self.current_record()
         self._reload(current.id if current else None)
 
-    def _reload(self, keep_id: int | None) -> None:
+    @property
+    def busy(self) -> bool:
+        """True while the list is being read."""
+        return self._model.loading
+
+    def _reload(self, keep_id: int | None, keep_row: int | None = None) -> None:
         self._load_references()
+        self._keep = (keep_id, keep_row)
         self._model.set_query(
             self._filters.query(self._model.query), at_least=self._model.rowCount()
         )
-        self._after_load(keep_id)
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch of language re-translates the page at once: buttons, filters, notes."""
@@ -150,7 +158,7 @@ class RecordPage(QWidget):
             self._model.headerDataChanged.emit(
                 Qt.Orientation.Horizontal, 0, max(0, self._model.columnCount() - 1)
             )
-            self._after_load(None)
+            self._show_count()
         super().changeEvent(event)
 
     # -- building ----------------------------------------------------------------------
@@ -220,33 +228,55 @@ class RecordPage(QWidget):
         ui.import_action.setEnabled(not self._cannot_import)
 
     # -- loading -----------------------------------------------------------------------
-    def _fetch(self, query: RecordQuery) -> Page:
-        try:
-            page = self._records.page(self._kind.name, query)
-        except ServiceError as exc:
-            log.warning("Cannot list %s: %s", self._kind.name, exc)
+    def _fetch(self, query: RecordQuery, deliver: Callable[[Page], None]) -> None:
+        """A page of rows, read off the UI thread (the model drops what is out of date)."""
+        records, kind = self._records, self._kind.name
+
+        def arrived(page: Page) -> None:
+            self._error = ""
+            deliver(page)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            log.warning("Cannot list %s: %s", kind, exc)
             self._error = str(exc)
-            return Page([], 0)
-        self._error = ""
-        return page
+            deliver(Page([], 0))
+
+        QueryOp(parent=self, op=lambda _task: records.page(kind, query), success=arrived).failure(
+            failed
+        ).run_in_background()
 
     def _load_references(self) -> None:
         """Names beside reference codes, and the villages of the village filter."""
-        names = reference_names(self._records, self._kind)
+        records, kind = self._records, self._kind
+        QueryOp(
+            parent=self,
+            op=lambda _task: reference_names(records, kind),
+            success=self._show_references,
+        ).key("references").run_in_background()
+
+    def _show_references(self, names: dict[str, dict[str, str]]) -> None:
         self._model.set_ref_names(names)
         if self._village is not None:
             self._filters.set_villages(names.get(self._village.name, {}))
 
-    def _after_load(self, keep_id: int | None) -> None:
-        total = self._model.total
-        count = fill(self.tr("%1 dòng", "", total), format_number(total))
-        self.ui.count_label.setText(self._error or count)
+    def _after_load(self) -> None:
+        (keep_id, keep_row), self._keep = self._keep, (None, None)
+        self._show_count()
         row = self._model.row_of(keep_id) if keep_id is not None else None
+        if row is None and keep_row is not None and self._model.rowCount():
+            row = min(keep_row, self._model.rowCount() - 1)
         if row is not None:
             self.ui.records_table.setCurrentIndex(self._model.index(row, 0))
         if not self._sized and self._model.rowCount():
             self._size_columns()
         self._update_actions()
+
+    def _show_count(self) -> None:
+        total = self._model.total
+        count = fill(self.tr("%1 dòng", "", total), format_number(total))
+        self.ui.count_label.setText(self._error or count)
 
     def _size_columns(self) -> None:
         table = self.ui.records_table
@@ -263,8 +293,8 @@ class RecordPage(QWidget):
         self.ui.delete_action.setEnabled(editable)
 
     def _on_filters_changed(self) -> None:
+        self._keep = (None, None)
         self._model.set_query(self._filters.query(self._model.query))
-        self._after_load(None)
 
     def _on_search_action_triggered(self) -> None:
         self.ui.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -287,25 +317,48 @@ class RecordPage(QWidget):
         record = self.current_record()
         if record is None:
             return
-        try:
-            record = self._records.get(self._kind.name, record.id)  # as stored now
-        except ServiceError as exc:
+        records, kind, record_id = self._records, self._kind.name, record.id
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
             self._dialogs.warn(self, self.tr("Không sửa được"), str(exc))
             self.refresh()
-            return
-        self._open_record_dialog(record)
+
+        QueryOp(
+            parent=self,
+            op=lambda _task: records.get(kind, record_id),  # as stored now
+            success=self._open_record_dialog,
+        ).failure(refused).run_in_background()
 
     def _open_record_dialog(self, record: Record | None) -> None:
+        """Read what the reference fields offer (off the UI thread), then open the dialog."""
         if self._dialog is not None:
             self._dialog.raise_()
             return
-        dialog = RecordDialog(self._ctx, self._kind.name, record, self)
+        if self._opening:
+            return
+        self._opening = True
+        records, kind = self._records, self._kind.name
+
+        def failed(exc: Exception) -> None:
+            self._opening = False
+            raise exc
+
+        QueryOp(
+            parent=self,
+            op=lambda _task: reference_choices(records, kind),
+            success=lambda choices: self._show_record_dialog(record, choices),
+        ).failure(failed).run_in_background()
+
+    def _show_record_dialog(self, record: Record | None, choices: dict[str, list[Record]]) -> None:
+        self._opening = False
+        dialog = RecordDialog(self._ctx, self._kind.name, record, self, references=choices)
         dialog.record_saved.connect(self._on_record_dialog_record_saved)
         self._show_dialog(dialog)
 
     def _on_record_dialog_record_saved(self, record: Record) -> None:
         self._reload(record.id)
-        self.records_changed.emit()
 
     def _on_delete_action_triggered(self) -> None:
         record = self.current_record()
@@ -315,17 +368,22 @@ class RecordPage(QWidget):
         question = fill(self.tr("Xóa %1 «%2»?"), kind_text(self._kind.label).lower(), what)
         if not self._dialogs.confirm(self, self.tr("Xóa"), question):
             return
-        try:
-            self._records.delete(self._kind.name, record.id)
-        except ServiceError as exc:
-            self._dialogs.warn(self, self.tr("Không xóa được"), str(exc))
-            return
+        records, kind, record_id = self._records, self._kind.name, record.id
         row = self.ui.records_table.currentIndex().row()
-        self.refresh()
-        if self._model.rowCount():
-            index = self._model.index(min(row, self._model.rowCount() - 1), 0)
-            self.ui.records_table.setCurrentIndex(index)
-        self.records_changed.emit()
+
+        def delete(_task: object) -> Changes:
+            records.delete(kind, record_id)
+            return Changes.of(Kind.RECORDS, record_kinds=[kind])
+
+        def deleted(_changes: Changes) -> None:
+            self._reload(None, keep_row=row)  # the row below moves up under the cursor
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            self._dialogs.warn(self, self.tr("Không xóa được"), str(exc))
+
+        WriteOp(parent=self, op=delete, success=deleted).failure(refused).run_in_background()
 
     # -- import ------------------------------------------------------------------------
     def _on_import_action_triggered(self) -> None:
@@ -338,7 +396,7 @@ class RecordPage(QWidget):
         )
         if path is None:
             return
-        dialog = ImportDialog(self._ctx, self._kind.name, path, self, self._pool)
+        dialog = ImportDialog(self._ctx, self._kind.name, path, self)
         dialog.imported.connect(self._on_import_dialog_imported)
         self.ui.import_action.setEnabled(False)
         self._show_dialog(dialog)
@@ -346,7 +404,6 @@ class RecordPage(QWidget):
 
     def _on_import_dialog_imported(self, _report: object) -> None:
         self.refresh()
-        self.records_changed.emit()
 
     def _show_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -374,39 +431,41 @@ class RecordPage(QWidget):
         if path is None:
             return
         exports, kind, query = self._exports, self._kind.name, self._model.query
-        self._export_worker = Worker(
-            lambda task: (path, exports.export_list(kind, query, path, task.progress))
+        self._export_op = (
+            QueryOp(
+                parent=self,
+                op=lambda task: (path, exports.export_list(kind, query, path, task.progress)),
+                success=self._on_export_op_finished,
+            )
+            .with_progress(self._on_export_op_progress)
+            .failure(self._on_export_op_failed)
+            .on_cancel(self._on_export_op_cancelled)
         )
-        signals = self._export_worker.signals
-        signals.progress.connect(self._on_export_worker_progress)
-        signals.finished.connect(self._on_export_worker_finished)
-        signals.failed.connect(self._on_export_worker_failed)
-        signals.cancelled.connect(self._on_export_worker_cancelled)
         self._set_exporting(True)
-        start(self._export_worker, self._pool)
+        self._export_op.run_in_background()
 
-    def _on_export_worker_progress(self, done: int, total: int) -> None:
+    def _on_export_op_progress(self, done: int, total: int) -> None:
         self.ui.work_progress.setRange(0, max(total, 1))
         self.ui.work_progress.setValue(done)
 
-    def _on_export_worker_finished(self, result: tuple[Path, int]) -> None:
+    def _on_export_op_finished(self, result: tuple[Path, int]) -> None:
         path, rows = result
         self._set_exporting(False)
         text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
         self._dialogs.inform(self, self.tr("Xuất danh sách"), text)
         self.exported.emit(path, rows)
 
-    def _on_export_worker_failed(self, error: Exception) -> None:
+    def _on_export_op_failed(self, error: Exception) -> None:
         self._set_exporting(False)
         self._dialogs.warn(self, self.tr("Không xuất được danh sách"), str(error))
 
-    def _on_export_worker_cancelled(self) -> None:
+    def _on_export_op_cancelled(self) -> None:
         self._set_exporting(False)
         self.ui.work_label.setText(self.tr("Đã hủy xuất danh sách."))
 
     def _on_cancel_button_clicked(self) -> None:
-        if self._export_worker is not None:
-            self._export_worker.task.cancel()
+        if self._export_op is not None:
+            self._export_op.cancel()
         self.ui.cancel_button.setEnabled(False)
 
     def _set_exporting(self, running: bool) -> None:

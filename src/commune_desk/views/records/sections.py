@@ -58,7 +58,6 @@ class RecordSection(QWidget):
             self._pages[kind] = page
             self.tabs.addTab(page, kind_text(KINDS[kind].label))
         layout.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(self._on_record_tabs_current_changed)
 
     def changeEvent(self, event: QEvent) -> None:
         """The tabs' titles follow a switch of language at once."""
@@ -89,10 +88,6 @@ class RecordSection(QWidget):
         return page
 
     def refresh(self) -> None:
-        self.current_page().refresh()
-
-    def _on_record_tabs_current_changed(self, _index: int) -> None:
-        # Another tab may have changed what this one shows (a new training, a new team).
         self.current_page().refresh()
 
 

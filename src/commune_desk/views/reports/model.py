@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from commune_desk.domain.numbers import format_number
-from commune_desk.excel.report_document import ReportRow
+from commune_desk.services.documents import ReportRow
 from commune_desk.views.widgets.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex

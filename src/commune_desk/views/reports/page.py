@@ -2,7 +2,7 @@
 export a draft, submit (which locks the period), print-preview, unlock with a reason. Drafts and
 submissions fill the province's own form when one is chosen (remembered in AppSettings).
 
-Writing the workbook runs in the background (views.workers); the page only asks the dialogs
+Writing the workbook runs in the background (a kernel operation); the page only asks the dialogs
 and calls ReportService.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
@@ -24,7 +24,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ExportResult, ReportPreview, ReportService, ReportState
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
-from commune_desk.views.kernel.workers import Worker, start
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, Task, WriteOp, kernel
 from commune_desk.views.reports.exchange import NarrativeEditor, receive_province_reply
 from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.printing import open_print_preview
@@ -35,6 +35,9 @@ from commune_desk.views.widgets.roles import add_permission_line, why_not
 
 ERROR_COLOUR = QColor("#b3261e")
 WARNING_COLOUR = QColor("#8a5300")
+
+
+SHOWN_KINDS = (Kind.VALUES, Kind.RECORDS, Kind.TARGETS, Kind.PROFILE, Kind.SUBMISSIONS)
 
 
 def _back(period: Period, count: int) -> list[Period]:
@@ -65,7 +68,6 @@ class ReportsPage(QWidget):
         dialogs: Dialogs,
         settings: AppSettings,
         parent: QWidget | None = None,
-        pool: QThreadPool | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
     ) -> None:
         super().__init__(parent)
@@ -78,10 +80,9 @@ class ReportsPage(QWidget):
         self._dialogs = dialogs
         self._settings = settings
         self._reports = ReportService(ctx)
-        self._pool = pool
         self._open_url = open_url
         self._preview: ReportPreview | None = None
-        self._worker: Worker | None = None  # kept after it reports (thread unwinding)
+        self._loading = 0
         self._writing = False
         self._last_file: Path | None = None
         self._print_dialog: QWidget | None = None
@@ -100,7 +101,6 @@ class ReportsPage(QWidget):
         self.ui.content_splitter.setStretchFactor(1, 1)
         self.ui.content_splitter.setStretchFactor(2, 1)
         self.ui.content_splitter.setSizes([480, 120, 170])
-        self._fill_periods()
         ui = self.ui
         ui.period_combo.currentIndexChanged.connect(self._on_period_combo_current_index_changed)
         ui.draft_button.clicked.connect(self._on_draft_button_clicked)
@@ -122,7 +122,8 @@ class ReportsPage(QWidget):
         self.permission_label = add_permission_line(
             self, ui.main_layout, 2, self._cannot_submit, self._cannot_unlock
         )
-        self.refresh()
+        kernel().bus.subscribe(self, SHOWN_KINDS, self._heard)
+        self._read_periods()
 
     # -- public ------------------------------------------------------------------------
     @property
@@ -143,21 +144,39 @@ class ReportsPage(QWidget):
     def preview(self) -> ReportPreview | None:
         return self._preview
 
+    @property
+    def busy(self) -> bool:
+        """True while the preview is being read."""
+        return self._loading > 0
+
     def refresh(self) -> None:
         """Read the period's status, rows and problems again (and whether the form is there)."""
-        self._show_template()
-        try:
-            self._preview = self._reports.preview(self.period)
-        except ServiceError as exc:
-            self._preview = None
-            self._model.set_rows([])
-            self.ui.status_label.setText(str(exc))
-            self._update_actions()
+        if self.ui.period_combo.count() == 0:
+            self._read_periods()  # the periods come first; the preview is read then
             return
-        preview = self._preview
+        self._show_template()
+        reports, period = self._reports, self.period
+        self._loading += 1
+        QueryOp(
+            parent=self, op=lambda _task: reports.preview(period), success=self._show_preview
+        ).failure(self._on_preview_failed).key("preview").run_in_background()
+
+    def _on_preview_failed(self, exc: Exception) -> None:
+        self._loading = 0
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self._preview = None
+        self._model.set_rows([])
+        self.ui.status_label.setText(str(exc))
+        self._update_actions()
+
+    def _show_preview(self, preview: ReportPreview) -> None:
+        self._loading = 0
+        self._preview = preview
         self._model.set_rows(preview.rows)
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
+        self.ui.preview_label.setText(self._preview_heading(preview))
         self._fill_problems(preview)
         self._fill_narrative(preview.status.locked)
         self._update_actions()
@@ -204,11 +223,22 @@ class ReportsPage(QWidget):
                 self, self.tr("Mở khóa kỳ báo cáo"), self.tr("Cần ghi lý do mở khóa.")
             )
             return
-        try:
-            self._reports.unlock(period, reason)
-        except ServiceError as exc:
+        reports = self._reports
+
+        def unlock(_task: object) -> Changes:
+            reports.unlock(period, reason)
+            months = [month.key for month in period.months()]
+            return Changes.of(Kind.SUBMISSIONS, periods=months)
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
             self._dialogs.warn(self, self.tr("Không mở khóa được"), str(exc))
-        self.refresh()
+            self.refresh()
+
+        WriteOp(parent=self, op=unlock, success=lambda _c: self.refresh()).failure(
+            refused
+        ).with_busy(self.ui.unlock_button).run_in_background()
 
     def _fill_narrative(self, locked: bool) -> None:
         self._narrative.fill(self.period, locked)
@@ -234,11 +264,11 @@ class ReportsPage(QWidget):
     def _on_standard_template_button_clicked(self) -> None:
         self._set_template("")
 
-    def _on_worker_progress(self, done: int, total: int) -> None:
+    def _on_export_progress(self, done: int, total: int) -> None:
         self.ui.progress_bar.setRange(0, max(total, 1))
         self.ui.progress_bar.setValue(done)
 
-    def _on_worker_finished(self, result: ExportResult) -> None:
+    def _on_export_finished(self, result: ExportResult) -> None:
         self._set_writing(False)
         self._last_file = result.path
         if result.version is None:
@@ -254,7 +284,7 @@ class ReportsPage(QWidget):
         self._dialogs.inform(self, self.tr("Báo cáo"), text)
         self.exported.emit(result)
 
-    def _on_worker_failed(self, error: Exception) -> None:
+    def _on_export_failed(self, error: Exception) -> None:
         self._set_writing(False)
         self.refresh()
         self._dialogs.warn(self, self.tr("Không ghi được báo cáo"), str(error))
@@ -264,20 +294,45 @@ class ReportsPage(QWidget):
             self.ui.retranslateUi(self)
             relabel_periods(self.ui.period_combo)
             self._model.retranslate()
-            self.refresh()
+            self._show_template()
+            if self._preview is not None:  # the same figures, in the new language
+                self._show_preview(self._preview)
         super().changeEvent(event)
 
     # -- helpers -------------------------------------------------------------------------
-    def _fill_periods(self) -> None:
-        mode = CommuneService(self._ctx).profile().cutoff_mode
+    def _heard(self, changes: Changes) -> None:
+        if Kind.PROFILE in changes.kinds:  # the cut-off mode may have moved the periods
+            self._read_periods()
+        else:
+            self.refresh()
+
+    def _read_periods(self) -> None:
+        """The periods offered follow the commune's cut-off mode (read off the UI thread)."""
+        communes = CommuneService(self._ctx)
+        self._loading += 1
+        QueryOp(
+            parent=self,
+            op=lambda _task: communes.profile().cutoff_mode,
+            success=self._fill_periods,
+        ).failure(self._on_preview_failed).key("periods").run_in_background()
+
+    def _fill_periods(self, mode: str) -> None:
+        self._loading = max(self._loading - 1, 0)
         combo = self.ui.period_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
         kind = None
         for period in report_periods(current_month(self._ctx.today(), mode)):
             if kind is not None and period.kind != kind:
                 combo.insertSeparator(combo.count())
             kind = period.kind
             combo.addItem(period.label(ui_language()), period.key)
-        combo.setCurrentIndex(1)  # the latest quarter that has ended: the one reported now
+        # The latest quarter that has ended (the one reported now), or the one chosen before.
+        found = combo.findData(chosen) if chosen else -1  # a separator's data is None too
+        combo.setCurrentIndex(found if found >= 0 else 1)
+        combo.blockSignals(False)
+        self.refresh()
 
     def _export(self, draft: bool, title: str, suggested: str) -> None:
         if self._writing:
@@ -286,15 +341,18 @@ class ReportsPage(QWidget):
         if path is None:
             return
         reports, period, template = self._reports, self.period, self.template
-        self._worker = Worker(
-            lambda task: reports.export(period, path, draft, template, progress=task.progress)
-        )
-        signals = self._worker.signals
-        signals.progress.connect(self._on_worker_progress)
-        signals.finished.connect(self._on_worker_finished)
-        signals.failed.connect(self._on_worker_failed)
+
+        def export(task: Task) -> Outcome[ExportResult]:
+            result = reports.export(period, path, draft, template, progress=task.progress)
+            months = [month.key for month in period.months()]
+            # A submission locks the period and records a version; a draft changes no data.
+            changes = Changes() if draft else Changes.of(Kind.SUBMISSIONS, periods=months)
+            return Outcome(result, changes)
+
         self._set_writing(True)
-        start(self._worker, self._pool)
+        WriteOp(parent=self, op=export, success=self._on_export_finished).with_progress(
+            self._on_export_progress
+        ).failure(self._on_export_failed).run_in_background()
 
     def _set_template(self, name: str) -> None:
         self._settings.set(REPORT_TEMPLATE, name)
@@ -338,6 +396,16 @@ class ReportsPage(QWidget):
         ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
         ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
         ui.reply_button.setEnabled(not self._writing and not self._cannot_submit)
+
+    def _preview_heading(self, preview: ReportPreview) -> str:
+        """Above the rows: a locked period shows its submission's figures under its version,
+        anything else is what a draft would report."""
+        version = preview.document.version
+        if version is not None and not preview.document.draft:
+            return fill(
+                self.tr("&Xem trước báo cáo đã nộp, phiên bản %1 (số liệu đã nộp):"), version
+            )
+        return self.tr("&Xem trước các dòng của báo cáo (bản nháp, chưa nộp):")
 
     def _status_text(self, preview: ReportPreview) -> str:
         status = preview.status

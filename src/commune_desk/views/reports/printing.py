@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QTextD
 from PySide6.QtWidgets import QWidget
 
 from commune_desk.domain import documents as doc
-from commune_desk.excel.report_document import (
+from commune_desk.services.documents import (
     REPORT_COLUMN_MARKS,
     REPORT_HEADERS,
     ReportDocument,

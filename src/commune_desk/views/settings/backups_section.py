@@ -13,11 +13,16 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from commune_desk.data.backup import BackupCopy, BackupError
-from commune_desk.services.backups import BackupService, BackupSummary, RestoreResult
+from commune_desk.services.backups import (
+    BackupCopy,
+    BackupError,
+    BackupService,
+    BackupSummary,
+    RestoreResult,
+)
 from commune_desk.services.errors import ServiceError
 from commune_desk.views.forms.ui_settings_page import Ui_SettingsPage
-from commune_desk.views.kernel.workers import Task, Worker, start
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, Task, WriteOp, kernel
 from commune_desk.views.settings.restore_dialog import ask_restore, kind_label, size_text, when_text
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
@@ -97,7 +102,7 @@ class BackupsSection(QObject):
             page,
             ask,
         )
-        self._worker: Worker | None = None
+        self._running = 0
         self.model = BackupsModel(self)
         table = ui.backups_table
         table.setModel(self.model)
@@ -109,15 +114,23 @@ class BackupsSection(QObject):
         ui.restore_button.clicked.connect(self._on_restore_button_clicked)
         ui.restore_file_button.clicked.connect(self._on_restore_file_button_clicked)
         table.selectionModel().selectionChanged.connect(self._update_buttons)
+        kernel().bus.subscribe(page, (Kind.BACKUPS,), lambda _changes: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self._service.list())
+        """List the copies again (off the UI thread)."""
+        service = self._service
+        QueryOp(parent=self._page, op=lambda _task: service.list(), success=self._show).failure(
+            self._on_op_failed
+        ).key("backups").run_in_background()
+
+    def _show(self, copies: list[BackupCopy]) -> None:
+        self.model.set_rows(copies)
         self._update_buttons()
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None
+        return self._running > 0
 
     # -- slots ---------------------------------------------------------------------------
     def _on_backup_now_button_clicked(self) -> None:
@@ -147,24 +160,39 @@ class BackupsSection(QObject):
     # -- work ----------------------------------------------------------------------------
     def _backup(self, folder: Path | None) -> None:
         self._say(self.tr("Đang sao lưu…"))
-        self._run(lambda _task: self._service.backup(folder), self._on_backup_done)
+        service = self._service
+        self._run(
+            lambda _task: service.backup(folder), self._on_backup_done, Changes.of(Kind.BACKUPS)
+        )
 
     def _on_backup_done(self, target: Path) -> None:
         self._say(fill(self.tr("Đã sao lưu vào %1"), target))
         self.refresh()
 
     def _restore(self, path: Path) -> None:
-        try:
-            summary = self._service.describe(path)
-        except (BackupError, ServiceError) as exc:
+        service = self._service
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, BackupError | ServiceError):
+                raise exc
             self._say(str(exc), error=True)
-            return
+
+        QueryOp(
+            parent=self._page,
+            op=lambda _task: service.describe(path),
+            success=lambda summary: self._confirm_restore(path, summary),
+        ).failure(refused).run_in_background()
+
+    def _confirm_restore(self, path: Path, summary: BackupSummary) -> None:
         if not self._ask(self._page, summary):
             return
         # The dialog named both communes when they differ: accepting it is the confirmation.
         force = summary.other_commune
         self._say(self.tr("Đang lưu trạng thái hiện tại rồi khôi phục…"))
-        self._run(lambda _task: self._service.restore(path, force), self._on_restore_done)
+        service = self._service
+        self._run(
+            lambda _task: service.restore(path, force), self._on_restore_done, Changes.everything()
+        )
 
     def _on_restore_done(self, result: RestoreResult) -> None:
         text = fill(self.tr("Đã khôi phục từ %1."), result.restored_from.name)
@@ -178,25 +206,33 @@ class BackupsSection(QObject):
         self.refresh()
         self.database_restored.emit(result)
 
-    def _run(self, function: Callable[[Task], object], done: Callable) -> None:
-        worker = Worker(function)
-        worker.signals.finished.connect(done)
-        worker.signals.failed.connect(self._on_worker_failed)
-        for signal in (worker.signals.finished, worker.signals.failed):
-            signal.connect(self._on_worker_ended)
-        self._worker = worker
-        self._update_buttons()
-        start(worker)
+    def _run(self, function: Callable[[Task], object], done: Callable, changes: Changes) -> None:
+        """A backup or a restore, as a write announcing `changes` on the bus."""
 
-    def _on_worker_failed(self, error: Exception) -> None:
+        def write(task: Task) -> Outcome:
+            return Outcome(function(task), changes)
+
+        def finished(result: object) -> None:
+            self._ended()
+            done(result)
+
+        def failed(error: Exception) -> None:
+            self._ended()
+            self._on_op_failed(error)
+
+        self._running += 1
+        self._update_buttons()
+        WriteOp(parent=self._page, op=write, success=finished).failure(failed).run_in_background()
+
+    def _on_op_failed(self, error: Exception) -> None:
         self._say(str(error), error=True)
 
-    def _on_worker_ended(self, _result: object) -> None:
-        self._worker = None
+    def _ended(self) -> None:
+        self._running = max(self._running - 1, 0)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        ui, idle = self.ui, self._worker is None
+        ui, idle = self.ui, self._running == 0
         for button in (ui.backup_now_button, ui.backup_to_folder_button):
             button.setEnabled(idle)
         may_restore = idle and not self._cannot_restore

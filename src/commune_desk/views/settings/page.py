@@ -6,6 +6,7 @@ for the whole page); the cut-off mode and the language apply as soon as they are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 from pathlib import Path
@@ -36,6 +37,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action
 from commune_desk.views.forms.ui_settings_page import Ui_SettingsPage
+from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, WriteOp
 from commune_desk.views.settings.backups_section import AskRestore, BackupsSection
 from commune_desk.views.settings.restore_dialog import ask_restore
 from commune_desk.views.widgets import app_settings as keys
@@ -98,8 +100,9 @@ class SettingsPage(QWidget):
         ui.cutoff_combo.activated.connect(self._on_cutoff_combo_activated)
         ui.language_combo.activated.connect(self._on_language_combo_activated)
         cannot_edit = why_not(ctx, Action.EDIT_SETTINGS)
+        self._cannot_edit = cannot_edit
         for group in (ui.profile_group, ui.cutoff_group, ui.report_group):
-            group.setEnabled(not cannot_edit)
+            group.setEnabled(False)  # until the stored profile has arrived
         self.permission_label = add_permission_line(self, ui.contents_layout, 1, cannot_edit)
         self.backups = BackupsSection(
             ui,
@@ -118,10 +121,17 @@ class SettingsPage(QWidget):
     # -- public ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Show what is stored; fields with unsaved edits keep what the user typed."""
+        communes = self._communes
+        QueryOp(parent=self, op=lambda _task: communes.profile(), success=self._show_profile).key(
+            "profile"
+        ).run_in_background()
+
+    def _show_profile(self, profile: CommuneProfile) -> None:
         keep_profile = self._profile is not None and self._profile_edited()
         keep_report = self._profile is not None and self._report_edited()
-        self._profile = self._communes.profile()
-        profile = self._profile
+        self._profile = profile
+        for group in (self.ui.profile_group, self.ui.cutoff_group, self.ui.report_group):
+            group.setEnabled(not self._cannot_edit)
         ui = self.ui
         ui.commune_code_edit.setText(profile.code)
         if not keep_profile:
@@ -166,9 +176,9 @@ class SettingsPage(QWidget):
         if not profile_edited and not report_edited:
             self._show(self.ui.profile_status_label, self.tr("Không có thay đổi nào cần lưu."))
             return
-        if profile_edited and not self._save_profile():
-            return
-        if report_edited:
+        if profile_edited:
+            self._save_profile(then=self._save_report if report_edited else None)
+        elif report_edited:
             self._save_report()
 
     def _on_report_field_text_changed(self) -> None:
@@ -185,15 +195,27 @@ class SettingsPage(QWidget):
         if not self._dialogs.confirm(self, self.tr("Đổi cách tính kỳ số liệu"), question):
             self.ui.cutoff_combo.setCurrentIndex(CUTOFF_MODES.index(self._profile.cutoff_mode))
             return
-        try:
-            self._communes.set_cutoff_mode(mode)
-        except ServiceError as exc:
+        communes = self._communes
+
+        def write(_task: object) -> Outcome[CommuneProfile]:
+            communes.set_cutoff_mode(mode)  # every period is counted anew
+            return Outcome(communes.profile(), Changes.of(Kind.PROFILE))
+
+        def changed(profile: CommuneProfile) -> None:
+            self._profile = profile
+            self._show(self.ui.cutoff_status_label, self.tr("Đã đổi cách tính kỳ số liệu."))
+            self.profile_changed.emit(profile)
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            assert self._profile is not None
             self.ui.cutoff_combo.setCurrentIndex(CUTOFF_MODES.index(self._profile.cutoff_mode))
             self._show(self.ui.cutoff_status_label, str(exc), error=True)
-            return
-        self._profile = self._communes.profile()
-        self._show(self.ui.cutoff_status_label, self.tr("Đã đổi cách tính kỳ số liệu."))
-        self.profile_changed.emit(self._profile)
+
+        WriteOp(parent=self, op=write, success=changed).failure(refused).with_busy(
+            self.ui.cutoff_combo
+        ).run_in_background()
 
     def _on_language_combo_activated(self, index: int) -> None:
         language = LANGUAGES[index]
@@ -229,36 +251,55 @@ class SettingsPage(QWidget):
         super().changeEvent(event)
 
     # -- helpers -----------------------------------------------------------------------
-    def _save_profile(self) -> bool:
-        ui = self.ui
-        try:
-            profile = self._communes.update_profile(
-                ui.commune_name_edit.text(), ui.province_edit.text()
-            )
-        except ServiceError as exc:
+    def _save_profile(self, then: Callable[[], object] | None = None) -> None:
+        """Save the name and province; `then` runs once they are stored."""
+        ui, communes = self.ui, self._communes
+        name, province = ui.commune_name_edit.text(), ui.province_edit.text()
+
+        def write(_task: object) -> Outcome[CommuneProfile]:
+            return Outcome(communes.update_profile(name, province), Changes.of(Kind.PROFILE))
+
+        def saved(profile: CommuneProfile) -> None:
+            self._profile = profile
+            ui.commune_name_edit.setText(profile.name)
+            ui.province_edit.setText(profile.province)
+            self._show(ui.profile_status_label, self.tr("Đã lưu thông tin xã."))
+            self.profile_changed.emit(profile)
+            if then is not None:
+                then()
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
             self._show(ui.profile_status_label, str(exc), error=True)
             empty = [e for e in (ui.commune_name_edit, ui.province_edit) if not e.text().strip()]
             (empty[0] if empty else ui.commune_name_edit).setFocus()
-            return False
-        self._profile = profile
-        ui.commune_name_edit.setText(profile.name)
-        ui.province_edit.setText(profile.province)
-        self._show(ui.profile_status_label, self.tr("Đã lưu thông tin xã."))
-        self.profile_changed.emit(profile)
-        return True
 
-    def _save_report(self) -> bool:
+        WriteOp(parent=self, op=write, success=saved).failure(refused).with_busy(
+            ui.save_profile_button
+        ).run_in_background()
+
+    def _save_report(self) -> None:
         assert self._profile is not None
-        values = self.report_values()
-        try:
-            stored = self._communes.set_settings(values)
-        except ServiceError as exc:
+        values, communes = self.report_values(), self._communes
+
+        def write(_task: object) -> Outcome[dict]:
+            return Outcome(communes.set_settings(values), Changes.of(Kind.PROFILE))
+
+        def saved(stored: dict) -> None:
+            assert self._profile is not None
+            self._profile = replace(self._profile, settings=stored)
+            self.ui.recipients_edit.setPlainText(stored.get(RECIPIENTS, ""))
+            self._show(self.ui.report_status_label, self.tr("Đã lưu thông tin báo cáo."))
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
             self._show(self.ui.report_status_label, str(exc), error=True)
-            return False
-        self._profile = replace(self._profile, settings=stored)
-        self.ui.recipients_edit.setPlainText(stored.get(RECIPIENTS, ""))
-        self._show(self.ui.report_status_label, self.tr("Đã lưu thông tin báo cáo."))
-        return True
+
+        WriteOp(parent=self, op=write, success=saved).failure(refused).with_busy(
+            self.ui.save_report_button
+        ).run_in_background()
 
     def _profile_edited(self) -> bool:
         assert self._profile is not None

@@ -7,10 +7,10 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from commune_desk.data.backup import Kind
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Period, month_runs
 from commune_desk.domain.records import KINDS
+from commune_desk.services.backups import BackupKind as Kind
 from commune_desk.services.backups import BackupSummary
 from commune_desk.views.widgets.i18n import fill, ui_language
 

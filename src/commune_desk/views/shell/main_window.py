@@ -179,13 +179,8 @@ class MainWindow(QMainWindow):
     def _on_section_list_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        key = self._sections[row].key
-        built_before = key in self._pages
-        page = self.page(key)
+        self.page(self._sections[row].key)  # pages hear of changes on the kernel's bus
         self.ui.page_stack.setCurrentIndex(row)
-        refresh = getattr(page, "refresh", None)
-        if built_before and callable(refresh):
-            refresh()  # the data may have changed in another section since
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

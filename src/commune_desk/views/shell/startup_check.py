@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from commune_desk.data.backup import BackupError, parse_name
-from commune_desk.services.backups import DatabaseDamaged, restore_database
+from commune_desk.services.backups import BackupError, DatabaseDamaged, restore_database
+from commune_desk.services.backups import parse_backup_name as parse_name
 from commune_desk.views.settings.restore_dialog import when_text
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill

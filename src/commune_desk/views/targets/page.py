@@ -14,6 +14,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.permissions import Action
 from commune_desk.views.forms.ui_targets_page import Ui_TargetsPage
+from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
 from commune_desk.views.targets.model import Column, TargetsModel, TargetViewRow, format_target
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
@@ -79,6 +80,7 @@ class TargetsPage(QWidget):
         self._dialogs = dialogs
         self._indicators = IndicatorService(ctx)
         self._model = TargetsModel(self)
+        self._loading = 0
         cannot = why_not(ctx, Action.EDIT_SETTINGS)
         self._model.editable = not cannot
         self.permission_label = add_permission_line(self, self.ui.main_layout, 1, cannot)
@@ -95,6 +97,7 @@ class TargetsPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is being edited
         delete.activated.connect(self._on_delete_shortcut_activated)
         table.itemDelegate().closeEditor.connect(self._on_delegate_close_editor)
+        kernel().bus.subscribe(self, (Kind.TARGETS,), lambda _changes: self.refresh())
         self.refresh()
 
     @property
@@ -105,11 +108,29 @@ class TargetsPage(QWidget):
     def year(self) -> int:
         return self.ui.year_spin.value()
 
+    @property
+    def busy(self) -> bool:
+        return self._loading > 0
+
     def refresh(self) -> None:
-        """Read the year's targets again, keeping the cell the user was on."""
+        """Read the year's targets again (off the UI thread), keeping the cell the user was on."""
+        indicators, year = self._indicators, self.year
+        self._loading += 1
+        QueryOp(
+            parent=self, op=lambda _task: indicators.target_rows(year), success=self._show_rows
+        ).failure(self._on_failed).key("load").run_in_background()
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._loading = 0
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self._show(str(exc))
+
+    def _show_rows(self, targets: list) -> None:
+        self._loading = 0
         catalogue = self._ctx.catalogue
         rows = []
-        for target in self._indicators.target_rows(self.year):
+        for target in targets:
             item = catalogue.get(target.code)
             rows.append(
                 TargetViewRow(target.code, item.label, item.unit, target.default, target.own)
@@ -169,13 +190,19 @@ class TargetsPage(QWidget):
         row = self._model.row_at(self._model.row_of(code))
         if value == row.own:
             return
-        try:
-            self._indicators.set_target(code, self.year, value)
-        except ServiceError as exc:
-            self._show(str(exc))
-            return
+        indicators, year_number = self._indicators, self.year
+
+        def write(_task: object) -> Changes:
+            indicators.set_target(code, year_number, value)
+            return Changes.of(Kind.TARGETS, periods=[str(year_number)])
+
+        WriteOp(
+            parent=self, op=write, success=lambda _c: self._saved(row, value, year_number)
+        ).failure(self._on_failed).run_in_background()
+
+    def _saved(self, row: TargetViewRow, value: float | None, year_number: int) -> None:
         self._model.replace_row(replace(row, own=value))
-        year = str(self.year)
+        year = str(year_number)
         if value is not None:
             text = self.tr("Đã lưu kế hoạch năm %1 của «%2»: %3.")
             amount = format_target(value)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commune_desk.excel.atomic import xlsx_path
 from commune_desk.views.widgets.app_settings import LAST_FOLDER, AppSettings
 
 
@@ -141,6 +140,8 @@ def choose_workbook_path(
     dialogs: Dialogs, parent: QWidget | None, title: str, suggested: str
 ) -> Path | None:
     """Where to save an Excel workbook, ".xlsx" added when the name lacks it; None: cancelled."""
+    from commune_desk.services.documents import xlsx_path  # not needed to show the login
+
     filters = QCoreApplication.translate("Dialogs", "Bảng tính Excel (*.xlsx)")
     path = dialogs.choose_save_path(parent, title, suggested, filters)
     return None if path is None else xlsx_path(path)

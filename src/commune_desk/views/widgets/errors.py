@@ -1,7 +1,8 @@
 """Uncaught errors in the window: logged with their traceback, shown in Vietnamese.
 
-A database that stays busy (another copy of the program writing) is no programming error:
-any page that did not handle it itself gets the database's own plain message.
+A database that stays busy (another copy of the program writing) is no programming error, nor
+is a request a service refused: an operation whose page did not handle it itself shows the
+plain message.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from commune_desk.data.db import DatabaseError
+from commune_desk.services.errors import DatabaseError, ServiceError
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
 
@@ -26,8 +27,8 @@ def install_excepthook(dialogs: Dialogs, log_path: str) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
-        if issubclass(kind, DatabaseError):  # busy or untrusted file: its message says it all
-            log.warning("Database refused a change: %s", error)
+        if issubclass(kind, DatabaseError | ServiceError):  # its message says it all
+            log.warning("Refused: %s", error)
             dialogs.warn(None, "Commune Desk", str(error))
             return
         log.error("Uncaught error", exc_info=(kind, error, tb))
