@@ -1788,7 +1788,7 @@ Warnings submitted with it: %2.</translation>
     </message>
     <message>
       <source>&amp;Xem trước báo cáo đã nộp, phiên bản %1 (số liệu đã nộp):</source>
-      <translation>&amp;Preview of the submitted report, version %1 (the submitted figures):</translation>
+      <translation>&amp;Preview of the submitted report, version %1 (the figures as submitted):</translation>
     </message>
     <message>
       <source>&amp;Xem trước các dòng của báo cáo (bản nháp, chưa nộp):</source>
