@@ -77,6 +77,8 @@ def test_check_names_a_locked_value_changed_in_the_file(submitted, capsys):
     assert code == 1
     assert "Tháng 9/2025 đã nộp phiên bản 1" in out
     assert "đã nộp 90, nay 95 [tthc.received_online]" in out
+    assert "Toàn vẹn dữ liệu: tốt" not in out  # never "sound" beside the errors it lists
+    assert "số liệu đã nộp bị thay đổi" in out
 
 
 def test_check_finds_the_audit_trigger_gone_and_does_not_recreate_it(submitted, capsys):

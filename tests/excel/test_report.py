@@ -89,7 +89,7 @@ def test_the_heading_follows_decree_30(demo):
     assert sheet["A5"].value.startswith("Số:") and sheet["A5"].value.endswith("/BC-UBND")
     assert sheet["D5"].value == "Đông Phong, ngày 21 tháng 11 năm 2026"
     assert sheet["D5"].font.i
-    assert sheet["A7"].value == "BÁO CÁO" and sheet["A7"].font.b
+    assert sheet["A7"].value == "BÁO CÁO (PHIÊN BẢN 1)" and sheet["A7"].font.b
     assert sheet["A8"].value == (
         'Kết quả thực hiện phong trào "Bình dân học vụ số" Quý III năm 2026'
     )

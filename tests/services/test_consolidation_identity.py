@@ -50,6 +50,7 @@ def test_a_reissued_version_1_issued_later_outranks_the_stale_version_2(opened, 
     assert stale.kind is IssueKind.STALE
     assert "phiên bản 2, nộp lúc 11:30 ngày 21/11/2026" in stale.detail
     assert "c_v1_moi.xlsx" in stale.detail and "phiên bản 1, nộp lúc 12:30" in stale.detail
+    assert "bản nộp cũ của Xã Thiệu Trung (" in stale.detail  # the name says «Xã» once
     assert "c_v1_moi.xlsx" not in issues
     problems = load_workbook(tmp_path / "tong-hop.xlsx")["Vấn đề"]
     listed = {row[1]: row[2] for row in problems.iter_rows(values_only=True)}

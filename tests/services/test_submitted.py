@@ -226,3 +226,128 @@ def test_a_village_merger_needs_its_date_and_counts_until_then(ctx):
         for key in ("2025-06", "2025-07")
     }
     assert counted == {"2025-06": 3, "2025-07": 2}
+
+
+def test_a_figure_changed_behind_the_programs_back_does_not_block_unrelated_writes(
+    ctx, submitted, db_path
+):
+    with closing(sqlite3.connect(db_path)) as conn, conn:  # another tool changed the file
+        conn.execute(
+            "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
+            " AND month = '2025-09'"
+        )
+    # The clerk's later changes do not move September's figures: they go through (check
+    # names the difference that was already there).
+    records = RecordService(ctx)
+    records.create("members", {"team_code": "TO1", "full_name": "Dũng", "joined_on": "02/10/2025"})
+    ValuesService(ctx).save([ValueChange("tthc.received_online", "2025-10", 70)])
+    assert count(ctx, TeamMember) == 4
+    # A change that does move a locked figure is still refused, naming only that figure.
+    with pytest.raises(PeriodLocked) as refused:
+        records.create(
+            "members", {"team_code": "TO1", "full_name": "Em", "joined_on": "10/09/2025"}
+        )
+    assert "Số thành viên Tổ công nghệ số cộng đồng: đã nộp 3, nay 4" in str(refused.value)
+    assert "đã nộp 90, nay 95" not in str(refused.value)
+    assert count(ctx, TeamMember) == 4
+    (d,) = [d for d in CheckService(ctx).check_all().drift if d.code == "tthc.received_online"]
+    assert (d.submitted, d.now) == (90, 95)
+
+
+def test_a_merged_villages_team_no_longer_covers_a_village(ctx):
+    records = RecordService(ctx)
+    for code in ("T01", "T02"):
+        records.create("villages", {"code": code, "name": f"Thôn {code}"})
+        records.create(
+            "teams",
+            {
+                "code": f"TO-{code}",
+                "name": f"Tổ {code}",
+                "level": "village",
+                "village_code": code,
+                "established_on": "01/03/2025",
+            },
+        )
+    village = next(r for r in records.list("villages") if r["code"] == "T02")
+    records.update("villages", village.id, {"merged_into": "T01", "dissolved_on": "01/07/2025"})
+    figures = {
+        key: IndicatorService(ctx).compute(Period.parse(key)).values()
+        for key in ("2025-06", "2025-07")
+    }
+    assert [figures[k]["team.villages_covered"] for k in figures] == [2, 1]
+    assert [figures[k]["ind.villages_team_pct"] for k in figures] == [100, 100]  # never 200
+
+
+def test_the_submitted_workbook_is_titled_with_its_version_like_its_preview(
+    ctx, submitted, tmp_path
+):
+    from openpyxl import load_workbook
+
+    reports = ReportService(ctx)
+    assert load_workbook(submitted)["Báo cáo"]["A7"].value == "BÁO CÁO (PHIÊN BẢN 1)"
+    assert reports.preview(SEPT).document.shown_title == "BÁO CÁO (PHIÊN BẢN 1)"
+    draft = reports.export(Period.parse("2025-10"), tmp_path / "t10.xlsx", draft=True)
+    assert draft is not None
+    assert load_workbook(tmp_path / "t10.xlsx")["Báo cáo"]["A7"].value == "BÁO CÁO (BẢN NHÁP)"
+
+
+def test_a_difference_that_rounds_alike_shows_the_decimals_that_differ():
+    from commune_desk.services.snapshots import Difference
+
+    def text(submitted, now):
+        return Difference(
+            SEPT, 1, "x", "Số thành viên trên 100 dân", "value", submitted, now
+        ).text()
+
+    assert text(178 / 12028 * 100, 179 / 12028 * 100).endswith("đã nộp 1,48, nay 1,49")
+    assert text(80, 75).endswith("đã nộp 80, nay 75")
+    assert text(None, 3).endswith("đã nộp (trống), nay 3")
+
+
+def test_check_warns_when_a_submitted_year_to_date_column_no_longer_holds(ctx, submitted):
+    # March is not locked, so a class entered late for March goes through; but September's
+    # submitted report said 0 classes so far this year, and check says that no longer holds.
+    RecordService(ctx).create(
+        "classes", {"code": "L1", "date": "10/03/2025", "topic": "Kỹ năng số", "participants": 40}
+    )
+    report = CheckService(ctx).check_all()
+    assert report.drift == []
+    shifted = {(d.code, d.what): (d.submitted, d.now) for d in report.columns}
+    assert shifted[("class.count", "ytd")] == (0, 1)
+    assert shifted[("class.participants", "ytd")] == (0, 40)
+    (d,) = [d for d in report.columns if d.code == "class.count"]
+    assert d.text().startswith("lũy kế từ đầu năm của Số lớp phổ cập")
+    assert report.warnings >= 2 and report.errors == 0
+
+
+def test_a_village_share_is_refused_for_a_month_the_village_did_not_exist(ctx, tmp_path):
+    from commune_desk.services.errors import ImportRefused
+
+    records = RecordService(ctx)
+    records.create("villages", {"code": "T01", "name": "Thôn 1"})
+    records.create(
+        "villages",
+        {"code": "T02", "name": "Thôn 2", "merged_into": "T01", "dissolved_on": "01/07/2025"},
+    )
+    records.create("villages", {"code": "T03", "name": "Thôn 3", "established_on": "15/07/2025"})
+    rows = (
+        "period,code,value,village\n"
+        "2025-06,infra.bts,1,T02\n"  # before the merger: fine
+        "2025-07,infra.bts,1,T02\n"  # merged on 1 July: no share of July
+        "2025-06,infra.bts,1,T03\n"  # established in mid-July
+        "2025-07,infra.bts,1,T03\n"  # its first month: fine
+    )
+    with pytest.raises(ImportRefused) as refused:
+        ImportService(ctx).import_file("values", write(tmp_path / "v.csv", rows))
+    named = {(e.row, e.column): e.message for e in refused.value.errors}
+    assert set(named) == {(3, "village"), (4, "village")}
+    assert "đã sáp nhập hoặc giải thể từ ngày 01/07/2025" in named[(3, "village")]
+    assert "thành lập từ ngày 15/07/2025" in named[(4, "village")]
+
+
+def test_a_locked_periods_preview_shows_the_previous_period_as_submitted(ctx, submitted):
+    ValuesService(ctx).save([ValueChange("tthc.received_online", "2025-08", 70)])  # open month
+    row = next(r for r in ReportService(ctx).preview(SEPT).rows if r.code == "tthc.received_online")
+    assert (row.value, row.previous) == (90, None)  # August was empty when September went in
+    october = ReportService(ctx).preview(Period.parse("2025-10")).rows
+    assert next(r for r in october if r.code == "tthc.received_online").previous == 90

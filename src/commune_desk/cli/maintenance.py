@@ -50,9 +50,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"LỖI: {d.period.label()} đã nộp phiên bản {d.version}, số liệu nay khác: "
             f"{d.text()} [{d.code}]"
         )
+    for d in report.columns:
+        print(
+            f"Cảnh báo: {d.period.label()} đã nộp phiên bản {d.version}, cột so sánh nay khác "
+            f"(do số liệu của các tháng ngoài kỳ đã khóa): {d.text()} [{d.code}]"
+        )
     for text in report.schema:
         print(f"LỖI: {text} (chương trình không tự tạo lại; hãy khôi phục một bản sao lưu tốt).")
-    sound = "tốt" if not report.schema else "có vấn đề"
+    if report.schema:
+        sound = "có vấn đề"
+    elif report.drift:
+        sound = "số liệu đã nộp bị thay đổi"
+    else:
+        sound = "tốt"
     print(
         f"Toàn vẹn dữ liệu: {sound}. Đã kiểm tra {report.months} tháng và "
         f"{report.locked} kỳ đã nộp đang khóa: {report.errors} lỗi, {report.warnings} cảnh báo."

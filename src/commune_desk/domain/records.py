@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from commune_desk.domain.numbers import NumberError, parse_whole_number
+from commune_desk.domain.periods import DateWindow
 
 
 class FieldType(StrEnum):
@@ -336,3 +337,15 @@ def _bounded(spec: Field, value: float) -> float:
     if spec.maximum is not None and value > spec.maximum:
         raise FieldError(f"giá trị {value:g} lớn hơn mức tối đa {spec.maximum:g}")
     return value
+
+
+def village_absent(
+    code: str, established: dt.date | None, dissolved: dt.date | None, window: DateWindow
+) -> str | None:
+    """Why village `code` has no share of `window` (not yet established, or already merged or
+    dissolved), or None when it existed during some of it."""
+    if dissolved is not None and dissolved <= window.start:
+        return f"thôn «{code}» đã sáp nhập hoặc giải thể từ ngày {dissolved:%d/%m/%Y}"
+    if established is not None and established > window.end:
+        return f"thôn «{code}» mới thành lập từ ngày {established:%d/%m/%Y}"
+    return None

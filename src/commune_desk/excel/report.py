@@ -116,7 +116,7 @@ def _write_heading(sheet: Any, report: ReportDocument) -> int:
         report.date_line,
         {"font": st.font(13, italic=True), "alignment": st.align("center")},
     )
-    st.merge_put(sheet, 7, 1, 10, report.title, {"font": st.font(14, bold=True), **_centre()})
+    st.merge_put(sheet, 7, 1, 10, report.shown_title, {"font": st.font(14, bold=True), **_centre()})
     st.merge_put(sheet, 8, 1, 10, report.subject, {"font": st.font(13, bold=True), **_centre()})
     st.merge_put(
         sheet, 9, 1, 10, report.window_line, {"font": st.font(13, italic=True), **_centre()}

@@ -87,6 +87,12 @@ class Appendix:
     tables: tuple[AppendixTable, ...]
 
 
+def report_title(draft: bool, version: int | None) -> str:
+    if draft or version is None:
+        return f"BÁO CÁO ({DRAFT_MARK})" if draft else "BÁO CÁO"
+    return f"BÁO CÁO (PHIÊN BẢN {version})"
+
+
 @dataclass(frozen=True)
 class ReportDocument:
     agency: tuple[str, str]  # ("ỦY BAN NHÂN DÂN", "XÃ THIỆU TRUNG")
@@ -109,12 +115,7 @@ class ReportDocument:
     version: int | None = None  # the submission's version (None for a draft)
 
     @property
-    def title(self) -> str:
-        return f"BÁO CÁO ({DRAFT_MARK})" if self.draft else "BÁO CÁO"
-
-    @property
     def shown_title(self) -> str:
-        """The title on screen and on paper: a submitted report names its version."""
-        if self.draft or self.version is None:
-            return self.title
-        return f"BÁO CÁO (PHIÊN BẢN {self.version})"
+        """The title in the workbook, on screen and on paper: a submitted report names its
+        version, a draft says it is one."""
+        return report_title(self.draft, self.version)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from commune_desk.excel.report_document import DRAFT_MARK
 from commune_desk.excel.text import clean_text, looks_like_formula
 
 FONT_NAME = "Times New Roman"  # black, Unicode (TCVN 6909:2001); never .VnTime / VNI
@@ -32,8 +33,7 @@ MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15, "header": 8, "foote
 PAPER_A4 = 9  # the paper code of the file format
 PAGE_NUMBER = "Trang &P/&N"  # right of the footer, 10-pt
 PAGE_NUMBER_SIZE = 10
-DRAFT_MARK = "BẢN NHÁP"  # centre of the header of a draft, 14-pt bold
-DRAFT_MARK_SIZE = 14
+DRAFT_MARK_SIZE = 14  # the draft mark in the centre of the header, bold
 DEFAULT_ROW_PX = 21  # a row of 12-pt Times New Roman (15.75 pt)
 DEFAULT_COLUMN_PX = 72  # 8.43 digits of 12-pt Times New Roman (8 px a digit)
 

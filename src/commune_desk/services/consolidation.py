@@ -266,13 +266,13 @@ def _duplicate(other: CommuneReport, best: CommuneReport) -> Issue:
     """Why `other` is not used: an earlier submission (stale), or another copy."""
     if other.uid and best.uid and other.uid != best.uid and not other.draft:
         detail = (
-            f"{other.file}: bản nộp cũ của xã {other.commune_name} ({_issued(other)}); "
+            f"{other.file}: bản nộp cũ của {other.commune_name} ({_issued(other)}); "
             f"xã đã nộp bản mới hơn {best.file} ({_issued(best)}) nên tệp này không được dùng."
         )
         return _issue(other, IssueKind.STALE, detail)
     same = " — cùng một lần nộp" if other.uid and other.uid == best.uid else ""
     detail = (
-        f"{other.file}: xã {other.commune_name} đã có tệp {best.file} "
+        f"{other.file}: {other.commune_name} đã có tệp {best.file} "
         f"({_status(best)}){same}; tệp này ({_status(other)}) không được dùng."
     )
     return _issue(other, IssueKind.DUPLICATE, detail)

@@ -6,7 +6,9 @@ that touched a table figures are made from is checked once, just before it commi
 figures of every locked period are computed inside the transaction and compared with the
 submission's snapshot; any difference rolls the whole transaction back with one message
 naming the period, the version and the figures. Changes effective after the locked periods
-leave those figures as they were, so they go through.
+leave those figures as they were, so they go through. A difference the database already held
+before the transaction (a value changed behind the program's back, which `check` names) is
+not the transaction's doing and does not refuse it.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.domain.catalogue import Catalogue, Source
 from commune_desk.domain.numbers import Number
 from commune_desk.services.errors import PeriodLocked
+from commune_desk.services.indicators import values_and_targets
 from commune_desk.services.snapshots import (
     Difference,
     Snapshot,
     differences,
     from_json,
     locked_submissions,
+    same,
 )
 
 log = logging.getLogger(__name__)
@@ -56,8 +60,9 @@ _SHOWN = 6  # differences named in the message; the rest are counted
 
 
 class _Guard:
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, reads: sessionmaker[Session] | None) -> None:
         self.catalogue = catalogue
+        self.reads = reads
 
     def before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
         for obj in (*session.new, *session.dirty, *session.deleted):
@@ -80,20 +85,49 @@ class _Guard:
         found = check_locked(session, self.catalogue, records_unchanged=touched <= ENTERED)
         log.debug("Lock guard: %.1f ms", (time.perf_counter() - started) * 1000)
         if found:
+            found = self._made_here(found)
+        if found:
             raise PeriodLocked(refusal(found))
+
+    def _made_here(self, found: list[Difference]) -> list[Difference]:
+        """The differences this transaction makes: those the committed database (read on
+        another connection, which does not see this transaction) did not already hold."""
+        if self.reads is None:
+            return found
+        with self.reads.begin() as committed:
+            before = check_locked(committed, self.catalogue)
+        if not before:
+            return found
+        log.warning("Locked periods already differ from their submissions: %d figures", len(before))
+        held = {(d.period, d.version, d.code, d.what): d.now for d in before}
+        return [
+            d
+            for d in found
+            if (key := (d.period, d.version, d.code, d.what)) not in held
+            or not same(held[key], d.now)
+        ]
 
     @staticmethod
     def forget(session: Session, *_args: Any) -> None:
         session.info.pop(_TOUCHED, None)
 
 
-def install(sessions: sessionmaker[Session], catalogue: Catalogue) -> None:
-    """Guard the sessions `sessions` makes (once; a later catalogue replaces the earlier)."""
+def install(
+    sessions: sessionmaker[Session],
+    catalogue: Catalogue,
+    reads: sessionmaker[Session] | None = None,
+) -> None:
+    """Guard the sessions `sessions` makes (once; a later catalogue replaces the earlier).
+
+    `reads`: sessions on other connections of the same database, which see only what is
+    committed; with them a difference already there before a transaction is not its refusal.
+    """
     guard: _Guard | None = getattr(sessions, "_commune_desk_guard", None)
     if guard is not None:
         guard.catalogue = catalogue
+        guard.reads = reads
         return
-    guard = _Guard(catalogue)
+    guard = _Guard(catalogue, reads)
     sessions._commune_desk_guard = guard  # type: ignore[attr-defined]
     event.listen(sessions, "before_flush", guard.before_flush)
     event.listen(sessions, "do_orm_execute", guard.do_orm_execute)
@@ -110,8 +144,6 @@ def check_locked(
     `records_unchanged` (only entered values or targets were written): the figures counted
     from records are the snapshot's, checked at every earlier commit, and are not recounted.
     """
-    from commune_desk.services.indicators import values_and_targets
-
     found: list[Difference] = []
     commune = commune_repo.the_commune(session)
     if commune is not None:

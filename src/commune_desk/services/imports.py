@@ -18,7 +18,7 @@ from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
 from commune_desk.domain.numbers import NumberError, parse_whole_number
 from commune_desk.domain.periods import Mode, PeriodError, parse_month
-from commune_desk.domain.records import RecordKind
+from commune_desk.domain.records import RecordKind, village_absent
 from commune_desk.domain.validation import Problem
 from commune_desk.excel.tables import Table, TableError, read_table
 from commune_desk.services import audit
@@ -124,6 +124,8 @@ class ImportService:
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
             villages = repo.code_map(session, commune.id, "villages")
+            village_dates = repo.village_dates(session, commune.id)
+            mode = Mode(commune.cutoff_mode)
             catalogue = self._ctx.catalogue
             for row_no, raw in table.rows:
                 row = {mapping[h]: v for h, v in raw.items() if h in mapping}
@@ -145,6 +147,10 @@ class ImportService:
                     village_id = villages.get(village_code)
                     if village_id is None:
                         problem = ("village", f"không có thôn mã «{village_code}»")
+                    elif gone := village_absent(
+                        village_code, *village_dates[village_code], parse_month(month).window(mode)
+                    ):
+                        problem = ("village", gone)
                 value = row.get("value")
                 if problem is None:
                     try:

@@ -30,6 +30,7 @@ from commune_desk.excel.report_document import (
     ReportDocument,
     ReportRow,
     Signature,
+    report_title,
 )
 from commune_desk.services.commune import CommuneProfile
 from commune_desk.services.context import ServiceContext
@@ -120,18 +121,22 @@ def build_document(
     appendices: bool = True,
     identity: Identity | None = None,
     figures: PeriodFigures | None = None,
+    previous: Mapping[str, Number | None] | None = None,
 ) -> ReportDocument:
     """The whole report of `period`, read inside the caller's transaction.
 
     Without `appendices`, only sheet 1 (what the screen previews and prints). With `figures`
-    (a submission's snapshot), those figures instead of the ones computed now; `identity`:
-    the submission's, written into `_data`.
+    (a submission's snapshot), those figures instead of the ones computed now, and with
+    `previous` the previous period's values it showed; `identity`: the submission's, written
+    into `_data`.
     """
     wanted = period.months() if appendices else ()
     if figures is None:
-        figures, previous, *months = compute_in(session, ctx, [period, period.previous(), *wanted])
+        figures, before, *months = compute_in(session, ctx, [period, period.previous(), *wanted])
     else:  # what a submission reported (its snapshot)
-        previous, *months = compute_in(session, ctx, [period.previous(), *wanted])
+        before, *months = compute_in(session, ctx, [period.previous(), *wanted])
+    if previous is None:
+        previous = {code: figure.value for code, figure in before.figures.items()}
     sheets = ()
     if appendices:
         sheets = build_appendices(
@@ -155,7 +160,7 @@ def build_document(
         appendices=sheets,
         narrative=narratives_repo.narrative(session, commune.id, period.key),
         key=_own_key(session, commune.id),
-        previous={code: figure.value for code, figure in previous.figures.items()},
+        previous=previous,
         identity=identity,
     )
 
@@ -208,7 +213,7 @@ def assemble_document(
         "period.key": period.key,
         "period.label": period.label(),
         "period.subject": period.subject_label(),
-        "report.title": "BÁO CÁO (BẢN NHÁP)" if draft else "BÁO CÁO",
+        "report.title": report_title(draft, version),
         "report.subject": subject,
         "report.date": f"{today:%d/%m/%Y}",
         "report.date_line": doc.date_line(place, today),

@@ -148,6 +148,8 @@ class ReportService:
             # A locked period shows what its submission reported, under its version.
             submitted = snapshots.submitted_figures(session, self._ctx.catalogue, commune, period)
             version, figures = submitted if submitted else (None, None)
+            locked = snapshots.locked_snapshot(session, commune, period)
+            previous = locked[1].previous if locked else None
             document = build_document(
                 session,
                 self._ctx,
@@ -157,6 +159,7 @@ class ReportService:
                 version,
                 appendices=False,
                 figures=figures,
+                previous=previous,
             )
             return ReportPreview(
                 _status(session, commune.id, period),
@@ -286,7 +289,7 @@ class ReportService:
         document = build_document(
             session, self._ctx, commune_profile(session), period, False, version, identity=identity
         )
-        (figures,) = compute_in(session, self._ctx, [period])
+        figures, before = compute_in(session, self._ctx, [period, period.previous()])
         report(2, _STEPS)
         sha = _write(path, document, template)  # nothing recorded if this raises
         submission = Submission(
@@ -299,7 +302,7 @@ class ReportService:
             submitted_at=now,
             warnings=json.dumps([_problem_json(p) for p in warnings], ensure_ascii=False),
             uid=identity.uid,
-            snapshot=snapshots.to_json(figures, self._ctx.catalogue),
+            snapshot=snapshots.to_json(figures, self._ctx.catalogue, previous=before),
         )
         session.add(submission)
         session.flush()

@@ -73,6 +73,6 @@ def open_database(
     )
     assert context.reads is not None
     # Every write of every use case on these sessions meets the guard of submitted figures.
-    guard.install(context.sessions, catalogue)
+    guard.install(context.sessions, catalogue, context.reads)
     snapshots.fill_missing(context.sessions, catalogue, context.reads)
     return OpenDatabase(engine, context)

@@ -22,7 +22,7 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.indicators import Figure
 from commune_desk.domain.numbers import Number, format_number
 from commune_desk.domain.periods import Mode, Period
-from commune_desk.services.indicators import PeriodFigures
+from commune_desk.services.indicators import PeriodFigures, compute_with
 
 FIELDS = ("value", "ytd", "last_year", "target", "pct_of_target")
 
@@ -32,13 +32,23 @@ class Snapshot:
     figures: dict[str, Figure]
     catalogue_version: str
     rebuilt: bool = False  # made after the fact from the figures at an upgrade
+    # The previous period's values the report showed beside them (None: not recorded, a
+    # snapshot made before the report had that column).
+    previous: dict[str, Number | None] | None = None
 
 
-def to_json(figures: PeriodFigures, catalogue: Catalogue, rebuilt: bool = False) -> str:
+def to_json(
+    figures: PeriodFigures,
+    catalogue: Catalogue,
+    rebuilt: bool = False,
+    previous: PeriodFigures | None = None,
+) -> str:
     rows = {
         code: {name: getattr(f, name) for name in FIELDS} for code, f in figures.figures.items()
     }
-    document = {"catalogue_version": catalogue.version, "figures": rows}
+    document: dict[str, object] = {"catalogue_version": catalogue.version, "figures": rows}
+    if previous is not None:
+        document["previous"] = {code: f.value for code, f in previous.figures.items()}
     if rebuilt:
         document["rebuilt"] = True
     return json.dumps(document, ensure_ascii=False, sort_keys=True)
@@ -52,7 +62,12 @@ def from_json(text: str | None) -> Snapshot | None:
         code: Figure(code, *(row.get(name) for name in FIELDS))
         for code, row in document.get("figures", {}).items()
     }
-    return Snapshot(figures, document.get("catalogue_version", ""), bool(document.get("rebuilt")))
+    return Snapshot(
+        figures,
+        document.get("catalogue_version", ""),
+        bool(document.get("rebuilt")),
+        document.get("previous"),
+    )
 
 
 def same(a: Number | None, b: Number | None) -> bool:
@@ -69,16 +84,35 @@ class Difference:
     version: int
     code: str
     label: str
-    what: str  # "value" or "target"
+    what: str  # "value" or "target"; for check's warnings also "ytd" or "last_year"
     submitted: Number | None
     now: Number | None
 
     def text(self) -> str:
-        label = self.label if self.what == "value" else f"chỉ tiêu kế hoạch của {self.label}"
-        return (
-            f"{label}: đã nộp {format_number(self.submitted, empty='(trống)')}, "
-            f"nay {format_number(self.now, empty='(trống)')}"
-        )
+        label = f"{_COLUMN[self.what]}{self.label}"
+        before, after = _apart(self.submitted, self.now)
+        return f"{label}: đã nộp {before}, nay {after}"
+
+
+_COLUMN = {
+    "value": "",
+    "target": "chỉ tiêu kế hoạch của ",
+    "ytd": "lũy kế từ đầu năm của ",
+    "last_year": "cùng kỳ năm trước của ",
+}
+
+
+def _apart(a: Number | None, b: Number | None) -> tuple[str, str]:
+    """Both numbers as shown, with as many decimals (up to 4) as it takes to tell them apart:
+    1,48 and 1,49 rather than 1,5 and 1,5."""
+    shown = (format_number(a, empty="(trống)"), format_number(b, empty="(trống)"))
+    if a is None or b is None:
+        return shown
+    for decimals in range(2, 5):
+        if shown[0] != shown[1]:
+            break
+        shown = (format_number(a, decimals), format_number(b, decimals))
+    return shown
 
 
 def differences(
@@ -97,6 +131,31 @@ def differences(
             continue  # a code added to the catalogue after the submission
         for what, new in (("value", values.get(code)), ("target", targets.get(code))):
             old = getattr(before, what)
+            if not same(old, new):
+                label = catalogue.get(code).label
+                found.append(Difference(period, version, code, label, what, old, new))
+    return found
+
+
+def column_differences(
+    catalogue: Catalogue,
+    period: Period,
+    version: int,
+    snapshot: Snapshot,
+    figures: Mapping[str, Figure],
+) -> list[Difference]:
+    """The year-to-date and last-year columns of a submitted report that no longer hold.
+
+    They are made from months outside the locked period (which the lock does not hold), so
+    they may move; `check` names them as warnings, the guard does not refuse them.
+    """
+    found = []
+    for code in catalogue.codes():
+        before, now = snapshot.figures.get(code), figures.get(code)
+        if before is None or now is None:
+            continue
+        for what in ("ytd", "last_year"):
+            old, new = getattr(before, what), getattr(now, what)
             if not same(old, new):
                 label = catalogue.get(code).label
                 found.append(Difference(period, version, code, label, what, old, new))
@@ -130,8 +189,6 @@ def fill_missing(
     Run at opening, right after the upgrade (which keeps every figure as it was), so the
     figures recorded are the ones the submission reported.
     """
-    from commune_desk.services.indicators import compute_with
-
     with reads.begin() as session:  # a reader: opening never waits for a writer in vain
         commune = commune_repo.the_commune(session)
         if commune is None or not missing(locked_submissions(session, commune.id)):
@@ -149,17 +206,26 @@ def fill_missing(
         return len(rows)
 
 
+def locked_snapshot(
+    session: Session, commune: Commune, period: Period
+) -> tuple[int, Snapshot] | None:
+    """The version and the snapshot of a locked period's submission, or None when the period
+    is not locked (or its submission has no snapshot)."""
+    for row in locked_submissions(session, commune.id):
+        if row.period == period:
+            snapshot = from_json(row.submission.snapshot)
+            return None if snapshot is None else (row.submission.version, snapshot)
+    return None
+
+
 def submitted_figures(
     session: Session, catalogue: Catalogue, commune: Commune, period: Period
 ) -> tuple[int, PeriodFigures] | None:
     """The version and the figures a locked period's submission reported, or None when the
     period is not locked (or its submission has no snapshot)."""
-    for row in locked_submissions(session, commune.id):
-        if row.period != period:
-            continue
-        snapshot = from_json(row.submission.snapshot)
-        if snapshot is None:
-            return None
+    found = locked_snapshot(session, commune, period)
+    if found is not None:
+        version, snapshot = found
         empty = Figure("", None, None, None, None, None)
         figures = {
             code: snapshot.figures.get(code) or replace(empty, code=code)
@@ -167,5 +233,5 @@ def submitted_figures(
         }
         window = period.window(Mode(commune.cutoff_mode))
         result = PeriodFigures(commune.code, commune.name, period, window, figures)
-        return row.submission.version, result
+        return version, result
     return None

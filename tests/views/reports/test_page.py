@@ -121,6 +121,7 @@ def test_a_draft_is_written_in_the_background_then_the_folder_opens(
 
 def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path, settings):
     page = show(qtbot, ctx, dialogs, settings)
+    assert "bản nháp" in page.ui.preview_label.text()
     dialogs.save_path = tmp_path / "q3.xlsx"
     dialogs.confirm_answer = False
     page.ui.submit_button.click()
@@ -134,6 +135,8 @@ def test_submit_asks_first_then_locks(qtbot, ctx, dialogs, values, tmp_path, set
     assert dialogs.asked[-2][2] == "Báo cáo 2026-Q3 v1.xlsx"
     assert "phiên bản 1" in dialogs.texts("inform")[-1]
     assert "đã nộp v1" in page.ui.status_label.text()
+    assert "phiên bản 1" in page.ui.preview_label.text()
+    assert "nháp" not in page.ui.preview_label.text()
     assert not page.ui.submit_button.isEnabled()
     assert not page.ui.unlock_button.isEnabled()  # an officer does not unlock: a supervisor does
 

@@ -145,7 +145,10 @@ def record_figures(
     ).scalar_one()
     values["team.villages_covered"] = scalar(
         select(func.count(distinct(Team.village_id))).where(
-            Team.id.in_(active_teams), Team.level == "village", Team.village_id.is_not(None)
+            Team.id.in_(active_teams),
+            Team.level == "village",
+            # a village merged or dissolved is no longer one of the villages covered
+            Team.village_id.in_(active_villages(commune_id, end)),
         )
     ).scalar_one()
     values["team.members"] = scalar(

@@ -79,6 +79,18 @@ def code_map(session: Session, commune_id: int, kind: str) -> dict[str, int]:
     return {code: id_ for code, id_ in rows}
 
 
+def village_dates(
+    session: Session, commune_id: int
+) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    """Village code -> (established on, dissolved or merged on)."""
+    rows = session.execute(
+        select(Village.code, Village.established_on, Village.dissolved_on).where(
+            Village.commune_id == commune_id
+        )
+    )
+    return {code: (established, dissolved) for code, established, dissolved in rows}
+
+
 def select_rows(kind: str, commune_id: int) -> Select[Any]:
     """A select of every field of the kind, references as codes, plus the id."""
     model = MODELS[kind]

@@ -183,6 +183,7 @@ class ReportsPage(QWidget):
         self._model.set_rows(preview.rows)
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
+        self.ui.preview_label.setText(self._preview_heading(preview))
         self._fill_problems(preview)
         self._fill_narrative(preview.status.locked)
         self._update_actions()
@@ -401,6 +402,16 @@ class ReportsPage(QWidget):
         ui.submit_button.setEnabled(ready and preview.can_submit and not self._cannot_submit)
         ui.unlock_button.setEnabled(ready and preview.status.locked and not self._cannot_unlock)
         ui.reply_button.setEnabled(not self._writing and not self._cannot_submit)
+
+    def _preview_heading(self, preview: ReportPreview) -> str:
+        """Above the rows: a locked period shows its submission's figures under its version,
+        anything else is what a draft would report."""
+        version = preview.document.version
+        if version is not None and not preview.document.draft:
+            return fill(
+                self.tr("&Xem trước báo cáo đã nộp, phiên bản %1 (số liệu đã nộp):"), version
+            )
+        return self.tr("&Xem trước các dòng của báo cáo (bản nháp, chưa nộp):")
 
     def _status_text(self, preview: ReportPreview) -> str:
         status = preview.status
