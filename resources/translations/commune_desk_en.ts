@@ -1772,6 +1772,14 @@ Warnings submitted with it: %2.</translation>
       <translation>Writing the report…</translation>
     </message>
     <message>
+      <source>&amp;Xem trước báo cáo đã nộp, phiên bản %1 (số liệu đã nộp):</source>
+      <translation>&amp;Preview of the submitted report, version %1 (the figures as submitted):</translation>
+    </message>
+    <message>
+      <source>&amp;Xem trước các dòng của báo cáo (bản nháp, chưa nộp):</source>
+      <translation>&amp;Preview of the report's rows (a draft, not submitted):</translation>
+    </message>
+    <message>
       <source>Trạng thái: đã nộp v%1 ngày %2 (%3); số liệu của kỳ đang khóa.</source>
       <translation>Status: submitted v%1 on %2 (%3); the period's figures are locked.</translation>
     </message>
