@@ -109,6 +109,7 @@ class Studio:
 
     def show_as(self, role: str) -> None:
         """The main window of the demo account of `role`."""
+        from commune_desk.services.commune import CommuneService
         from commune_desk.views.shell.compose import build_main_window
 
         if role == self.role:
@@ -117,7 +118,9 @@ class Studio:
             self.window.close()
             self.settle(5)
         self.role = role
-        self.window = build_main_window(self.log_in(role), self.settings, self.dialogs)
+        ctx = self.log_in(role)
+        profile = CommuneService(ctx).profile()
+        self.window = build_main_window(ctx, profile, self.settings, self.dialogs)
         self.window.resize(*SIZE)
         self.window.show()
         self.settle()

@@ -2465,6 +2465,10 @@ Sở Khoa học và Công nghệ
       <translation>Type the supervisor's full name.</translation>
     </message>
     <message>
+      <source>Đang tạo dữ liệu…</source>
+      <translation>Creating the data…</translation>
+    </message>
+    <message>
       <source>Commune Desk — Thiết lập ban đầu</source>
       <translation>Commune Desk — first set-up</translation>
     </message>

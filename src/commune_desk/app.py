@@ -30,54 +30,63 @@ def _database(args: argparse.Namespace) -> str:
 
 
 def _first_start(db, dialogs) -> object | None:
-    """The set-up wizard of a database without a commune; returns the database to use."""
+    """The set-up wizard of a database without a commune; returns the database to use.
+
+    The wizard runs the work below as a kernel write operation while it stays open."""
+    from commune_desk.views.shell.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(lambda choice, values: _set_up(db, choice, values))
+    if not wizard.exec() or wizard.choice is None:
+        return None
+    used, warning = wizard.outcome if wizard.outcome is not None else (db, "")
+    if warning:  # the commune is there; the supervisor is asked again before the login
+        dialogs.warn(None, "Commune Desk", warning)
+    return used
+
+
+def _set_up(db, choice, values):
+    """Off the UI thread: create the commune and its supervisor, or open the demo data.
+
+    Returns an Outcome of (the database to use, a warning) and what changed."""
     from commune_desk.demo import build_demo
     from commune_desk.services.accounts import AccountService
     from commune_desk.services.commune import CommuneService
     from commune_desk.services.context import system_actor
     from commune_desk.services.errors import ServiceError
     from commune_desk.services.setup import open_database
-    from commune_desk.views.shell.setup_wizard import SetupChoice, SetupWizard
+    from commune_desk.views.kernel import Changes, Kind, Outcome
+    from commune_desk.views.shell.setup_wizard import SetupChoice
 
-    while True:
-        wizard = SetupWizard()
-        if not wizard.exec() or wizard.choice is None:
-            return None
-        if wizard.choice is SetupChoice.DEMO:
-            db.close()
-            demo = open_database(
-                paths.demo_database(), paths.catalogue_file(), system_actor(), paths.backups_dir()
-            )
-            if not CommuneService(demo.context).exists():
-                build_demo(demo.context)
-            return demo
-        values = wizard.values()
+    changes = Changes.of(Kind.PROFILE, Kind.ACCOUNTS)
+    if choice is SetupChoice.DEMO:
+        db.close()
+        demo = open_database(
+            paths.demo_database(), paths.catalogue_file(), system_actor(), paths.backups_dir()
+        )
+        if not CommuneService(demo.context).exists():
+            build_demo(demo.context)
+        return Outcome((demo, ""), Changes.everything())
+    CommuneService(db.context).init(values.code, values.name, values.province, values.cutoff_mode)
+    warning = ""
+    if values.supervisor is not None:
+        supervisor = values.supervisor
         try:
-            CommuneService(db.context).init(
-                values.code, values.name, values.province, values.cutoff_mode
+            AccountService(db.context).create_first_supervisor(
+                supervisor.username, supervisor.full_name, supervisor.password
             )
-        except ServiceError as exc:
-            dialogs.warn(None, "Commune Desk", str(exc))
-            continue
-        if values.supervisor is not None:
-            supervisor = values.supervisor
-            try:
-                AccountService(db.context).create_first_supervisor(
-                    supervisor.username, supervisor.full_name, supervisor.password
-                )
-            except ServiceError as exc:  # asked again before the login
-                dialogs.warn(None, "Commune Desk", str(exc))
-        return db
+        except ServiceError as exc:  # asked again before the login
+            warning = str(exc)
+    return Outcome((db, warning), changes)
 
 
 def _ensure_supervisor(db) -> bool:
-    """A database without an active supervisor (made by `init`) asks for one; False: cancel."""
+    """A database without an active supervisor (made by `init`) asks for one; False: cancel.
+
+    The form creates the account in a kernel write operation."""
     from commune_desk.services.accounts import AccountService
     from commune_desk.views.accounts.dialog import AccountDialog, AccountForm, run_form
 
-    service = AccountService(db.context)
-    if service.has_active_supervisor():
-        return True
+    service = AccountService(db.context)  # the opening found no active supervisor
 
     def submit(value) -> None:  # an AccountInput
         service.create_first_supervisor(value.username, value.full_name, value.password)
@@ -121,6 +130,10 @@ def open_for_login(location: str, demo: bool) -> Opened:
     except Exception as exc:  # shown in the login dialog, with the log file named
         log.exception("Could not open %s", location)
         return Opened(error=exc)
+    return _checked_safely(db, demo, location)
+
+
+def _checked_safely(db, demo: bool, location: str = "") -> Opened:
     try:
         return _checked(db, demo)
     except Exception as exc:
@@ -262,8 +275,33 @@ class Session:
                 "App", "Không mở được cơ sở dữ liệu %1:\n%2\n\nChi tiết trong tệp nhật ký: %3"
             )
             dialog.show_problem(fill(text, self.location, opened.error, log_file()))
+        elif opened.profile is None:  # after a log-out: the commune is read again, meanwhile
+            self._read_profile(dialog)
         else:
             dialog.set_ready(AccountService(opened.db.context), opened.title)
+
+    def _read_profile(self, dialog) -> None:
+        """Read the commune's profile (it may have changed in the window) off the UI thread;
+        the login goes through once it is there."""
+        from commune_desk.services.commune import CommuneService
+        from commune_desk.views.kernel import QueryOp
+
+        opened = self.opened
+        assert opened is not None
+        communes = CommuneService(opened.db.context)
+
+        def read(profile) -> None:
+            opened.profile = profile
+            opened.title = f"{profile.name} — {profile.province}"
+            self.offer(dialog)
+
+        def failed(exc: Exception) -> None:
+            opened.error = exc
+            self.offer(dialog)
+
+        QueryOp(parent=dialog, op=lambda _task: communes.profile(), success=read).failure(
+            failed
+        ).key("profile").run_in_background()
 
     def _attend(self) -> bool:
         """A damaged file, a database without a commune or without a supervisor; False: quit."""
@@ -286,8 +324,20 @@ class Session:
                 return False
         elif not _ensure_supervisor(db):
             return False
-        self.opened = _checked(db, demo=False)
+        self._check(db)
         return True
+
+    def _check(self, db) -> None:
+        """Check the set-up database again in the background; the login shows meanwhile."""
+        from commune_desk.views.kernel import QueryOp
+
+        self.opened, self._opening = None, True
+        location = self.location
+        QueryOp(
+            parent=None,
+            op=lambda _task: _checked_safely(db, False, location),
+            success=self._on_opened,
+        ).run_in_background()
 
     def _window(self, app, ctx) -> tuple[int, str]:
         """The window of one log-in; how it ended: 'closed', 'logged_out' or 'restored'."""
@@ -307,7 +357,7 @@ class Session:
         opened = self.opened
         profile, opened.profile = opened.profile, None  # read at opening; later windows read anew
         window = build_main_window(
-            ctx, self._settings, self._dialogs, self._switch_language, on_restored, profile
+            ctx, profile, self._settings, self._dialogs, self._switch_language, on_restored
         )
         window.show()
         status = app.exec()

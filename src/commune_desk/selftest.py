@@ -164,6 +164,7 @@ class _SelfTest:
         )
 
     def main_window(self) -> str:
+        from commune_desk.services.commune import CommuneService
         from commune_desk.views.shell.compose import build_main_window
         from commune_desk.views.widgets.app_settings import AppSettings
         from commune_desk.views.widgets.dialogs import QtDialogs
@@ -172,7 +173,8 @@ class _SelfTest:
             raise CheckFailed("không có cơ sở dữ liệu mẫu (bước trước lỗi)")
         app = self._qt_app()
         settings = AppSettings(self.home / "selftest.ini")
-        window = build_main_window(self.db.context, settings, QtDialogs())
+        profile = CommuneService(self.db.context).profile()
+        window = build_main_window(self.db.context, profile, settings, QtDialogs())
         with self.catching_slot_errors():
             detail = self._visit(app, window)
         if self.slot_errors:

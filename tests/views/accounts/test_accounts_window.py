@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from commune_desk import app as app_module
 from commune_desk.services.accounts import AccountService
 from commune_desk.services.audit import AuditKind
+from commune_desk.services.commune import CommuneService
 from commune_desk.services.records import RecordService
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.accounts import dialog as account_dialog
@@ -100,7 +101,12 @@ def test_login_of_an_unknown_or_disabled_account_then_success(qtbot, ctx, accoun
 )
 def test_sections_by_role(qtbot, ctx, tmp_path, role, extra):
     acting = as_role(ctx, role)
-    window = shown(qtbot, build_main_window(acting, AppSettings(tmp_path / "s.ini"), FakeDialogs()))
+    window = shown(
+        qtbot,
+        build_main_window(
+            acting, CommuneService(ctx).profile(), AppSettings(tmp_path / "s.ini"), FakeDialogs()
+        ),
+    )
     items = window.ui.section_list
     keys = [items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(items.count())]
     assert keys[10:] == extra and len(keys) == 10 + len(extra)
@@ -111,7 +117,12 @@ def test_sections_by_role(qtbot, ctx, tmp_path, role, extra):
 def test_logout_closes_the_window_and_is_remembered(qtbot, ctx, tmp_path):
     window = shown(
         qtbot,
-        build_main_window(as_role(ctx, "clerk"), AppSettings(tmp_path / "s.ini"), FakeDialogs()),
+        build_main_window(
+            as_role(ctx, "clerk"),
+            CommuneService(ctx).profile(),
+            AppSettings(tmp_path / "s.ini"),
+            FakeDialogs(),
+        ),
     )
     with qtbot.waitSignal(window.logout_requested):
         window.ui.logout_button.click()
@@ -352,5 +363,3 @@ def test_a_database_without_a_supervisor_asks_for_one(qtbot, opened, monkeypatch
     assert app_module._ensure_supervisor(opened)
     account = AccountService(opened.context).login("chutich", "mat-khau-chu-tich")
     assert account.role == "supervisor"
-    monkeypatch.setattr(account_dialog.AccountDialog, "exec", lambda self: 0)
-    assert app_module._ensure_supervisor(opened)  # one exists now: nothing asked

@@ -16,10 +16,12 @@ from commune_desk.domain.periods import Period
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.consolidation.page import ConsolidationPage
+from commune_desk.views.kernel import Changes, Kind, kernel
 from commune_desk.views.reports.page import ReportsPage
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.consolidation_helpers import catalogue, write_commune
 from tests.support.fakes import FakeDialogs
+from tests.support.kernel import wait_idle
 
 Q3 = Period.parse("2026-Q3")
 
@@ -59,6 +61,9 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
     province.open_path, province.save_path = report, reply
     province.text_answer = "Thiếu số liệu hồ sơ bưu chính"
     qtbot.mouseClick(page.ui.review_button, Qt.MouseButton.LeftButton)
+    assert not page.ui.review_button.isEnabled()  # while the reply is written
+    wait_idle(qtbot)
+    assert page.ui.review_button.isEnabled()
     assert reply.is_file(), province.asked
     (summary,) = province.texts("inform")
     assert "Đã trả lại báo cáo Quý III/2026 phiên bản 1 của Xã Thiệu Trung" in summary
@@ -72,7 +77,15 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
     reports.ui.period_combo.setCurrentIndex(reports.ui.period_combo.findData(Q3.key))
     qtbot.waitUntil(lambda: reports.preview is not None and reports.preview.status.locked)
     assert reports.ui.reply_button.isEnabled()
+    heard: list[Changes] = []
+    kernel().bus.changed.connect(lambda changes, _by: heard.append(changes))
     qtbot.mouseClick(reports.ui.reply_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    # The unlock is announced: the monthly grid and the overview read the period again.
+    assert any(
+        Kind.SUBMISSIONS in c.kinds and {"2026-07", "2026-08", "2026-09"} <= c.periods
+        for c in heard
+    )
     (question,) = commune.texts("confirm")
     fingerprint = summary.rsplit("khóa của tỉnh ", 1)[1].rstrip(").")
     assert fingerprint in question
@@ -84,5 +97,6 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
 
     # The same reply again: refused, nothing asked about the key any more.
     qtbot.mouseClick(reports.ui.reply_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
     assert "đã được nhận" in commune.texts("warn")[0]
     assert len(commune.texts("confirm")) == 1

@@ -8,6 +8,7 @@ from commune_desk.domain.periods import Period
 from commune_desk.services.narratives import NarrativeService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
+from commune_desk.views.kernel import Changes, Kind, kernel
 from commune_desk.views.reports.page import ReportsPage
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.support.fakes import FakeDialogs
@@ -30,8 +31,12 @@ def test_the_clerk_types_the_narrative_saves_it_and_the_submission_locks_it(qtbo
     ui = page.ui
     qtbot.keyClicks(ui.assessment_edit, "Moi thon deu co to cong nghe so.")
     qtbot.keyClicks(ui.proposals_edit, "Ho tro 20 dien thoai.")
+    heard: list[Changes] = []
+    kernel().bus.changed.connect(lambda changes, _by: heard.append(changes))
     qtbot.mouseClick(ui.narrative_save_button, Qt.MouseButton.LeftButton)
+    assert not ui.narrative_save_button.isEnabled()  # while the save runs
     wait_idle(qtbot)
+    assert any(Kind.NARRATIVES in c.kinds and "2026-09" in c.periods for c in heard)
     saved = NarrativeService(ctx).get(Q3)
     assert saved["assessment"] == "Moi thon deu co to cong nghe so."
     assert saved["proposals"] == "Ho tro 20 dien thoai."

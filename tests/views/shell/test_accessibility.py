@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commune_desk.services.commune import CommuneService
 from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.widgets.app_settings import AppSettings
 from tests.support.fakes import FakeDialogs
@@ -44,7 +45,9 @@ def _named(widget: QWidget, buddies: set[int]) -> bool:
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_every_input_has_an_accessible_name_or_a_label(qtbot, ctx, tmp_path, section):
-    window = build_main_window(ctx, AppSettings(tmp_path / "s.ini"), FakeDialogs())
+    window = build_main_window(
+        ctx, CommuneService(ctx).profile(), AppSettings(tmp_path / "s.ini"), FakeDialogs()
+    )
     qtbot.addWidget(window)
     window.show()
     page = window.show_section(section)
@@ -59,7 +62,9 @@ def test_every_input_has_an_accessible_name_or_a_label(qtbot, ctx, tmp_path, sec
 
 @pytest.mark.parametrize("section", SECTIONS)
 def test_every_button_has_a_text_or_name(qtbot, ctx, tmp_path, section):
-    window = build_main_window(ctx, AppSettings(tmp_path / "s.ini"), FakeDialogs())
+    window = build_main_window(
+        ctx, CommuneService(ctx).profile(), AppSettings(tmp_path / "s.ini"), FakeDialogs()
+    )
     qtbot.addWidget(window)
     page = window.show_section(section)
     silent = [

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from commune_desk import paths
+from commune_desk.services.commune import CommuneService
 from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings, language_of
 from commune_desk.views.widgets.i18n import Translations
@@ -26,7 +27,9 @@ def test_choosing_english_in_settings_translates_the_open_window(
     qtbot, ctx, tmp_path, translations
 ):
     settings = AppSettings(tmp_path / "s.ini")
-    window = build_main_window(ctx, settings, FakeDialogs(), translations.switch)
+    window = build_main_window(
+        ctx, CommuneService(ctx).profile(), settings, FakeDialogs(), translations.switch
+    )
     qtbot.addWidget(window)
     window.show()
     overview = window.page("overview")

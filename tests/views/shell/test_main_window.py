@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from commune_desk.services.commune import CommuneService
 from commune_desk.services.overview import OverviewService
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.overview.figures_model import Column, FiguresModel
@@ -20,7 +21,7 @@ def window(qtbot, ctx, settings):
             ValueChange("tthc.received_online", "2026-10", 500),
         ]
     )
-    w = build_main_window(ctx, settings, FakeDialogs())
+    w = build_main_window(ctx, CommuneService(ctx).profile(), settings, FakeDialogs())
     qtbot.addWidget(w)
     w.show()
     return w
@@ -67,7 +68,7 @@ def test_keyboard_switches_sections_and_the_last_one_is_remembered(qtbot, window
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key == "settings"
     window.close()
-    again = build_main_window(ctx, settings, FakeDialogs())
+    again = build_main_window(ctx, CommuneService(ctx).profile(), settings, FakeDialogs())
     qtbot.addWidget(again)
     assert again.current_key == "settings"
 

@@ -317,9 +317,16 @@ class ConsolidationPage(QWidget):
         out = choose_workbook_path(self._dialogs, self, self.tr("Lưu phiếu phản hồi"), suggested)
         if out is None:
             return
-        try:
-            result = ReviewService(self._province_key).review(report, accept, reason, out)
-        except ServiceError as exc:
+        service = ReviewService(self._province_key)
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
             self._dialogs.warn(self, self.tr("Không ghi được phiếu phản hồi"), str(exc))
-            return
-        self._dialogs.inform(self, title, result.summary)
+
+        # Workbooks and the province's key file only (no database): in parallel.
+        QueryOp(
+            parent=self,
+            op=lambda _task: service.review(report, accept, reason, out),
+            success=lambda result: self._dialogs.inform(self, title, result.summary),
+        ).failure(refused).with_busy(self.ui.review_button).in_parallel().run_in_background()

@@ -24,6 +24,7 @@ class Kind(StrEnum):
     TARGETS = "targets"
     PROFILE = "profile"  # the commune's name, cut-off mode, signers
     SUBMISSIONS = "submissions"  # versions sent, locks and unlocks
+    NARRATIVES = "narratives"  # the report's assessment, difficulties and proposals
     ACCOUNTS = "accounts"
     BACKUPS = "backups"
     AUDIT = "audit"  # written with every change above

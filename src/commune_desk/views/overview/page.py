@@ -37,7 +37,7 @@ from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 400
-SHOWN_KINDS = (Kind.VALUES, Kind.RECORDS, Kind.TARGETS, Kind.PROFILE)
+SHOWN_KINDS = (Kind.VALUES, Kind.RECORDS, Kind.TARGETS, Kind.PROFILE, Kind.SUBMISSIONS)
 
 
 def period_choices(latest: Period) -> list[Period]:

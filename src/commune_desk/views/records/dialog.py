@@ -72,7 +72,8 @@ class RecordDialog(QDialog):
         references: Mapping[str, Sequence[Record]] | None = None,
     ) -> None:
         """`references`: the records each reference field offers, by kind, as read by the page
-        off the UI thread (`reference_choices`); read here when not given."""
+        off the UI thread (`reference_choices`); when not given, the dialog reads them itself
+        through a query operation and fills its lists when they arrive."""
         super().__init__(parent)
         self.ui = Ui_RecordDialog()
         self.ui.setupUi(self)
@@ -80,7 +81,7 @@ class RecordDialog(QDialog):
         self._service = RecordService(ctx)
         self._kind = KINDS[kind]
         self._record = record
-        self._references = dict(references) if references is not None else None
+        self._references = dict(references) if references is not None else {}
         self._editors: dict[str, QWidget] = {}
         self._team_villages: dict[str, str | None] = {}
         self._error_labels: dict[str, QLabel] = {}
@@ -107,6 +108,8 @@ class RecordDialog(QDialog):
         self._prefill_village_from_team()
         self._order_tabs()
         self.ok_button.setEnabled(False)  # until the service has checked what is there
+        if references is None and any(spec.type is FieldType.REF for spec in self._kind.fields):
+            self._read_references()
         self._check()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.adjustSize()
@@ -295,24 +298,54 @@ class RecordDialog(QDialog):
             for code, label in options_of(spec, self._ctx.catalogue.vocab).items():
                 combo.addItem(kind_text(label), code)
         else:
-            name = name_field(KINDS[spec.ref])
-            if self._references is not None:
-                records = list(self._references.get(spec.ref, ()))
-            else:
-                try:
-                    records = self._service.list(spec.ref)
-                except ServiceError:
-                    records = []
-            if spec.ref == "teams":
-                self._team_villages = {
-                    r.values["code"]: r.values.get("village_code") for r in records
-                }
-            for record in records:
-                code = record.values["code"]
-                title = record.values.get(name) if name else ""
-                combo.addItem(f"{code} — {title}" if title else code, code)
+            self._add_references(combo, spec)
         combo.setMaxVisibleItems(15)
         return combo
+
+    def _add_references(self, combo: QComboBox, spec: Field) -> None:
+        name = name_field(KINDS[spec.ref])
+        records = self._references.get(spec.ref, ())
+        if spec.ref == "teams":  # a new activity takes its team's village
+            self._team_villages = {r.values["code"]: r.values.get("village_code") for r in records}
+        for record in records:
+            code = record.values["code"]
+            title = record.values.get(name) if name else ""
+            combo.addItem(f"{code} — {title}" if title else code, code)
+
+    def _read_references(self) -> None:
+        """The records the reference lists offer, read off the UI thread."""
+        service, kind = self._service, self._kind.name
+        QueryOp(
+            parent=self,
+            op=lambda _task: reference_choices(service, kind),
+            success=self._on_references,
+        ).failure(self._on_references_failed).key("references").run_in_background()
+
+    def _on_references_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, ServiceError | DatabaseBusy):
+            raise exc
+        self._show_message(str(exc))  # the lists stay empty; the dialog can be opened again
+
+    def _on_references(self, choices: Mapping[str, Sequence[Record]]) -> None:
+        """Fill the reference lists, keeping what is chosen (or the record's own code)."""
+        self._references = dict(choices)
+        for spec in self._kind.fields:
+            combo = self._editors[spec.name]
+            if spec.type is not FieldType.REF or not isinstance(combo, QComboBox):
+                continue
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            first = 1 if combo.count() and combo.itemData(0) is None else 0
+            while combo.count() > first:
+                combo.removeItem(first)
+            self._add_references(combo, spec)
+            index = combo.findData(chosen) if chosen not in (None, "") else 0
+            if index < 0:  # a code no longer offered: keep it rather than lose it
+                combo.addItem(str(chosen), chosen)
+                index = combo.count() - 1
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self._check()
 
     def _choices_list(self, spec: Field) -> QListWidget:
         box = QListWidget(self)

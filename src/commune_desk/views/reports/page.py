@@ -37,7 +37,14 @@ ERROR_COLOUR = QColor("#b3261e")
 WARNING_COLOUR = QColor("#8a5300")
 
 
-SHOWN_KINDS = (Kind.VALUES, Kind.RECORDS, Kind.TARGETS, Kind.PROFILE, Kind.SUBMISSIONS)
+SHOWN_KINDS = (
+    Kind.VALUES,
+    Kind.RECORDS,
+    Kind.TARGETS,
+    Kind.PROFILE,
+    Kind.SUBMISSIONS,
+    Kind.NARRATIVES,
+)
 
 
 def _back(period: Period, count: int) -> list[Period]:
@@ -244,12 +251,12 @@ class ReportsPage(QWidget):
         self._narrative.fill(self.period, locked)
 
     def _on_narrative_save_button_clicked(self) -> None:
-        if self._narrative.save(self.period):
-            self.refresh()
+        self._narrative.save(self.period, self.refresh)
 
     def _on_reply_button_clicked(self) -> None:
-        if receive_province_reply(self, self._ctx, self._dialogs):
-            self.refresh()
+        receive_province_reply(
+            self, self._ctx, self._dialogs, self.refresh, button=self.ui.reply_button
+        )
 
     def _on_open_folder_button_clicked(self) -> None:
         if self._last_file is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from commune_desk import paths
-from commune_desk.services.commune import CommuneProfile, CommuneService
+from commune_desk.services.commune import CommuneProfile
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.permissions import Action
 from commune_desk.views.accounts.dialog import change_own_password
@@ -30,17 +30,16 @@ from commune_desk.views.widgets.roles import can
 
 def build_main_window(
     ctx: ServiceContext,
+    profile: CommuneProfile,
     settings: AppSettings,
     dialogs: Dialogs,
     switch_language: Callable[[str], object] | None = None,
     on_restored: Callable[[], object] | None = None,
-    profile: CommuneProfile | None = None,
 ) -> MainWindow:
     """Compose the main window and its sections for an opened database and its account.
 
-    `profile`: the commune as read while the login showed (read here when not given).
+    `profile`: the commune, as read off the UI thread while the login showed.
     """
-    profile = profile or CommuneService(ctx).profile()
     built: list[MainWindow] = []  # the window, once built (a page may be built inside it)
 
     def settings_page() -> SettingsPage:

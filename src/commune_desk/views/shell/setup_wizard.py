@@ -1,13 +1,16 @@
 """First start: the commune's code, name, province and cut-off mode and the supervisor's
 account, or the demo data.
 
-The dialog only collects the answer; the composition root creates the commune (or opens the
-demo database) from `choice` and `values()`.
+The dialog collects the answer; the composition root's `submit(choice, values)` creates the
+commune (or opens the demo database) in a kernel write operation while the dialog stays open
+with its buttons disabled; the dialog closes once it is done (`outcome` holds what `submit`
+returned) and says in its own message line why not when the service refused.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -16,8 +19,10 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QWidget
 
 from commune_desk.domain.periods import Mode
+from commune_desk.services.errors import ServiceError
 from commune_desk.views.accounts.dialog import AccountInput, password_problem
 from commune_desk.views.forms.ui_setup_wizard import Ui_SetupWizard
+from commune_desk.views.kernel import Changes, Outcome, WriteOp
 
 CUTOFF_MODES = (Mode.CALENDAR, Mode.DECREE09)  # the order of cutoff_combo's items
 _CODE = re.compile(r"[0-9]{5}")  # the official code of a commune has five digits
@@ -37,12 +42,19 @@ class SetupValues:
     supervisor: AccountInput | None = None  # the supervisor's account to create
 
 
+Submit = Callable[["SetupChoice", "SetupValues | None"], "Changes | Outcome[object]"]
+
+
 class SetupWizard(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Submit | None = None, parent: QWidget | None = None) -> None:
+        """`submit(choice, values)` runs off the UI thread (a write operation) before the
+        dialog closes; without it the dialog only collects the answer."""
         super().__init__(parent)
         self.ui = Ui_SetupWizard()
         self.ui.setupUi(self)
+        self._submit = submit
         self.choice: SetupChoice | None = None  # set when the dialog is accepted
+        self.outcome: object = None  # what `submit` returned, once it is done
         ui = self.ui
         ui.commune_code_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,5}"), ui.commune_code_edit)
@@ -112,14 +124,35 @@ class SetupWizard(QDialog):
         self._validate()
 
     def _on_demo_button_clicked(self) -> None:
-        self.choice = SetupChoice.DEMO
-        self.accept()
+        self._finish(SetupChoice.DEMO, None)
 
     def _on_start_button_clicked(self) -> None:
         if self.problem():  # disabled then; this guards a click from code
             return
-        self.choice = SetupChoice.CREATE
-        self.accept()
+        self._finish(SetupChoice.CREATE, self.values())
+
+    def _finish(self, choice: SetupChoice, values: SetupValues | None) -> None:
+        submit = self._submit
+        if submit is None:
+            self.choice = choice
+            self.accept()
+            return
+
+        def done(outcome: object) -> None:
+            self.choice, self.outcome = choice, outcome
+            self.accept()
+
+        def refused(exc: Exception) -> None:
+            if not isinstance(exc, ServiceError):
+                raise exc
+            self._validate()  # the start button as the form allows
+            self.ui.validation_label.setText(str(exc))
+
+        ui = self.ui
+        self.ui.validation_label.setText(self.tr("Đang tạo dữ liệu…"))
+        WriteOp(parent=self, op=lambda _task: submit(choice, values), success=done).failure(
+            refused
+        ).with_busy(ui.start_button, ui.demo_button, ui.cancel_button).run_in_background()
 
     def _on_cancel_button_clicked(self) -> None:
         self.reject()
