@@ -61,7 +61,9 @@ def test_each_account_keeps_its_own_language(qtbot, ctx, tmp_path, translations)
 
     settings = AppSettings(tmp_path / "s.ini")
     lan = replace(ctx, actor=Actor("lan", "officer"))
-    window = build_main_window(lan, settings, FakeDialogs(), translations.switch)
+    window = build_main_window(
+        lan, CommuneService(lan).profile(), settings, FakeDialogs(), translations.switch
+    )
     qtbot.addWidget(window)
     page = window.show_section("settings")
     wait_idle(qtbot)
@@ -72,7 +74,9 @@ def test_each_account_keeps_its_own_language(qtbot, ctx, tmp_path, translations)
     assert language_of(settings, "hoa") == "vi"  # another account: the PC's language
     translations.switch(language_of(settings, "hoa"))
     hoa = replace(ctx, actor=Actor("hoa", "officer"))
-    other = build_main_window(hoa, settings, FakeDialogs(), translations.switch)
+    other = build_main_window(
+        hoa, CommuneService(hoa).profile(), settings, FakeDialogs(), translations.switch
+    )
     qtbot.addWidget(other)
     combo = other.show_section("settings").ui.language_combo
     wait_idle(qtbot)
@@ -138,7 +142,12 @@ def test_every_page_changes_language_at_once_both_ways(qtbot, ctx, tmp_path, tra
     from commune_desk.views.shell.main_window import SECTION_TITLES
 
     supervisor = replace(ctx, actor=Actor("lanhdao", "supervisor"))  # every section, role notes
-    window = build_main_window(supervisor, AppSettings(tmp_path / "s.ini"), FakeDialogs())
+    window = build_main_window(
+        supervisor,
+        CommuneService(supervisor).profile(),
+        AppSettings(tmp_path / "s.ini"),
+        FakeDialogs(),
+    )
     qtbot.addWidget(window)
     window.show()
     for key in SECTION_TITLES:  # every page built in Vietnamese first
