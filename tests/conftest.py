@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parents[1]
-CATALOGUE = ROOT / "resources" / "catalogue" / "default.toml"
-SAMPLES = ROOT / "resources" / "samples"
-FIXED_NOW = dt.datetime(2026, 11, 21, 9, 30)
+from tests.support.common import CATALOGUE, FIXED_NOW, run_cli
 
 
 @pytest.fixture(autouse=True)
@@ -48,15 +44,6 @@ def opened(db_path: Path) -> Iterator:
 @pytest.fixture
 def ctx(opened):
     return opened.context
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run the command line in-process: (exit status, stdout, stderr)."""
-    from commune_desk.cli import main
-
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from commune_desk.cli import main
-from tests.conftest import SAMPLES, run_cli
+from tests.support.common import SAMPLES, run_cli
 
 run = run_cli
 

@@ -6,7 +6,7 @@ import random
 
 from commune_desk.cli import main
 from commune_desk.demo.province import varied_values
-from tests.consolidation_helpers import catalogue, write_commune
+from tests.support.consolidation import catalogue, write_commune
 
 
 def test_consolidate_prints_one_summary_line_and_exits_0(tmp_path, capsys):

@@ -9,7 +9,7 @@ import pytest
 
 from commune_desk.domain.signing import normalise_public_key
 from commune_desk.excel.data_sheet import read_data_sheet
-from tests.conftest import run_cli
+from tests.support.common import run_cli
 
 
 def test_init_makes_a_key_and_key_show_prints_the_units_line(cli_db, capsys):
@@ -51,7 +51,7 @@ def test_a_signed_report_passes_with_the_key_in_the_units_list(cli_db, capsys, t
     units.write_text("code,name,public_key\n" + other + "\n", "utf-8")
     from commune_desk.domain.catalogue_loader import load_catalogue
     from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-    from tests.conftest import CATALOGUE
+    from tests.support.common import CATALOGUE
 
     service = ConsolidationService(load_catalogue(CATALOGUE))
     with pytest.raises(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.support.common import run_cli
 
 VILLAGES = "code,name,kind\nT01,Thôn Đông Khánh,thon\nT02,Thôn Tây,to_dan_pho\nT03,Xóm Đình,thon\n"
 STAFF = (

@@ -15,8 +15,8 @@ from commune_desk.domain.signing import fingerprint, new_key_pair
 from commune_desk.services.context import Actor
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.setup import open_database
-from tests.conftest import CATALOGUE, run_cli
-from tests.consolidation_helpers import catalogue, write_commune
+from tests.support.common import CATALOGUE, run_cli
+from tests.support.consolidation import catalogue, write_commune
 
 Q3 = Period.parse("2025-Q3")
 
@@ -181,7 +181,7 @@ def test_review_refuses_what_it_cannot_stand_behind(commune, capsys, tmp_path):
     with pytest.raises(SystemExit) as usage:  # --accept or --return is required
         run_cli(capsys, "review", str(report), "--out", str(tmp_path / "r.xlsx"))
     assert usage.value.code == 2
-    from tests.consolidation_helpers import reseal
+    from tests.support.consolidation import reseal
 
     reseal(report, {"tthc.received_direct": "1"})
     code, _, err = review(capsys, commune, "--accept", tmp_path / "r.xlsx")

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from commune_desk.cli import main
 from commune_desk.excel.atomic import file_sha256
 from commune_desk.excel.data_sheet import read_data_sheet
-from tests.conftest import run_cli
+from tests.support.common import run_cli
 
 run = run_cli
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from commune_desk.excel.data_sheet import read_data_sheet
-from tests.conftest import run_cli
+from tests.support.common import run_cli
 
 run = run_cli
 STAFF = "code,full_name,group,start_date,end_date\n"

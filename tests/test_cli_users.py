@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.support.common import run_cli
 
 
 def user(capsys, monkeypatch, db: str, *args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -59,7 +59,7 @@ def test_the_new_password_works_and_the_old_does_not(cli_db, capsys, monkeypatch
     from commune_desk.services.accounts import AccountService, LoginFailed
     from commune_desk.services.context import system_actor
     from commune_desk.services.setup import open_database
-    from tests.conftest import CATALOGUE
+    from tests.support.common import CATALOGUE
 
     args = ("add", "hoa", "--role", "officer", "--password-stdin")
     assert user(capsys, monkeypatch, cli_db, *args, stdin="mat-khau-hoa")[0] == 0

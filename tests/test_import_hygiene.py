@@ -112,3 +112,24 @@ def _cycles() -> list[list[str]]:
 
 def test_no_import_cycle():
     assert [" -> ".join([*c, c[0]]) for c in _cycles()] == []
+
+
+def test_no_test_module_imports_another():
+    """Tests share code through tests/support/ (helpers) and conftest.py files (fixtures, found
+    by pytest), never by importing a test module or a conftest."""
+    tests = ROOT / "tests"
+    found = []
+    for path in tests.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            for name in names:
+                last = name.rsplit(".", 1)[-1]
+                if name.startswith("tests.") and (
+                    last.startswith("test_") or last == "conftest" or last.endswith("_helpers")
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    assert found == []

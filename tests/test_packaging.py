@@ -13,7 +13,7 @@ import tomllib
 import pytest
 
 from commune_desk import __version__
-from tests.conftest import ROOT
+from tests.support.common import ROOT
 
 PACKAGING = ROOT / "packaging"
 ISS = (PACKAGING / "installer.iss").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from commune_desk.selftest import run_selftest
-from tests.conftest import ROOT
+from tests.support.common import ROOT
 
 CHECKS = (
     "tài nguyên",

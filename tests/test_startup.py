@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import ROOT
+from tests.support.common import ROOT
 
 ADD_USER = (sys.executable, "-m", "commune_desk", "user", "add", "chutich")
 

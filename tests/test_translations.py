@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support.common import ROOT
 
 TS_DIR = ROOT / "resources" / "translations"
 

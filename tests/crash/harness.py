@@ -97,7 +97,7 @@ class Harness:
         return self._bases[operation]
 
     def _opened(self, folder: Path, role: str):
-        from tests.report_helpers import opened_at
+        from tests.support.report_files import opened_at
 
         return opened_at(folder / child.DB_NAME, role)
 

@@ -8,7 +8,7 @@ import pytest
 
 from commune_desk.data.db import DatabaseBusy
 from commune_desk.services.values import ValuesService
-from tests.busy_helpers import holder, second_copy, stored
+from tests.support.busy import holder, second_copy, stored
 
 __all__ = ["holder"]  # a fixture used by the tests below
 

@@ -22,7 +22,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.indicators import IndicatorService, values_json
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValuesService
-from tests.conftest import CATALOGUE, FIXED_NOW
+from tests.support.common import CATALOGUE, FIXED_NOW
 
 HERE = Path(__file__).resolve().parent
 FIRST = HERE / "first_schema.sqlite3"

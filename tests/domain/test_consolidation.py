@@ -17,7 +17,7 @@ from commune_desk.domain.consolidation import (
     ranking,
     sum_figures,
 )
-from tests.conftest import CATALOGUE
+from tests.support.common import CATALOGUE
 
 
 @pytest.fixture(scope="module")

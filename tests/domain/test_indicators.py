@@ -13,7 +13,7 @@ from commune_desk.domain.indicators import (
     with_indicators,
 )
 from commune_desk.domain.periods import Period
-from tests.conftest import CATALOGUE
+from tests.support.common import CATALOGUE
 
 Q3 = Period.parse("2025-Q3").months()
 

@@ -12,7 +12,7 @@ from commune_desk.domain.validation import (
     check_rules,
     check_warnings,
 )
-from tests.conftest import CATALOGUE
+from tests.support.common import CATALOGUE
 
 SEPT = Period.parse("2025-09")
 

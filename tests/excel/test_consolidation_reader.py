@@ -10,7 +10,7 @@ from commune_desk.demo.province import varied_values
 from commune_desk.domain.consolidation import Issue, IssueKind
 from commune_desk.excel import consolidation_reader
 from commune_desk.excel.consolidation_reader import CommuneReport, ReportReader, read_report
-from tests.consolidation_helpers import (
+from tests.support.consolidation import (
     catalogue,
     edit_visible,
     entity_bomb,

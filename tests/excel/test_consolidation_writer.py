@@ -21,7 +21,7 @@ from commune_desk.excel.consolidation_document import (
     GridRow,
 )
 from commune_desk.excel.consolidation_writer import write_consolidation
-from tests.consolidation_helpers import catalogue
+from tests.support.consolidation import catalogue
 
 TRICKY = ['=HYPERLINK("http://x")', "+84 912 345 678", "-5 hộ", "@admin"]
 

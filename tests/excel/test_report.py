@@ -24,7 +24,7 @@ from commune_desk.excel.report_document import (
 )
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.reports import ReportService
-from tests.report_helpers import (
+from tests.support.report_files import (
     demo_copy,
     opened_at,
     pdf_pages,

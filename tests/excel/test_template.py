@@ -16,7 +16,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
-from tests.report_helpers import pdf_text, soffice_to_pdf
+from tests.support.report_files import pdf_text, soffice_to_pdf
 
 PERIOD = Period.parse("2025-Q3")
 THIN = Side(style="thin", color="FF000000")

@@ -20,9 +20,9 @@ from commune_desk.excel.tables import MAX_ROWS, read_table
 from commune_desk.services.errors import ImportRefused
 from commune_desk.services.imports import ImportService
 from commune_desk.services.records import RecordService
-from tests.conftest import run_cli
-from tests.consolidation_helpers import zip_bomb
 from tests.hostile.files import header_row, lying_zip_bomb, ods, raw_xlsx, text_cell, xls
+from tests.support.common import run_cli
+from tests.support.consolidation import zip_bomb
 
 MAX_PEAK_MB = 500
 HANG_GUARD_S = 120

@@ -21,7 +21,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.records import RecordService
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValuesService
-from tests.conftest import CATALOGUE, FIXED_NOW
+from tests.support.common import CATALOGUE, FIXED_NOW
 from tests.support.files import corrupt
 
 
@@ -143,7 +143,7 @@ def test_a_damaged_database_without_backups_says_so(opened, db_path):
 
 
 def test_command_line_names_the_good_backup_of_a_damaged_database(cli_db, capsys, tmp_path):
-    from tests.conftest import run_cli
+    from tests.support.common import run_cli
 
     code, out, _ = run_cli(capsys, "backup", "--db", cli_db)
     assert code == 0

@@ -6,7 +6,7 @@ from commune_desk.domain.periods import Mode
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.indicators import IndicatorService
-from tests.account_helpers import trail
+from tests.support.accounts import trail
 
 
 def test_profile_update_and_settings_are_audited(ctx):

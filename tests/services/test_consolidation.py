@@ -13,8 +13,8 @@ from commune_desk.demo.province import varied_values
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.excel.consolidation_document import ROWS_HEADER
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-from tests.conftest import FIXED_NOW
-from tests.consolidation_helpers import (
+from tests.support.common import FIXED_NOW
+from tests.support.consolidation import (
     catalogue,
     edit_visible,
     entity_bomb,

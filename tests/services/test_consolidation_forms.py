@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.services.consolidation import ConsolidationService
-from tests.consolidation_helpers import catalogue
+from tests.support.consolidation import catalogue
 
 PERIOD = "2026-Q3"
 ROWS = (

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from commune_desk.demo.province import varied_values
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-from tests.consolidation_helpers import catalogue, write_commune
+from tests.support.consolidation import catalogue, write_commune
 
 PERIOD = "2025-Q3"
 

@@ -15,7 +15,7 @@ from commune_desk.services.consolidation import ConsolidationService
 from commune_desk.services.context import Actor
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValuesService
-from tests.conftest import FIXED_NOW
+from tests.support.common import FIXED_NOW
 
 SEPT = Period.parse("2025-09")
 

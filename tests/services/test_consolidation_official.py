@@ -8,8 +8,8 @@ import random
 from openpyxl import load_workbook
 
 from commune_desk.demo.province import varied_values
-from tests.conftest import FIXED_NOW, run_cli
-from tests.consolidation_helpers import catalogue, write_commune
+from tests.support.common import FIXED_NOW, run_cli
+from tests.support.consolidation import catalogue, write_commune
 
 
 def texts(path):

@@ -10,7 +10,7 @@ from commune_desk.demo.province import demo_key, varied_values
 from commune_desk.domain.consolidation import IssueKind
 from commune_desk.domain.signing import fingerprint, new_key_pair
 from commune_desk.services.consolidation import ConsolidationError, ConsolidationService
-from tests.consolidation_helpers import catalogue, reseal, write_commune
+from tests.support.consolidation import catalogue, reseal, write_commune
 
 PERIOD = "2025-Q3"
 NAMES = {"16000": "Xã A", "16001": "Xã B"}

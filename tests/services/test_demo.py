@@ -24,7 +24,7 @@ from commune_desk.services.indicators import IndicatorService, values_json
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.setup import open_database
-from tests.account_helpers import trail
+from tests.support.accounts import trail
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "catalogue" / "default.toml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from commune_desk.demo.province import write_province_reports
 from commune_desk.excel.consolidation_reader import CommuneReport, ReportReader
-from tests.conftest import FIXED_NOW
-from tests.consolidation_helpers import catalogue
+from tests.support.common import FIXED_NOW
+from tests.support.consolidation import catalogue
 
 
 def test_province_reports_are_distinct_usable_reports(tmp_path):

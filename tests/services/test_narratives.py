@@ -13,7 +13,7 @@ from commune_desk.services.errors import PeriodLocked
 from commune_desk.services.narratives import NarrativeService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
-from tests.account_helpers import trail
+from tests.support.accounts import trail
 
 Q3 = Period.parse("2026-Q3")
 TEXTS = {

@@ -18,7 +18,7 @@ from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.overview import OverviewService
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValueChange, ValuesService
-from tests.conftest import CATALOGUE, FIXED_NOW
+from tests.support.common import CATALOGUE, FIXED_NOW
 
 Q3 = Period.quarter(2026, 3)
 

@@ -19,8 +19,8 @@ from commune_desk.services.permissions import ALLOWED, Action
 from commune_desk.services.records import RecordQuery, RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
-from tests.account_helpers import as_role
-from tests.conftest import SAMPLES
+from tests.support.accounts import as_role
+from tests.support.common import SAMPLES
 
 Q3 = Period.parse("2025-Q3")
 STAFF = {

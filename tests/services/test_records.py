@@ -7,7 +7,7 @@ import pytest
 from commune_desk.data.models import PeriodLock
 from commune_desk.services.errors import PeriodLocked, ServiceError
 from commune_desk.services.records import RecordInvalid, RecordService
-from tests.account_helpers import trail
+from tests.support.accounts import trail
 
 STAFF = {
     "code": "CB01",

@@ -26,7 +26,7 @@ from commune_desk.services.errors import (
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValueChange, ValuesService
-from tests.account_helpers import trail
+from tests.support.accounts import trail
 
 Q3 = Period.parse("2025-Q3")
 

@@ -16,7 +16,7 @@ from commune_desk.services.context import Actor
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValuesService
-from tests.conftest import CATALOGUE, FIXED_NOW
+from tests.support.common import CATALOGUE, FIXED_NOW
 
 SEPT = Period.parse("2025-09")
 

@@ -10,7 +10,7 @@ from commune_desk.data.models import AuditEntry, PeriodLock
 from commune_desk.domain.periods import Period
 from commune_desk.services.errors import PeriodLocked, ValidationFailed
 from commune_desk.services.values import ValueChange, ValuesService
-from tests.account_helpers import trail
+from tests.support.accounts import trail
 
 
 def test_save_and_read_back(ctx):

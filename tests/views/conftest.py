@@ -6,7 +6,7 @@ import pytest
 
 from commune_desk.services.accounts import AccountService
 from commune_desk.views.widgets.app_settings import AppSettings
-from tests.account_helpers import as_role
+from tests.support.accounts import as_role
 from tests.support.fakes import FakeDialogs
 
 

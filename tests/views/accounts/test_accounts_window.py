@@ -27,7 +27,7 @@ from commune_desk.views.shell.compose import build_main_window
 from commune_desk.views.shell.login_dialog import LoginDialog
 from commune_desk.views.targets.page import TargetsPage
 from commune_desk.views.widgets.app_settings import AppSettings
-from tests.account_helpers import as_role
+from tests.support.accounts import as_role
 from tests.support.fakes import FakeDialogs
 from tests.support.kernel import wait_idle
 

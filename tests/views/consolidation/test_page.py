@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl
 
 from commune_desk.demo.province import varied_values
 from commune_desk.views.consolidation.page import ConsolidationPage, ProblemsModel
-from tests.consolidation_helpers import catalogue, write_commune
+from tests.support.consolidation import catalogue, write_commune
 from tests.support.fakes import FakeDialogs
 
 

@@ -19,7 +19,7 @@ from commune_desk.views.consolidation.page import ConsolidationPage
 from commune_desk.views.kernel import Changes, Kind, kernel
 from commune_desk.views.reports.page import ReportsPage
 from commune_desk.views.widgets.app_settings import AppSettings
-from tests.consolidation_helpers import catalogue, write_commune
+from tests.support.consolidation import catalogue, write_commune
 from tests.support.fakes import FakeDialogs
 from tests.support.kernel import wait_idle
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from commune_desk.views.monthly.page import MonthlyGridPage
 from commune_desk.views.records.dialog import RecordDialog
-from tests.busy_helpers import holder, second_copy, stored
+from tests.support.busy import holder, second_copy, stored
 from tests.support.fakes import FakeDialogs
 from tests.support.grid import go, type_value
 from tests.support.kernel import wait_idle

@@ -20,7 +20,7 @@ from commune_desk.services.setup import open_database
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.kernel import Changes, Kind, kernel
 from commune_desk.views.overview.page import OverviewPage, period_choices
-from tests.conftest import CATALOGUE, FIXED_NOW, ROOT
+from tests.support.common import CATALOGUE, FIXED_NOW, ROOT
 from tests.support.fakes import FakeDialogs
 
 WAIT = 20_000  # ms: the first load imports matplotlib

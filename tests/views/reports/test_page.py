@@ -24,7 +24,7 @@ from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.page import report_periods
 from commune_desk.views.reports.printing import make_printer, render, report_html
-from tests.account_helpers import as_role
+from tests.support.accounts import as_role
 from tests.support.kernel import wait_idle
 from tests.support.reports import Q3, Opened, show
 

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from commune_desk.services.reports import ReportService, ReportState
 from commune_desk.services.values import ValuesService
 from commune_desk.views.widgets.app_settings import AppSettings
-from tests.account_helpers import as_role
+from tests.support.accounts import as_role
 from tests.support.kernel import wait_idle
 from tests.support.reports import Q3, show
 

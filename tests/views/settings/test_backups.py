@@ -9,7 +9,7 @@ from commune_desk.services.backups import DatabaseDamaged
 from commune_desk.services.records import RecordService
 from commune_desk.views.settings.restore_dialog import RestoreDialog
 from commune_desk.views.shell.startup_check import recover_damaged
-from tests.account_helpers import as_role
+from tests.support.accounts import as_role
 from tests.support.fakes import FakeDialogs
 from tests.support.files import corrupt
 from tests.support.kernel import wait_idle

@@ -9,7 +9,7 @@ from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
 from commune_desk.services.setup import open_database
 from commune_desk.views.settings.restore_dialog import RestoreDialog
-from tests.conftest import CATALOGUE
+from tests.support.common import CATALOGUE
 from tests.support.settings import settings_page
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from commune_desk.demo.province import write_commune_report
 from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.catalogue_loader import load_catalogue
-from tests.conftest import CATALOGUE, FIXED_NOW
+from tests.support.common import CATALOGUE, FIXED_NOW
 
 _catalogue: list[Catalogue] = []
 

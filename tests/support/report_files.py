@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CATALOGUE, FIXED_NOW
+from tests.support.common import CATALOGUE, FIXED_NOW
 
 _demo: list[Path] = []
 
