@@ -104,6 +104,10 @@ class ReportsPage(QWidget):
         # Long notes must not squeeze the indicators' names away: a note column of fixed width.
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
+        # Two lines each at least (they scroll), so at 1366×768 the report's rows keep the room.
+        for edit in (self.ui.assessment_edit, self.ui.difficulties_edit, self.ui.proposals_edit):
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)
+        self.ui.problems_list.setMinimumHeight(self.ui.problems_list.fontMetrics().height() * 2)
         self.ui.content_splitter.setStretchFactor(0, 4)
         self.ui.content_splitter.setStretchFactor(1, 1)
         self.ui.content_splitter.setStretchFactor(2, 1)
