@@ -17,4 +17,4 @@ from sqlalchemy.orm import Session
 def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert `rows` (dicts with the same keys) into `table` in the session's transaction."""
     if rows:
-        session.execute(insert(table), [dict(r) for r in rows])
+        session.execute(insert(table), rows if isinstance(rows, list) else list(rows))

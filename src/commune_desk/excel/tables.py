@@ -40,6 +40,7 @@ __all__ = [
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a commune's list is far smaller
 MAX_CELL_CHARS = 5_000
 MAX_COLUMNS = 1_000
+_TEXTS_SIZE = 100_000  # distinct texts remembered while reading one file
 SAVE_AS_CSV = "hãy lưu lại bằng «CSV UTF-8 (Comma delimited)» hoặc thành .xlsx"
 
 
@@ -224,6 +225,11 @@ def _to_table(
         raise TableError(f"{name}, dòng {header_index + 1}: cột «{duplicates[0]}» bị lặp lại.")
     rows: list[tuple[int, dict[str, Any]]] = []
     legacy = LegacyReader(name, fonts)
+    # Without legacy fonts a text reads the same in every cell: each distinct text of the
+    # file is judged and cleaned once, and a row costs a few lookups (large imports).
+    texts = None if fonts else _Texts(legacy)
+    width = len(headers)
+    unnamed = "" in headers
     for index, raw in lines:
         offset = index + 1
         if len(rows) >= MAX_ROWS:
@@ -231,22 +237,53 @@ def _to_table(
                 f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
                 f"vào có tối đa {format_number(MAX_ROWS)} dòng."
             )
-        legacy.cells(index, offset, headers, raw)
-        cells = [_clean(c) for c in raw]
-        if all(c in (None, "") for c in cells):
+        if texts is not None:
+            cells = [texts[c] if c.__class__ is str else c for c in raw]
+        if texts is None or (texts.special and not texts.special.isdisjoint(raw)):
+            legacy.cells(index, offset, headers, raw)  # converts `raw` in place
+            cells = [_clean(c) for c in raw]
+        if cells.count("") + cells.count(None) == len(cells):
             continue
-        if len(cells) > len(headers) and any(c not in (None, "") for c in cells[len(headers) :]):
+        if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
             raise TableError(f"{name}, dòng {offset}: có dữ liệu ở cột không có tiêu đề.")
-        row: dict[str, Any] = {}
-        for header, cell in zip(headers, cells, strict=False):
-            if not header:
-                continue
-            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
-                raise TableError(
-                    f"{name}, dòng {offset}, cột {header}: ô quá dài "
-                    f"({format_number(len(cell))} ký tự; tối đa {format_number(MAX_CELL_CHARS)})."
-                )
-            row[header] = cell
+        if texts is None or (texts.long and not texts.long.isdisjoint(raw)):
+            _check_lengths(name, offset, headers, cells)
+        row = dict(zip(headers, cells, strict=False))  # a short line lacks its last cells
+        if unnamed:
+            row.pop("", None)
         rows.append((offset, row))
     legacy.check()
     return Table(name, headers, tuple(rows), (*(notes or ()), *legacy.notes()))
+
+
+def _check_lengths(name: str, offset: int, headers: Iterable[str], cells: list[Any]) -> None:
+    for header, cell in zip(headers, cells, strict=False):
+        if header and isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+            raise TableError(
+                f"{name}, dòng {offset}, cột {header}: ô quá dài "
+                f"({format_number(len(cell))} ký tự; tối đa {format_number(MAX_CELL_CHARS)})."
+            )
+
+
+class _Texts(dict[str, str]):
+    """Text as written -> text as stored, for the distinct texts of one file.
+
+    `special`: texts an old encoding may have written (their rows go cell by cell through the
+    legacy reader, which names row and column); `long`: texts too long for a cell.
+    """
+
+    def __init__(self, legacy: LegacyReader) -> None:
+        super().__init__()
+        self._legacy = legacy
+        self.special: set[str] = set()
+        self.long: set[str] = set()
+
+    def __missing__(self, text: str) -> str:
+        if not text.isascii() and self._legacy.converts(text):
+            self.special.add(text)
+        result = clean(text)
+        if len(result) > MAX_CELL_CHARS:
+            self.long.add(text)
+        if len(self) < _TEXTS_SIZE:
+            self[text] = result
+        return result
