@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from commune_desk.data.bulk import insert_many
+from commune_desk.data.bulk import insert_columns
+from commune_desk.data.models import AuditEntry
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
 from commune_desk.domain.codes import CodeIndex, padded_note
@@ -31,17 +32,6 @@ from commune_desk.services.locks import LockGuard
 from commune_desk.services.records import RowParser, audit_values, record_dates
 
 Progress = Callable[[int, int], None]
-_AUDIT_COLUMNS = (
-    "at",
-    "actor",
-    "action",
-    "entity",
-    "entity_key",
-    "period",
-    "old_value",
-    "new_value",
-    "reason",
-)
 
 
 @dataclass
@@ -68,11 +58,23 @@ class _Dates:
             else None
         )
 
+    def problems(
+        self, values: list[dict[str, Any]], refs: list[dict[str, int | None]]
+    ) -> list[str | None]:
+        """`problem` of each row, a column at a time where the record carries its date."""
+        if not self._kind.dated_by:
+            return [None] * len(values)
+        if self._end_dates is not None:
+            return [self.problem(v, r) for v, r in zip(values, refs, strict=True)]
+        dated = self._kind.dated_by
+        days = [v.get(dated) for v in values]
+        for day in set(days):
+            if isinstance(day, dt.date):
+                self.problem({dated: day}, {})
+        judged = self._judged
+        return [judged.get(day) for day in days]
+
     def problem(self, values: Mapping[str, Any], refs: Mapping[str, int | None]) -> str | None:
-        if self._end_dates is None:  # dated by its own field: the common case, made short
-            day = values.get(self._kind.dated_by)
-            if day in self._judged:
-                return self._judged[day]
         for day in record_dates(self._session, self._kind, values, refs, self._end_dates):
             if day not in self._judged:
                 try:
@@ -115,6 +117,7 @@ def plan_records(
     # A record known by one code ("01") found in a file that Excel turned into a number (1).
     known_codes = CodeIndex(r["code"] for r in existing.values()) if kind.key == ("code",) else None
     dates = _Dates(session, kind, parser, LockGuard(session, commune_id, mode))
+    date_problems = dates.problems(parsed.values, parsed.refs)
     for index, (row_no, raw) in enumerate(rows):
         if progress and index % 500 == 0:
             progress(index, len(rows))
@@ -175,7 +178,9 @@ def plan_records(
                 continue
             team_villages[village] = row_no
         if kind.dated_by:
-            problem = dates.problem(values, refs)
+            problem = date_problems[index]
+            if old is not None:
+                problem = dates.problem(values, refs)
             if problem is None and old is not None:
                 problem = dates.problem(old, parser.ref_ids(old))
             if problem is not None:
@@ -233,7 +238,8 @@ def write_records(
         for (values, _), new_id in zip(inserts, new_ids, strict=True):
             repo.set_topics(session, new_id, values["topics"])
     else:
-        insert_many(session, repo.MODELS[kind.name].__table__, _columns(kind, commune_id, inserts))  # type: ignore[attr-defined]
+        table = repo.MODELS[kind.name].__table__  # type: ignore[attr-defined]
+        insert_columns(session, table, _columns(kind, commune_id, inserts), len(inserts))
     repo.update_rows(
         session,
         kind.name,
@@ -249,17 +255,24 @@ def write_records(
     added = [values for values, _ in inserts]
     keys = key_texts(kind.key, added)
     texts = audit_texts([f.name for f in kind.fields], added, _value_text)
+    n = len(added)
+    insert_columns(
+        session,
+        AuditEntry.__table__,
+        {
+            "at": [at] * n,
+            "actor": [actor] * n,
+            "action": ["import"] * n,
+            "entity": [kind.name] * n,
+            "entity_key": keys,
+            "period": [None] * n,
+            "old_value": [None] * n,
+            "new_value": texts,
+            "reason": [""] * n,
+        },
+        n,
+    )
     entries = [
-        dict(
-            zip(
-                _AUDIT_COLUMNS,
-                (at, actor, "import", kind.name, key, None, None, text, ""),
-                strict=True,
-            )
-        )
-        for key, text in zip(keys, texts, strict=True)
-    ]
-    entries += [
         audit.entry(
             ctx,
             "import",
@@ -275,8 +288,8 @@ def write_records(
 
 def _columns(
     kind: RecordKind, commune_id: int, inserts: list[tuple[dict[str, Any], dict[str, int | None]]]
-) -> list[dict[str, Any]]:
-    """The table's rows for the new records, built a column at a time."""
+) -> dict[str, list[Any]]:
+    """The table's columns for the new records."""
     names: list[str] = []
     cols: list[list[Any]] = []
     for spec in kind.fields:
@@ -303,7 +316,7 @@ def _columns(
     if kind.name not in repo.PARENT:
         names.append("commune_id")
         cols.append([commune_id] * len(inserts))
-    return [dict(zip(names, row, strict=True)) for row in zip(*cols, strict=True)]
+    return dict(zip(names, cols, strict=True))
 
 
 def _value_text(value: Any) -> str:
