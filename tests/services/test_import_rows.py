@@ -85,9 +85,9 @@ def test_columns_read_as_rows_do(parser_for, kind: str) -> None:
         assert parsed.errors.get(index, {}) == errors
         assert list(parsed.errors.get(index, {})) == list(errors)  # in the same order
         assert parsed.notes.get(index, []) == parser.notes
+        assert parsed.values(index) == values
         if not errors:
-            assert parsed.values[index] == values
-            assert parsed.refs[index] == refs
+            assert parsed.refs(index) == refs
             assert parsed.keys[index] == parser.match(values)
     assert len(parsed.errors) < len(rows)  # some rows are good
 
@@ -97,7 +97,7 @@ def test_padded_code_is_noted_in_its_row(parser_for) -> None:
     columns = {"code": ["TO9"], "name": ["Tổ 9"], "level": ["village"], "village_code": [7]}
     parsed = parse_rows(parser, {**columns, "established_on": ["01/01/2024"]}, 1)
     assert not parsed.errors
-    assert parsed.values[0]["village_code"] == "007"
+    assert parsed.values(0)["village_code"] == "007"
     assert parsed.notes[0] and "«7»" in parsed.notes[0][0] and "«007»" in parsed.notes[0][0]
 
 
@@ -117,15 +117,17 @@ def test_audit_texts_are_the_encoders_own() -> None:
         {"b": 1.0, "a": 'Nguyễn "An"', "c": dt.date(2025, 1, 2), "d": True, "e": ()},
         {"b": True, "a": "", "c": None, "d": 2.5, "e": ("x", "y")},
     ]
-    texts = audit_texts(["e", "d", "c", "b", "a"], rows, lambda v: audit.to_text(v) or "null")
+    columns = {name: [row[name] for row in rows] for name in ("e", "d", "c", "b", "a")}
+    texts = audit_texts(columns, lambda v: audit.to_text(v) or "null")
     assert texts == [audit.to_text(audit_values(row)) for row in rows]
-    assert audit_texts(["a"], [], str) == []
+    assert audit_texts({"a": []}, str) == []
 
 
 def test_key_texts_join_the_key_fields() -> None:
-    rows = [
-        {"team_code": "TO1", "date": dt.date(2025, 2, 3), "type": "vneid", "village_code": None},
-        {"team_code": "TO2", "date": dt.date(2025, 2, 3), "type": "other", "village_code": "T1"},
+    columns = [
+        ["TO1", "TO2"],
+        [dt.date(2025, 2, 3), dt.date(2025, 2, 3)],
+        ["vneid", "other"],
+        [None, "T1"],
     ]
-    keys = key_texts(("team_code", "date", "type", "village_code"), rows)
-    assert keys == ["TO1/2025-02-03/vneid/", "TO2/2025-02-03/other/T1"]
+    assert key_texts(columns) == ["TO1/2025-02-03/vneid/", "TO2/2025-02-03/other/T1"]

@@ -65,7 +65,7 @@ def read_table(path: Path) -> Table:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         notes: list[str] = []
-        return _to_table(name, _csv_rows(path, notes), notes=notes)
+        return _to_table(name, _csv_rows(path, notes), notes=notes, text_cells=True)
     if suffix in (".xlsx", ".xlsm"):
         grid, merged = _xlsx_rows(path)
         return _to_table(name, grid, merged, legacy_fonts(path))
@@ -193,6 +193,7 @@ def _to_table(
     merged: Merged = (),
     fonts: Fonts | None = None,
     notes: list[str] | None = None,
+    text_cells: bool = False,
 ) -> Table:
     lines = enumerate(grid)
     found = next(((i, row) for i, row in lines if not _blank(row)), None)
@@ -228,6 +229,7 @@ def _to_table(
     # Without legacy fonts a text reads the same in every cell: each distinct text of the
     # file is judged and cleaned once, and a row costs a few lookups (large imports).
     texts = None if fonts else _Texts(legacy)
+    texts_only = texts is not None and text_cells  # every cell a text (CSV)
     width = len(headers)
     unnamed = "" in headers
     for index, raw in lines:
@@ -237,7 +239,9 @@ def _to_table(
                 f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
                 f"vào có tối đa {format_number(MAX_ROWS)} dòng."
             )
-        if texts is not None:
+        if texts_only:
+            cells = list(map(texts.__getitem__, raw))  # type: ignore[union-attr]
+        elif texts is not None:
             cells = [texts[c] if c.__class__ is str else c for c in raw]
         if texts is None or (texts.special and not texts.special.isdisjoint(raw)):
             legacy.cells(index, offset, headers, raw)  # converts `raw` in place

@@ -27,7 +27,7 @@ from commune_desk.excel.tables import Table
 from commune_desk.services import audit
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import PeriodLocked, RowError
-from commune_desk.services.import_rows import audit_texts, key_texts, parse_rows
+from commune_desk.services.import_rows import ParsedRows, audit_texts, key_texts, parse_rows
 from commune_desk.services.locks import LockGuard
 from commune_desk.services.records import RowParser, audit_values, record_dates
 
@@ -36,11 +36,19 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class Plan:
-    inserts: list[tuple[dict[str, Any], dict[str, int | None]]] = field(default_factory=list)
+    parsed: ParsedRows | None = None
+    added: list[int] = field(default_factory=list)  # the rows (indexes) that are new records
     updates: list[tuple[dict[str, Any], dict[str, Any], dict[str, int | None]]] = field(
         default_factory=list
     )
     unchanged: int = 0
+
+    def inserts(self) -> list[tuple[dict[str, Any], dict[str, int | None]]]:
+        """(values, reference ids) of each new record."""
+        parsed = self.parsed
+        if parsed is None:
+            return []
+        return [(parsed.values(i), parsed.refs(i)) for i in self.added]
 
 
 class _Dates:
@@ -58,16 +66,15 @@ class _Dates:
             else None
         )
 
-    def problems(
-        self, values: list[dict[str, Any]], refs: list[dict[str, int | None]]
-    ) -> list[str | None]:
-        """`problem` of each row, a column at a time where the record carries its date."""
-        if not self._kind.dated_by:
-            return [None] * len(values)
-        if self._end_dates is not None:
-            return [self.problem(v, r) for v, r in zip(values, refs, strict=True)]
+    def problems(self, parsed: ParsedRows, count: int) -> list[str | None]:
+        """`problem` of each row, a column at a time."""
         dated = self._kind.dated_by
-        days = [v.get(dated) for v in values]
+        if not dated:
+            return [None] * count
+        if self._end_dates is not None:  # dated by the training it refers to
+            days = [self._end_dates.get(i) for i in parsed.ids[dated]]  # type: ignore[arg-type]
+        else:
+            days = parsed.columns[dated]
         for day in set(days):
             if isinstance(day, dt.date):
                 self.problem({dated: day}, {})
@@ -117,33 +124,39 @@ def plan_records(
     # A record known by one code ("01") found in a file that Excel turned into a number (1).
     known_codes = CodeIndex(r["code"] for r in existing.values()) if kind.key == ("code",) else None
     dates = _Dates(session, kind, parser, LockGuard(session, commune_id, mode))
-    date_problems = dates.problems(parsed.values, parsed.refs)
-    for index, (row_no, raw) in enumerate(rows):
+    date_problems = dates.problems(parsed, len(rows))
+    parsed_errors, parsed_notes = parsed.errors, parsed.notes
+    plan.parsed = parsed
+    # The fields looked at row by row; every other value stays in its column.
+    codes = parsed.columns.get("code", None)
+    each = zip(rows, parsed.keys, date_problems, strict=True)
+    for index, ((row_no, raw), key, problem) in enumerate(each):
         if progress and index % 500 == 0:
             progress(index, len(rows))
-        values, refs = parsed.values[index], parsed.refs[index]
-        field_errors = parsed.errors.get(index)
-        row_notes = parsed.notes.get(index, [])
-        old = None
+        field_errors = parsed_errors.get(index) if parsed_errors else None
+        row_notes = parsed_notes.get(index) if parsed_notes else None
+        old = values = refs = None
         if not field_errors:
-            key = parsed.keys[index]
-            old = existing.get(key)
-            if old is None and known_codes is not None:
-                stored, padded = known_codes.find(values["code"])
+            old = existing.get(key) if existing else None
+            if old is None and known_codes is not None and codes is not None:
+                stored, padded = known_codes.find(codes[index])
                 if padded:
                     label = kind.field("code").label
                     notes.append(
-                        f"{table.file}, dòng {row_no}: {padded_note(label, values['code'], stored)}"
+                        f"{table.file}, dòng {row_no}: {padded_note(label, codes[index], stored)}"
                     )
                     old = existing.get(parser.match({"code": stored}))
             if old is not None:
                 if not every_field or len(raw) < width:
                     values, refs, field_errors = parser.parse(_mapped(raw, mapping), base=old)
                     row_notes = parser.notes
+                else:
+                    values, refs = parsed.values(index), parsed.refs(index)
                 for name in kind.key:  # the stored spelling of a matched name or code
                     if isinstance(old.get(name), str):
                         values[name] = old[name]
                 key = parser.match(values)
+                problem = None  # judged below, with the stored record's dates
         if row_notes:
             notes.extend(f"{table.file}, dòng {row_no}: {n}" for n in row_notes)
         if field_errors:
@@ -163,7 +176,9 @@ def plan_records(
             )
             continue
         seen[key] = row_no
-        if kind.name == "teams" and values.get("village_code"):
+        if kind.name == "teams" and parsed.columns["village_code"][index]:
+            if values is None:
+                values, refs = parsed.values(index), parsed.refs(index)
             village = values["village_code"]
             if village in team_villages:
                 errors.append(
@@ -177,18 +192,14 @@ def plan_records(
                 )
                 continue
             team_villages[village] = row_no
-        if kind.dated_by:
-            problem = date_problems[index]
-            if old is not None:
-                problem = dates.problem(values, refs)
-            if problem is None and old is not None:
-                problem = dates.problem(old, parser.ref_ids(old))
-            if problem is not None:
-                hint = _hint(kind, _mapped(raw, mapping))
-                errors.append(RowError(table.file, row_no, kind.dated_by, problem, hint))
-                continue
+        if old is not None and kind.dated_by:
+            problem = dates.problem(values, refs) or dates.problem(old, parser.ref_ids(old))
+        if problem is not None:
+            hint = _hint(kind, _mapped(raw, mapping))
+            errors.append(RowError(table.file, row_no, kind.dated_by, problem, hint))
+            continue
         if old is None:
-            plan.inserts.append((values, refs))
+            plan.added.append(index)
         elif any(_norm(old.get(f.name)) != _norm(values.get(f.name)) for f in kind.fields):
             plan.updates.append((old, values, refs))
         else:
@@ -207,7 +218,7 @@ def _check_team_villages(
         for r in existing.values()
         if r.get("village_code") and r["code"] not in moving
     }
-    for values, *_ in [*plan.inserts, *((v, r) for _, v, r in plan.updates)]:
+    for values, *_ in [*plan.inserts(), *((v, r) for _, v, r in plan.updates)]:
         village = values.get("village_code")
         if village and taken.get(village) not in (None, values["code"]):
             errors.append(
@@ -230,16 +241,17 @@ def write_records(
     plan: Plan,
 ) -> None:
     """Write the plan in the session's transaction, with one audit entry per row."""
-    inserts, updates = plan.inserts, plan.updates
+    updates = plan.updates
     if kind.name == "trainings":  # their ids are needed (topics): one insert returning them
+        inserts = plan.inserts()
         new_ids = repo.insert_rows(
             session, kind.name, commune_id, [repo.to_columns(kind.name, v, r) for v, r in inserts]
         )
         for (values, _), new_id in zip(inserts, new_ids, strict=True):
             repo.set_topics(session, new_id, values["topics"])
-    else:
+    elif plan.added:
         table = repo.MODELS[kind.name].__table__  # type: ignore[attr-defined]
-        insert_columns(session, table, _columns(kind, commune_id, inserts), len(inserts))
+        insert_columns(session, table, _columns(kind, commune_id, plan), len(plan.added))
     repo.update_rows(
         session,
         kind.name,
@@ -251,27 +263,26 @@ def write_records(
     if kind.name == "trainings":
         for old, values, _ in updates:
             repo.set_topics(session, old["id"], values["topics"])
-    at, actor = ctx.now(), ctx.actor.username[:80]
-    added = [values for values, _ in inserts]
-    keys = key_texts(kind.key, added)
-    texts = audit_texts([f.name for f in kind.fields], added, _value_text)
-    n = len(added)
-    insert_columns(
-        session,
-        AuditEntry.__table__,
-        {
-            "at": [at] * n,
-            "actor": [actor] * n,
-            "action": ["import"] * n,
-            "entity": [kind.name] * n,
-            "entity_key": keys,
-            "period": [None] * n,
-            "old_value": [None] * n,
-            "new_value": texts,
-            "reason": [""] * n,
-        },
-        n,
-    )
+    if plan.added and plan.parsed is not None:
+        parsed, added, n = plan.parsed, plan.added, len(plan.added)
+        insert_columns(
+            session,
+            AuditEntry.__table__,
+            {
+                "at": [ctx.now()] * n,
+                "actor": [ctx.actor.username[:80]] * n,
+                "action": ["import"] * n,
+                "entity": [kind.name] * n,
+                "entity_key": key_texts([parsed.column(name, added) for name in kind.key]),
+                "period": [None] * n,
+                "old_value": [None] * n,
+                "new_value": audit_texts(
+                    {f.name: parsed.column(f.name, added) for f in kind.fields}, _value_text
+                ),
+                "reason": [""] * n,
+            },
+            n,
+        )
     entries = [
         audit.entry(
             ctx,
@@ -286,36 +297,33 @@ def write_records(
     audit_repo.add_entries(session, entries)
 
 
-def _columns(
-    kind: RecordKind, commune_id: int, inserts: list[tuple[dict[str, Any], dict[str, int | None]]]
-) -> dict[str, list[Any]]:
+def _columns(kind: RecordKind, commune_id: int, plan: Plan) -> dict[str, list[Any]]:
     """The table's columns for the new records."""
+    parsed, added = plan.parsed, plan.added
+    assert parsed is not None
     names: list[str] = []
     cols: list[list[Any]] = []
     for spec in kind.fields:
         if spec.type is FieldType.CHOICES:
             continue
         names.append(repo.attr_name(kind.name, spec.name))
-        if spec.type is FieldType.REF:
-            cols.append([refs.get(spec.name) for _, refs in inserts])
-        else:
-            cols.append([values[spec.name] for values, _ in inserts])
+        ref = spec.type is FieldType.REF
+        cols.append(parsed.column(f"{spec.name}#id" if ref else spec.name, added))
     texts = search_fields(kind)
     if texts:  # the stored search and sort keys, made once per distinct text
         derived: dict[tuple, dict[str, str]] = {}
         keyed = []
-        for values, _ in inserts:
-            key = tuple(values.get(name) for name in texts)
-            made = derived.get(key)
+        for combo in zip(*(parsed.column(name, added) for name in texts), strict=True):
+            made = derived.get(combo)
             if made is None:
-                made = derived[key] = derived_keys(kind, values)
+                made = derived[combo] = derived_keys(kind, dict(zip(texts, combo, strict=True)))
             keyed.append(made)
         for name in keyed[0] if keyed else ():
             names.append(name)
             cols.append([made[name] for made in keyed])
     if kind.name not in repo.PARENT:
         names.append("commune_id")
-        cols.append([commune_id] * len(inserts))
+        cols.append([commune_id] * len(added))
     return dict(zip(names, cols, strict=True))
 
 

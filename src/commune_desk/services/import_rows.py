@@ -20,17 +20,38 @@ from commune_desk.services.records import RowParser
 
 _MEMO_SIZE = 50_000  # distinct cells remembered per column
 _BAD = object()  # a cell its field refuses (the message is in the column's errors)
+_UNAMBIGUOUS = {str}
 
 
 @dataclass
 class ParsedRows:
-    """Row by row (in file order): values by field, reference ids, and what went wrong."""
+    """The rows (in file order) as columns: values by field (references as stored codes),
+    reference ids, each row's key, and what went wrong, by row index."""
 
-    values: list[dict[str, Any]]
-    refs: list[dict[str, int | None]]
+    columns: dict[str, list[Any]]  # field -> each row's value (_BAD where refused)
+    ids: dict[str, list[int | None]]  # reference field -> each row's record id
     keys: list[tuple[Any, ...]]  # each row's key as records are matched (RowParser.match)
-    errors: dict[int, dict[str, str]] = field(default_factory=dict)  # row index -> by field
-    notes: dict[int, list[str]] = field(default_factory=dict)  # row index -> notes
+    errors: dict[int, dict[str, str]] = field(default_factory=dict)  # row -> by field
+    notes: dict[int, list[str]] = field(default_factory=dict)  # row -> notes
+
+    def values(self, index: int) -> dict[str, Any]:
+        """The row's values by field, as `RowParser.parse` gives them (no refused field)."""
+        row = {name: column[index] for name, column in self.columns.items()}
+        if index in self.errors:
+            row = {k: v for k, v in row.items() if v is not _BAD}
+        return row
+
+    def refs(self, index: int) -> dict[str, int | None]:
+        """The row's reference ids, as `RowParser.parse` gives them (no refused field)."""
+        wrong = self.errors.get(index, {})
+        return {name: ids[index] for name, ids in self.ids.items() if name not in wrong}
+
+    def column(self, name: str, rows: Sequence[int] | None = None) -> list[Any]:
+        """The values of field `name` (reference ids for "<field>#id") in `rows` (all)."""
+        column = self.ids[name[:-3]] if name.endswith("#id") else self.columns[name]
+        if rows is None or len(rows) == len(column):  # every row, in order
+            return column
+        return [column[i] for i in rows]
 
 
 class _Column(dict[Any, Any]):
@@ -111,7 +132,7 @@ def parse_rows(
         if cells is None:
             cols.append([memo[_key(None)]] * count)
         else:
-            cols.append([memo[c] if c.__class__ is str else memo[(c.__class__, c)] for c in cells])
+            cols.append(_looked_up(memo, cells))
         if memo.errors:  # (kept whole, even past the memo's size)
             for i, value in enumerate(cols[-1]):
                 if value is _BAD:
@@ -123,8 +144,9 @@ def parse_rows(
     for name in ref_names:
         column = cols[names.index(name)]
         codes = _Codes(parser, name)
-        found = [codes[code] for code in column]
-        ref_cols.append([ref_id for _, ref_id in found])
+        found = list(map(codes.__getitem__, column))
+        stored_codes, ids = zip(*found, strict=True) if found else ((), ())
+        ref_cols.append(list(ids))
         if codes.unknown or codes.padded:  # the rows that name them
             label = kind.field(name).label
             for i, code in enumerate(column):
@@ -132,18 +154,18 @@ def parse_rows(
                     errors.setdefault(i, {})[name] = parser.unknown(name, code)
                 elif code in codes.padded:
                     notes.setdefault(i, []).append(padded_note(label, code, codes.padded[code]))
-        column[:] = [stored for stored, _ in found]
-    values = [dict(zip(names, row, strict=True)) for row in zip(*cols, strict=True)]
-    refs = [dict(zip(ref_names, row, strict=True)) for row in zip(*ref_cols, strict=True)]
-    if not ref_names:
-        refs = [{} for _ in range(count)]
-    for i, wrong in errors.items():  # refused cells are no values; refused refs no ids
-        values[i] = {k: v for k, v in values[i].items() if v is not _BAD}
-        refs[i] = {k: v for k, v in refs[i].items() if k not in wrong}
+        column[:] = stored_codes
+    parsed = ParsedRows(
+        dict(zip(names, cols, strict=True)),
+        dict(zip(ref_names, ref_cols, strict=True)),
+        [],
+        errors,
+        notes,
+    )
     if parser.cross_checked:
-        for i, row in enumerate(values):
+        for i in range(count):
             wrong = errors.get(i, {})
-            parser.cross_check(row, wrong)
+            parser.cross_check(parsed.values(i), wrong)
             if wrong:
                 errors[i] = wrong
     key_cols = []
@@ -153,8 +175,8 @@ def parse_rows(
             folded = _Folded()
             column = [folded[v] for v in column]
         key_cols.append(column)
-    keys = list(zip(*key_cols, strict=True))
-    return ParsedRows(values, refs, keys, errors, notes)
+    parsed.keys = list(zip(*key_cols, strict=True))
+    return parsed
 
 
 class _Texts(dict[Any, str]):
@@ -172,15 +194,19 @@ class _Texts(dict[Any, str]):
 
 
 def _texts(column: Sequence[Any], make: Callable[[Any], str]) -> list[str]:
-    memo = _Texts(make)
-    return [memo[v] if v.__class__ is str else memo[(v.__class__, v)] for v in column]
+    return _looked_up(_Texts(make), column)
 
 
-def key_texts(names: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> list[str]:
+def _looked_up(memo: dict[Any, Any], column: Sequence[Any]) -> list[Any]:
+    """`memo` of each cell of `column`, keyed by the cell (with its type where that matters)."""
+    if set(map(type, column)) <= _UNAMBIGUOUS:  # text and blanks: the cell is its own key
+        return list(map(memo.__getitem__, column))
+    return [memo[c] if c.__class__ is str else memo[(c.__class__, c)] for c in column]
+
+
+def key_texts(columns: Sequence[Sequence[Any]]) -> list[str]:
     """Each row's key as the audit trail names it: the key fields' texts joined by "/"."""
-    if not rows:
-        return []
-    cols = [_texts([row.get(n) for row in rows], _plain) for n in names]
+    cols = [_texts(column, _plain) for column in columns]
     return ["/".join(parts)[:200] for parts in zip(*cols, strict=True)]
 
 
@@ -188,14 +214,10 @@ def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def audit_texts(
-    names: Sequence[str], rows: Sequence[Mapping[str, Any]], encode: Callable[[Any], str]
-) -> list[str]:
-    """Each row as the audit trail stores it (`encode` of the row as a dict, keys sorted),
-    made from each distinct value's text once: the same text as `encode(row)`."""
-    if not rows:
-        return []
-    ordered = sorted(names)
+def audit_texts(columns: Mapping[str, Sequence[Any]], encode: Callable[[Any], str]) -> list[str]:
+    """Each row (field -> its column) as the audit trail stores it: `encode` of the row as a
+    dict, keys sorted; made from each distinct value's text once, the same text."""
+    ordered = sorted(columns)
     template = "{" + ", ".join(f"{json.dumps(n)}: %s" for n in ordered) + "}"
-    cols = [_texts([row[n] for row in rows], encode) for n in ordered]
+    cols = [_texts(columns[n], encode) for n in ordered]
     return [template % parts for parts in zip(*cols, strict=True)]

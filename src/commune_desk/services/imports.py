@@ -269,7 +269,7 @@ class ImportService:
             kind.name,
             table.file,
             len(table.rows),
-            len(plan.inserts),
+            len(plan.added),
             len(plan.updates),
             plan.unchanged,
             0,
