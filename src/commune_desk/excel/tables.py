@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -232,13 +233,17 @@ def _to_table(
     texts_only = texts is not None and text_cells  # every cell a text (CSV)
     width = len(headers)
     unnamed = "" in headers
-    for index, raw in lines:
+    rest: Iterable[tuple[int, list[Any]]] = lines
+    if texts_only:
+        first = list(islice(lines, MAX_ROWS + 1))  # a longer file is refused as it is read
+        rest = chain(first, lines)
+        fast = _text_rows(headers, first, texts) if len(first) <= MAX_ROWS else None
+        if fast is not None:
+            return Table(name, headers, tuple(fast), tuple(notes or ()))
+    for index, raw in rest:
         offset = index + 1
         if len(rows) >= MAX_ROWS:
-            raise TableError(
-                f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
-                f"vào có tối đa {format_number(MAX_ROWS)} dòng."
-            )
+            raise TableError(_too_many(name))
         if texts_only:
             cells = list(map(texts.__getitem__, raw))  # type: ignore[union-attr]
         elif texts is not None:
@@ -258,6 +263,33 @@ def _to_table(
         rows.append((offset, row))
     legacy.check()
     return Table(name, headers, tuple(rows), (*(notes or ()), *legacy.notes()))
+
+
+def _too_many(name: str) -> str:
+    return (
+        f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
+        f"vào có tối đa {format_number(MAX_ROWS)} dòng."
+    )
+
+
+def _text_rows(
+    headers: tuple[str, ...], lines: list[tuple[int, list[str]]], texts: _Texts
+) -> list[tuple[int, dict[str, Any]]] | None:
+    """The rows of a file whose cells are all texts (CSV), a few calls for them all; None when
+    a row needs looking at cell by cell (an old encoding, a cell too long, a cell without a
+    column), which the general reading does."""
+    cleaned = [list(map(texts.__getitem__, raw)) for _, raw in lines]
+    if texts.special or texts.long or max(map(len, cleaned), default=0) > len(headers):
+        return None
+    rows = [
+        (i + 1, dict(zip(headers, c, strict=False)))
+        for (i, _), c in zip(lines, cleaned, strict=True)
+        if any(c)
+    ]
+    if "" in headers:
+        for _, row in rows:
+            row.pop("", None)
+    return rows
 
 
 def _check_lengths(name: str, offset: int, headers: Iterable[str], cells: list[Any]) -> None:
