@@ -131,3 +131,18 @@ def test_key_texts_join_the_key_fields() -> None:
         [None, "T1"],
     ]
     assert key_texts(columns) == ["TO1/2025-02-03/vneid/", "TO2/2025-02-03/other/T1"]
+
+
+def test_a_short_line_keeps_what_it_lacks_and_an_empty_cell_empties_it(ctx, tmp_path):
+    from commune_desk.services.records import RecordService
+
+    service = ImportService(ctx)
+    first = tmp_path / "v1.csv"
+    first.write_text("code,name,kind\nT01,Thôn Đông,tổ dân phố\nT02,Thôn Tây,tổ dân phố\n", "utf-8")
+    service.import_file("villages", first)
+    again = tmp_path / "v2.csv"
+    again.write_text("code,name,kind\nT01,Thôn Đông Mới\nT02,Thôn Tây Mới,\n", "utf-8")
+    report = service.import_file("villages", again)
+    assert (report.added, report.changed) == (0, 2)
+    kinds = {r["code"]: (r["name"], r["kind"]) for r in RecordService(ctx).list("villages")}
+    assert kinds == {"T01": ("Thôn Đông Mới", "to_dan_pho"), "T02": ("Thôn Tây Mới", "thon")}

@@ -109,30 +109,26 @@ def plan_records(
 ) -> Plan:
     """What the rows of `table` add, change or leave; refusals go to `errors`, what was read
     differently from what the file holds to `notes`."""
-    rows = table.rows
+    count = len(table.numbers)
     by_field = {name: header for header, name in mapping.items()}
-    cells = [r for _, r in rows]
-    parsed = parse_rows(
-        parser, {name: [r.get(h) for r in cells] for name, h in by_field.items()}, len(rows)
-    )
+    parsed = parse_rows(parser, {name: table.column(h) for name, h in by_field.items()}, count)
     # A matched row keeps the stored value of a field the file (or its short line) lacks.
     every_field = len(by_field) == len(kind.fields)
-    width = sum(1 for h in table.headers if h)
     plan = Plan()
     seen: dict[tuple, int] = {}
     team_villages: dict[Any, int] = {}
     # A record known by one code ("01") found in a file that Excel turned into a number (1).
     known_codes = CodeIndex(r["code"] for r in existing.values()) if kind.key == ("code",) else None
     dates = _Dates(session, kind, parser, LockGuard(session, commune_id, mode))
-    date_problems = dates.problems(parsed, len(rows))
+    date_problems = dates.problems(parsed, count)
     parsed_errors, parsed_notes = parsed.errors, parsed.notes
     plan.parsed = parsed
     # The fields looked at row by row; every other value stays in its column.
     codes = parsed.columns.get("code", None)
-    each = zip(rows, parsed.keys, date_problems, strict=True)
-    for index, ((row_no, raw), key, problem) in enumerate(each):
+    each = zip(table.numbers, parsed.keys, date_problems, strict=True)
+    for index, (row_no, key, problem) in enumerate(each):
         if progress and index % 500 == 0:
-            progress(index, len(rows))
+            progress(index, count)
         field_errors = parsed_errors.get(index) if parsed_errors else None
         row_notes = parsed_notes.get(index) if parsed_notes else None
         old = values = refs = None
@@ -147,8 +143,9 @@ def plan_records(
                     )
                     old = existing.get(parser.match({"code": stored}))
             if old is not None:
-                if not every_field or len(raw) < width:
-                    values, refs, field_errors = parser.parse(_mapped(raw, mapping), base=old)
+                if not every_field or not table.complete(index):
+                    row = _mapped(table.row(index), mapping)
+                    values, refs, field_errors = parser.parse(row, base=old)
                     row_notes = parser.notes
                 else:
                     values, refs = parsed.values(index), parsed.refs(index)
@@ -160,7 +157,7 @@ def plan_records(
         if row_notes:
             notes.extend(f"{table.file}, dòng {row_no}: {n}" for n in row_notes)
         if field_errors:
-            hint = _hint(kind, _mapped(raw, mapping))
+            hint = _hint(kind, _mapped(table.row(index), mapping))
             for name, message in field_errors.items():
                 errors.append(RowError(table.file, row_no, name, message, hint))
             continue
@@ -171,7 +168,7 @@ def plan_records(
                     row_no,
                     kind.key[0],
                     f"trùng với dòng {seen[key]}",
-                    _hint(kind, _mapped(raw, mapping)),
+                    _hint(kind, _mapped(table.row(index), mapping)),
                 )
             )
             continue
@@ -187,7 +184,7 @@ def plan_records(
                         row_no,
                         "village_code",
                         f"thôn «{village}» đã có tổ ở dòng {team_villages[village]}",
-                        _hint(kind, _mapped(raw, mapping)),
+                        _hint(kind, _mapped(table.row(index), mapping)),
                     )
                 )
                 continue
@@ -195,7 +192,7 @@ def plan_records(
         if old is not None and kind.dated_by:
             problem = dates.problem(values, refs) or dates.problem(old, parser.ref_ids(old))
         if problem is not None:
-            hint = _hint(kind, _mapped(raw, mapping))
+            hint = _hint(kind, _mapped(table.row(index), mapping))
             errors.append(RowError(table.file, row_no, kind.dated_by, problem, hint))
             continue
         if old is None:
