@@ -146,3 +146,22 @@ def test_a_short_line_keeps_what_it_lacks_and_an_empty_cell_empties_it(ctx, tmp_
     assert (report.added, report.changed) == (0, 2)
     kinds = {r["code"]: (r["name"], r["kind"]) for r in RecordService(ctx).list("villages")}
     assert kinds == {"T01": ("Thôn Đông Mới", "to_dan_pho"), "T02": ("Thôn Tây Mới", "thon")}
+
+
+def test_the_garbage_collector_runs_again_after_an_import_even_a_refused_one(ctx, tmp_path):
+    import gc
+
+    from commune_desk.services.errors import ImportRefused
+
+    bad = tmp_path / "v.csv"
+    bad.write_text("code,name\nT01,\n", "utf-8")
+    with pytest.raises(ImportRefused):
+        ImportService(ctx).import_file("villages", bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:  # and one that finds it paused leaves it paused
+        (tmp_path / "ok.csv").write_text("code,name\nT01,Thôn 1\n", "utf-8")
+        ImportService(ctx).import_file("villages", tmp_path / "ok.csv")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
