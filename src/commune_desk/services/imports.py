@@ -225,7 +225,7 @@ class ImportService:
         return ImportReport(
             "values",
             table.file,
-            len(table.rows),
+            len(table.numbers),
             report.added,
             report.changed,
             report.unchanged,
@@ -276,7 +276,7 @@ class ImportService:
         return ImportReport(
             kind.name,
             table.file,
-            len(table.rows),
+            len(table.numbers),
             len(plan.added),
             len(plan.updates),
             plan.unchanged,
