@@ -165,3 +165,28 @@ def test_the_garbage_collector_runs_again_after_an_import_even_a_refused_one(ctx
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_participant_of_a_training_in_a_submitted_month_is_refused_by_row(ctx, tmp_path):
+    from commune_desk.domain.periods import Period
+    from commune_desk.services.errors import ImportRefused
+    from commune_desk.services.reports import ReportService
+
+    service = ImportService(ctx)
+    files = {
+        "staff": "code,full_name,group,start_date\nS1,Lê An,cong_chuc,01/01/2020\n"
+        "S2,Lê Bình,cong_chuc,01/01/2020\n",
+        "trainings": "code,title,topics,start_date,end_date\n"
+        "K9,Kỹ năng số,dx,08/09/2025,10/09/2025\nK10,AI,ai,01/10/2025,02/10/2025\n",
+    }
+    for kind, text in files.items():
+        (tmp_path / f"{kind}.csv").write_text(text, "utf-8")
+        service.import_file(kind, tmp_path / f"{kind}.csv")
+    ReportService(ctx).export(Period.parse("2025-09"), tmp_path / "t9.xlsx")
+    path = tmp_path / "participants.csv"
+    path.write_text("training_code,staff_code\nK10,S1\nK9,S2\n", "utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        service.import_file("participants", path)
+    (error,) = refused.value.errors
+    assert (error.row, error.column) == (3, "training_code")
+    assert "Tháng 9/2025" in error.message

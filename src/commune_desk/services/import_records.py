@@ -77,21 +77,24 @@ class _Dates:
             days = parsed.columns[dated]
         for day in set(days):
             if isinstance(day, dt.date):
-                self.problem({dated: day}, {})
+                self._judge(day)
         judged = self._judged
         return [judged.get(day) for day in days]
 
     def problem(self, values: Mapping[str, Any], refs: Mapping[str, int | None]) -> str | None:
         for day in record_dates(self._session, self._kind, values, refs, self._end_dates):
-            if day not in self._judged:
-                try:
-                    self._guard.check_dates([day])
-                    self._judged[day] = None
-                except (PeriodLocked, PeriodError) as exc:
-                    self._judged[day] = str(exc)
-            if self._judged[day] is not None:
-                return self._judged[day]
+            if (problem := self._judge(day)) is not None:
+                return problem
         return None
+
+    def _judge(self, day: dt.date) -> str | None:
+        if day not in self._judged:
+            try:
+                self._guard.check_dates([day])
+                self._judged[day] = None
+            except (PeriodLocked, PeriodError) as exc:
+                self._judged[day] = str(exc)
+        return self._judged[day]
 
 
 def plan_records(
