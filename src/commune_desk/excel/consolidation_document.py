@@ -137,8 +137,7 @@ class ConsolidationDocument:
         if unreported:
             names = "; ".join(f"{name} ({code})" for code, name in unreported)
             lines = [
-                f"Các xã, phường chưa báo cáo đến hạn {due} ({len(unreported)}/{listed}): "
-                f"{names}."
+                f"Các xã, phường chưa báo cáo đến hạn {due} ({len(unreported)}/{listed}): {names}."
             ]
         else:
             lines = [f"Tất cả {listed} xã, phường đã báo cáo; hạn nộp {due}."]

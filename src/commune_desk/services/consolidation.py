@@ -96,7 +96,7 @@ class ConsolidationService:
         """
         out = Path(out)
         refuse_own_input(out, paths, template)
-        asked = Period.parse(period).key if period else None
+        asked = Period.parse_text(period).key if period else None
         unit_list = read_units_list(units) if units else Units({}, {})
         expected = unit_list.names if units else None
         layout = _template(template) if template else None
