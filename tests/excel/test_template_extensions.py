@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
 from commune_desk.domain.periods import Period
@@ -16,6 +17,8 @@ from commune_desk.excel.template_ext import keep_extensions
 from commune_desk.services.reports import ReportService
 from tests.support.report_files import sheet_xml
 
+# openpyxl says it drops the block: that it does is the point of these tests.
+pytestmark = pytest.mark.filterwarnings("ignore:Data Validation extension:UserWarning")
 PERIOD = Period.parse("2025-Q3")
 X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
 XM = "http://schemas.microsoft.com/office/excel/2006/main"

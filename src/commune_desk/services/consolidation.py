@@ -296,8 +296,6 @@ def _issued(report: CommuneReport) -> str:
 
 
 def _with(report: CommuneReport, **changes: str) -> CommuneReport:
-    from dataclasses import replace
-
     return replace(report, **changes)
 
 
