@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Kind as PeriodKind
@@ -26,8 +26,9 @@ from commune_desk.services.reports import ExportResult, ReportPreview, ReportSer
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, Task, WriteOp, kernel
 from commune_desk.views.reports.exchange import NarrativeEditor, receive_province_reply
-from commune_desk.views.reports.model import Column, ReportModel
+from commune_desk.views.reports.model import ReportModel
 from commune_desk.views.reports.printing import open_print_preview
+from commune_desk.views.reports.table import fit_preview_columns, set_up_preview_table
 from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
@@ -96,14 +97,7 @@ class ReportsPage(QWidget):
         self._model = ReportModel(self)
         table = self.ui.preview_table
         table.setModel(self._model)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.LABEL, QHeaderView.ResizeMode.Stretch)
-        # Long notes must not squeeze the indicators' names away: a note column of fixed width.
-        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
+        set_up_preview_table(table)
         # Two lines each at least (they scroll), so at 1366×768 the report's rows keep the room.
         for edit in (self.ui.assessment_edit, self.ui.difficulties_edit, self.ui.proposals_edit):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)
@@ -185,6 +179,7 @@ class ReportsPage(QWidget):
         self._loading = 0
         self._preview = preview
         self._model.set_rows(preview.rows)
+        fit_preview_columns(self.ui.preview_table)
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
         self.ui.preview_label.setText(self._preview_heading(preview))
