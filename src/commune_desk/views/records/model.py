@@ -390,6 +390,19 @@ class RecordFilters(QObject):
             descending=sort.descending,
         )
 
+    def clear(self) -> None:
+        """Every filter back to "all", without announcing it (the caller reads the list)."""
+        ui = self.ui
+        blocked = self.blockSignals(True)
+        try:
+            ui.search_edit.clear()
+            ui.village_combo.setCurrentIndex(0)
+            ui.type_combo.setCurrentIndex(0)
+            ui.date_check.setChecked(False)
+        finally:
+            self._timer.stop()
+            self.blockSignals(blocked)
+
     def set_villages(self, names: Mapping[str, str]) -> None:
         """Offer these villages (code -> name), keeping the one chosen if it is still there."""
         combo = self.ui.village_combo

@@ -42,6 +42,11 @@ from commune_desk.views.records.model import (
     reference_names,
     village_field,
 )
+from commune_desk.views.records.participants_dialog import (
+    ParticipantChoices,
+    ParticipantsDialog,
+    participant_choices,
+)
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.roles import add_permission_line, why_not
@@ -268,7 +273,9 @@ class RecordPage(QWidget):
         if row is None and keep_row is not None and self._model.rowCount():
             row = min(keep_row, self._model.rowCount() - 1)
         if row is not None:
-            self.ui.records_table.setCurrentIndex(self._model.index(row, 0))
+            index = self._model.index(row, 0)
+            self.ui.records_table.setCurrentIndex(index)
+            self.ui.records_table.scrollTo(index)
         if not self._sized and self._model.rowCount():
             self._size_columns()
         self._update_actions()
@@ -294,6 +301,7 @@ class RecordPage(QWidget):
 
     def _on_filters_changed(self) -> None:
         self._keep = (None, None)
+        self.ui.work_label.setText("")
         self._model.set_query(self._filters.query(self._model.query))
 
     def _on_search_action_triggered(self) -> None:
@@ -311,7 +319,10 @@ class RecordPage(QWidget):
             self.ui.edit_action.trigger()
 
     def _on_add_action_triggered(self) -> None:
-        self._open_record_dialog(None)
+        if self._kind.name == "participants":
+            self._open_participants_dialog()  # many people at once, the course chosen once
+        else:
+            self._open_record_dialog(None)
 
     def _on_edit_action_triggered(self) -> None:
         record = self.current_record()
@@ -357,8 +368,69 @@ class RecordPage(QWidget):
         dialog.record_saved.connect(self._on_record_dialog_record_saved)
         self._show_dialog(dialog)
 
+    def _open_participants_dialog(self) -> None:
+        """Read the courses, the staff and who is already in which course, then open."""
+        if self._dialog is not None:
+            self._dialog.raise_()
+            return
+        if self._opening:
+            return
+        self._opening = True
+        records = self._records
+        current = self.current_record()
+        course = current["training_code"] if current is not None else None
+
+        def failed(exc: Exception) -> None:
+            self._opening = False
+            raise exc
+
+        QueryOp(
+            parent=self,
+            op=lambda _task: participant_choices(records),
+            success=lambda choices: self._show_participants_dialog(choices, course),
+        ).failure(failed).run_in_background()
+
+    def _show_participants_dialog(self, choices: ParticipantChoices, course: str | None) -> None:
+        self._opening = False
+        dialog = ParticipantsDialog(
+            self._ctx, choices.courses, choices.staff, choices.enrolled, course, self
+        )
+        dialog.participants_saved.connect(self._on_participants_dialog_participants_saved)
+        self._show_dialog(dialog)
+
+    def _on_participants_dialog_participants_saved(self, saved: list[Record]) -> None:
+        if saved:
+            self._show_saved(saved[0].id)
+
     def _on_record_dialog_record_saved(self, record: Record) -> None:
-        self._reload(record.id)
+        self._show_saved(record.id)
+
+    def _show_saved(self, record_id: int) -> None:
+        """Show the record just saved, selected and in view, wherever the sort puts it; when
+        the filters would hide it, they are cleared (and the page says so)."""
+        self._load_references()
+        records, kind = self._records, self._kind.name
+        query = self._filters.query(self._model.query)
+        unfiltered = RecordQuery(sort=query.sort, descending=query.descending)
+
+        def locate(_task: object) -> tuple[int | None, bool]:
+            at = records.position(kind, query, record_id)
+            if at is None and query != unfiltered:
+                return records.position(kind, unfiltered, record_id), True
+            return at, False
+
+        def located(result: tuple[int | None, bool]) -> None:
+            at, cleared = result
+            if cleared and at is not None:
+                self._filters.clear()
+                self.ui.work_label.setText(
+                    self.tr("Đã bỏ lọc để hiện bản ghi vừa lưu (bộ lọc đang chọn sẽ ẩn nó).")
+                )
+            self._keep = (record_id, None)
+            rows = max(self._model.rowCount(), (at or 0) + 1)
+            self._model.set_query(self._filters.query(self._model.query), at_least=rows)
+
+        QueryOp(parent=self, op=locate, success=located).key("locate").run_in_background()
 
     def _on_delete_action_triggered(self) -> None:
         record = self.current_record()
