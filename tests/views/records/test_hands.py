@@ -230,3 +230,17 @@ def test_an_edit_that_moves_a_record_keeps_it_in_view(qtbot, ctx, dialogs, long_
     qtbot.waitUntil(lambda: (page.current_record() or {"code": ""})["code"] == "CB05")
     qtbot.waitUntil(lambda: in_view(page))
     assert QPoint(0, 0) != table.visualRect(table.currentIndex()).topLeft()
+
+
+def test_a_long_course_title_is_not_cut_beside_empty_space(qtbot, ctx, dialogs, records):
+    long_title = "Bồi dưỡng kiến thức chuyển đổi số cho Ban Chỉ đạo và cán bộ chủ chốt của xã"
+    records.update("trainings", records.list("trainings")[0].id, {"title": long_title})
+    page = participants_page(qtbot, ctx, dialogs)
+    page.window().resize(1366 - 280, 700)  # what the window gives a section at 1366×768
+    table = page.ui.records_table
+    column = page.model.column_of("training_code")
+    wanted = table.sizeHintForColumn(column)
+    assert wanted > table.fontMetrics().averageCharWidth() * 40  # longer than a column's cap
+    qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(column) >= wanted)
+    used = sum(table.columnWidth(c) for c in range(page.model.columnCount()))
+    assert used <= table.viewport().width()  # and no scrolling sideways for it

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QSizePolicy,
@@ -87,6 +87,7 @@ class RecordPage(QWidget):
         self._export_op: QueryOp | None = None
         self._exporting = False
         self._sized = False
+        self._natural: dict[int, int] = {}  # column -> the width of its content
         self._error = ""  # why the last read failed, shown instead of the count
         self._village = village_field(self._kind)
         self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
@@ -286,13 +287,40 @@ class RecordPage(QWidget):
         self.ui.count_label.setText(self._error or count)
 
     def _size_columns(self) -> None:
+        """Each column as wide as its content, up to MAX_COLUMN_CHARS; the room the table has
+        left goes to the columns that were cut (a course's long title), never to empty space."""
         table = self.ui.records_table
         table.resizeColumnsToContents()
-        widest = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
         header = table.horizontalHeader()
-        for column in range(self._model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
+        self._natural = {
+            column: header.sectionSize(column)
+            for column in range(self._model.columnCount())
+            if not table.isColumnHidden(column)
+        }
         self._sized = True
+        self._spread()
+
+    def _spread(self) -> None:
+        if not self._natural:
+            return
+        table = self.ui.records_table
+        header = table.horizontalHeader()
+        widest = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
+        widths = {column: min(natural, widest) for column, natural in self._natural.items()}
+        spare = table.viewport().width() - sum(widths.values())
+        cut = sorted((c for c in widths if self._natural[c] > widths[c]), key=self._natural.get)
+        for left, column in enumerate(cut):
+            extra = max(0, min(self._natural[column] - widths[column], spare // (len(cut) - left)))
+            widths[column] += extra
+            spare -= extra
+        last = self._model.columnCount() - 1
+        for column, width in widths.items():
+            if column != last or not header.stretchLastSection():
+                header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._spread()  # a wider window shows more of what was cut
 
     def _update_actions(self) -> None:
         editable = self.ui.records_table.currentIndex().isValid() and not self._cannot_edit
