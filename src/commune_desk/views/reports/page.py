@@ -26,12 +26,12 @@ from commune_desk.services.reports import ExportResult, ReportPreview, ReportSer
 from commune_desk.views.forms.ui_reports_page import Ui_ReportsPage
 from commune_desk.views.kernel import Changes, Kind, Outcome, QueryOp, Task, WriteOp, kernel
 from commune_desk.views.reports.exchange import NarrativeEditor, receive_province_reply
-from commune_desk.views.reports.model import ReportModel
+from commune_desk.views.reports.model import Column, ReportModel
 from commune_desk.views.reports.printing import open_print_preview
-from commune_desk.views.reports.table import fit_preview_columns, set_up_preview_table
 from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
+from commune_desk.views.widgets.name_table import fit_name_table, set_up_name_table
 from commune_desk.views.widgets.roles import add_permission_line, why_not
 
 ERROR_COLOUR = QColor("#b3261e")
@@ -67,6 +67,10 @@ def report_periods(month: Period) -> list[Period]:
     ]
 
 
+# The unit column as wide as "thuê bao/100 dân" wrapped; the notes' column a few words.
+PREVIEW_CAPS = {Column.UNIT: 12, Column.NOTE: 22}
+
+
 class ReportsPage(QWidget):
     exported = Signal(object)  # ExportResult, after a draft or a submission was written
 
@@ -97,7 +101,8 @@ class ReportsPage(QWidget):
         self._model = ReportModel(self)
         table = self.ui.preview_table
         table.setModel(self._model)
-        set_up_preview_table(table)
+        table.verticalHeader().hide()
+        set_up_name_table(table, Column.LABEL)
         # Two lines each at least (they scroll), so at 1366×768 the report's rows keep the room.
         for edit in (self.ui.assessment_edit, self.ui.difficulties_edit, self.ui.proposals_edit):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)
@@ -179,7 +184,7 @@ class ReportsPage(QWidget):
         self._loading = 0
         self._preview = preview
         self._model.set_rows(preview.rows)
-        fit_preview_columns(self.ui.preview_table)
+        fit_name_table(self.ui.preview_table, Column.LABEL, PREVIEW_CAPS)
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
         self.ui.preview_label.setText(self._preview_heading(preview))
