@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from commune_desk.domain.text import fold
 from commune_desk.services.context import ServiceContext
@@ -83,6 +90,11 @@ class ParticipantsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             ui.staff_list.addItem(item)
             self._keys[ui.staff_list.row(item)] = fold(f"{record['code']} {name}")
+        # A long course title must not squeeze the labels: the list shows it whole.
+        ui.course_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        ui.course_combo.setMinimumContentsLength(40)
         ui.message_label.setStyleSheet(ERROR_STYLE)
         ui.message_label.hide()
         ui.course_combo.currentIndexChanged.connect(self._on_course_combo_current_index_changed)
@@ -97,7 +109,7 @@ class ParticipantsDialog(QDialog):
         ui.search_edit.installEventFilter(self)
         ui.staff_list.installEventFilter(self)
         self._mark_enrolled()
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
