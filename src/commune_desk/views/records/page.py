@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -33,6 +32,7 @@ from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
 from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
 from commune_desk.views.records.dialog import RecordDialog, reference_choices
+from commune_desk.views.records.export import ListExport
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import (
     RecordFilters,
@@ -47,7 +47,7 @@ from commune_desk.views.records.participants_dialog import (
     ParticipantsDialog,
     participant_choices,
 )
-from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.roles import add_permission_line, why_not
 
@@ -81,11 +81,8 @@ class RecordPage(QWidget):
         self._dialogs = dialogs
         self._kind = KINDS[kind]
         self._records = RecordService(ctx)
-        self._exports = ExportService(ctx)
         self._dialog: QDialog | None = None
         self._opening = False  # a record dialog is being prepared
-        self._export_op: QueryOp | None = None
-        self._exporting = False
         self._sized = False
         self._natural: dict[int, int] = {}  # column -> the width of its content
         self._error = ""  # why the last read failed, shown instead of the count
@@ -97,6 +94,10 @@ class RecordPage(QWidget):
         self._model.loaded.connect(self._after_load)
         self._filters = RecordFilters(self.ui, self._kind, ctx.catalogue.vocab, ctx.today(), self)
         self._filters.changed.connect(self._on_filters_changed)
+        self._export = ListExport(
+            self, ExportService(ctx), dialogs, self._kind, lambda: self._model.query, ctx.today
+        )
+        self._export.exported.connect(self.exported)
         self._setup_table()
         self._setup_actions()
         self.permission_label = add_permission_line(
@@ -219,9 +220,9 @@ class RecordPage(QWidget):
         ui.edit_action.triggered.connect(self._on_edit_action_triggered)
         ui.delete_action.triggered.connect(self._on_delete_action_triggered)
         ui.import_action.triggered.connect(self._on_import_action_triggered)
-        ui.export_action.triggered.connect(self._on_export_action_triggered)
+        ui.export_action.triggered.connect(self._export.start)
         ui.search_action.triggered.connect(self._on_search_action_triggered)
-        ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        ui.cancel_button.clicked.connect(self._export.cancel)
         for action, reason in (
             (ui.add_action, self._cannot_edit),
             (ui.edit_action, self._cannot_edit),
@@ -516,64 +517,3 @@ class RecordPage(QWidget):
         self._dialog = None
         self.ui.import_action.setEnabled(not self._cannot_import)
         self.ui.records_table.setFocus()
-
-    # -- export ------------------------------------------------------------------------
-    def _on_export_action_triggered(self) -> None:
-        if self._exporting:
-            return
-        today = self._ctx.today()
-        path = choose_workbook_path(
-            self._dialogs,
-            self,
-            self.tr("Xuất danh sách ra tệp Excel"),
-            f"{self._kind.label} {today:%d-%m-%Y}.xlsx",
-        )
-        if path is None:
-            return
-        exports, kind, query = self._exports, self._kind.name, self._model.query
-        self._export_op = (
-            QueryOp(
-                parent=self,
-                op=lambda task: (path, exports.export_list(kind, query, path, task.progress)),
-                success=self._on_export_op_finished,
-            )
-            .with_progress(self._on_export_op_progress)
-            .failure(self._on_export_op_failed)
-            .on_cancel(self._on_export_op_cancelled)
-        )
-        self._set_exporting(True)
-        self._export_op.run_in_background()
-
-    def _on_export_op_progress(self, done: int, total: int) -> None:
-        self.ui.work_progress.setRange(0, max(total, 1))
-        self.ui.work_progress.setValue(done)
-
-    def _on_export_op_finished(self, result: tuple[Path, int]) -> None:
-        path, rows = result
-        self._set_exporting(False)
-        text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
-        self._dialogs.inform(self, self.tr("Xuất danh sách"), text)
-        self.exported.emit(path, rows)
-
-    def _on_export_op_failed(self, error: Exception) -> None:
-        self._set_exporting(False)
-        self._dialogs.warn(self, self.tr("Không xuất được danh sách"), str(error))
-
-    def _on_export_op_cancelled(self) -> None:
-        self._set_exporting(False)
-        self.ui.work_label.setText(self.tr("Đã hủy xuất danh sách."))
-
-    def _on_cancel_button_clicked(self) -> None:
-        if self._export_op is not None:
-            self._export_op.cancel()
-        self.ui.cancel_button.setEnabled(False)
-
-    def _set_exporting(self, running: bool) -> None:
-        self._exporting = running
-        ui = self.ui
-        ui.export_action.setEnabled(not running)
-        ui.work_label.setText(self.tr("Đang xuất danh sách…") if running else "")
-        ui.work_progress.setRange(0, 0)  # busy until the first page is written
-        ui.work_progress.setVisible(running)
-        ui.cancel_button.setVisible(running)
-        ui.cancel_button.setEnabled(running)
