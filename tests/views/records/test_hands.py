@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -244,3 +245,46 @@ def test_a_long_course_title_is_not_cut_beside_empty_space(qtbot, ctx, dialogs, 
     qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(column) >= wanted)
     used = sum(table.columnWidth(c) for c in range(page.model.columnCount()))
     assert used <= table.viewport().width()  # and no scrolling sideways for it
+
+
+# -- the messages a clerk meets on the record pages name fields, never codes ---------------
+def internal_words(ctx, text: str) -> list[str]:
+    """Field names ("birth_year"), kind names ("participants"), vocabulary codes
+    ("cong_chuc") and catalogue codes found in `text`."""
+    from commune_desk.domain.records import KINDS, VOCABS
+
+    words = set(re.findall(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+", text))
+    internal = {f.name for k in KINDS.values() for f in k.fields} | set(KINDS)
+    internal |= {
+        code for vocab in (*VOCABS.values(), *ctx.catalogue.vocab.values()) for code in vocab
+    }
+    return sorted(w for w in words if w in internal or "." in w or "_" in w)
+
+
+def test_record_messages_name_fields_not_codes(qtbot, ctx, dialogs, records):
+    page = staff_page(qtbot, ctx, dialogs)
+    said: list[str] = []
+    qtbot.keyClick(page.ui.records_table, Qt.Key.Key_N, CTRL)
+    wait_idle(qtbot)
+    dialog = page.current_dialog
+    type_text(qtbot, dialog.editor("code"), "CB01")  # already there
+    type_text(qtbot, dialog.editor("full_name"), "Người Mới")
+    type_text(qtbot, dialog.editor("birth_year"), "19x0")
+    said += [dialog.error_text(f.name) for f in page.model.kind.fields]
+    dialog.editor("birth_year").clear()
+    group = dialog.editor("group")
+    group.setCurrentIndex(group.findData("can_bo"))
+    settle()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot)
+    said.append(dialog.ui.message_label.text())
+    dialog.reject()
+    wait_idle(qtbot)
+    row = next(r for r in range(page.model.rowCount()) if page.model.record_at(r)["code"] == "CB01")
+    page.ui.records_table.setCurrentIndex(page.model.index(row, 0))
+    qtbot.mouseClick(page.ui.delete_button, Qt.MouseButton.LeftButton)  # CB01 is in a course
+    wait_idle(qtbot)
+    said += [text for _kind, _title, text in dialogs.asked]
+    said = [s for s in said if s]
+    assert any("Đã có" in s for s in said) and any("còn" in s for s in said), said
+    assert internal_words(ctx, "\n".join(said)) == [], said
