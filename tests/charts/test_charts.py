@@ -22,6 +22,7 @@ from commune_desk.charts.data import (
 from commune_desk.charts.indicator import draw_indicator
 from commune_desk.charts.online import draw_online
 from commune_desk.charts.support import draw_support
+from commune_desk.charts.texts import OnlineTexts
 from commune_desk.charts.training import draw_training
 
 CURRENT = (58.6, 61.3, 63.3, 65.6, 68.4, 70.8, 72.7, 75.5, 77.6, None, None, None)
@@ -160,6 +161,14 @@ def test_online_share_uses_its_whole_panel_above_the_bars():
     assert share_box.height > 0.25 * (share_box.y1 - bars_box.y0)
     labels = [ax.yaxis.label.get_window_extent() for ax in (share_ax, bars_ax)]
     assert min(label.x0 for label in labels) >= 0  # the axis titles stay on the figure
+    english = OnlineTexts(share_axis="Share of online applications", count_axis="applications")
+    for size in (style.SCREEN_SIZE, (10.8, 3.9)):  # the canvas in a 1366×768 window
+        fig.set_size_inches(*size)
+        draw_online(fig, data, english)
+        fig.canvas.draw()
+        label = share_ax.yaxis.label.get_window_extent()
+        assert label.x0 >= 0 and label.y0 >= 0, size
+        assert label.y1 <= fig.bbox.height, size
 
 
 def test_coverage_bars_against_all_villages():

@@ -69,7 +69,7 @@ def draw_online(fig: Figure, data: OnlineSeries, texts: OnlineTexts | None = Non
     ax.yaxis.set_major_formatter(style.number_formatter())
     share_ax.yaxis.set_major_formatter(style.percent_formatter())
     ax.set_ylabel(texts.count_axis)
-    share_ax.set_ylabel("\n".join(textwrap.wrap(texts.share_axis, 14)) or texts.share_axis)
+    share_ax.set_ylabel(two_lines(texts.share_axis))
     style.step_axis(ax, count, texts.month_axis)
     share_ax.set_xlim(ax.get_xlim())
     share_ax.tick_params(axis="x", length=0, labelbottom=False)
@@ -77,6 +77,11 @@ def draw_online(fig: Figure, data: OnlineSeries, texts: OnlineTexts | None = Non
     rows = style.legend(fig, handles)
     fig.align_ylabels([share_ax, ax])  # both axis titles in one column
     style.frame(fig, lines, rows, left=0.95)
+
+
+def two_lines(text: str) -> str:
+    """An axis title in two lines of about half its length (the share's panel is short)."""
+    return "\n".join(textwrap.wrap(text, max(12, -(-len(text) // 2) + 4))) or text
 
 
 def _panels(fig: Figure) -> tuple[Axes, Axes]:
