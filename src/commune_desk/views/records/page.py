@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -85,6 +85,10 @@ class RecordPage(QWidget):
         self._opening = False  # a record dialog is being prepared
         self._sized = False
         self._natural: dict[int, int] = {}  # column -> the width of its content
+        self._spreader = QTimer(self)
+        self._spreader.setSingleShot(True)
+        self._spreader.setInterval(0)
+        self._spreader.timeout.connect(self._spread)
         self._error = ""  # why the last read failed, shown instead of the count
         self._village = village_field(self._kind)
         self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
@@ -321,7 +325,7 @@ class RecordPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._spread()  # a wider window shows more of what was cut
+        self._spreader.start()  # once the table has its new size: more of what was cut shows
 
     def _update_actions(self) -> None:
         editable = self.ui.records_table.currentIndex().isValid() and not self._cannot_edit
