@@ -310,6 +310,27 @@ class RecordService:
             )
         return RecordPage([self._shown(spec, _record(spec.name, r)) for r in rows], total)
 
+    def position(self, kind: str, query: RecordQuery, record_id: int) -> int | None:
+        """Where a record stands (from 0) in the list `page` gives for `query`, or None when
+        the query's filters leave it out (a list shows the record just saved)."""
+        spec = kind_of(kind)
+        with self._ctx.read_session() as session:
+            commune = require_commune(session)
+            return repo.row_position(
+                session,
+                spec.name,
+                commune.id,
+                record_id,
+                query.search,
+                self._searchable(spec),
+                dict(query.equals),
+                query.date_field,
+                query.date_from,
+                query.date_to,
+                query.sort,
+                query.descending,
+            )
+
     def count(self, kind: str) -> int:
         with self._ctx.read_session() as session:
             return repo.count_rows(session, kind_of(kind).name, require_commune(session).id)
