@@ -167,13 +167,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         return run_selftest()
     args = _args(argv)
-    configure_logging()
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
     from commune_desk.views.widgets.dialogs import QtDialogs
-    from commune_desk.views.widgets.errors import install_excepthook
     from commune_desk.views.widgets.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -183,9 +181,16 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = AppSettings()
     translations = Translations(app, paths.translations_dir())
     translations.switch(settings.get(LANGUAGE))
-    dialogs = QtDialogs(settings)
-    install_excepthook(dialogs, log_file())
+    dialogs = QtDialogs()
+
+    def start_up() -> None:  # once the login is on screen: it needs none of this to paint
+        from commune_desk.views.widgets.errors import install_excepthook
+
+        configure_logging()
+        install_excepthook(dialogs, log_file())
+
     session = Session(_database(args), args.demo, settings, dialogs, translations.switch)
+    session.on_shown = start_up
     try:
         return session.run(app)
     finally:
@@ -203,6 +208,8 @@ class Session:
         self.opened: Opened | None = None
         self._opening = False
         self._login = None  # the LoginDialog showing, if any
+        # Set-up the login does not need to paint (logging, the error hook): run once it shows.
+        self.on_shown: Callable[[], object] | None = None
 
     @property
     def db(self):
@@ -246,6 +253,9 @@ class Session:
         """Open the database in the background; the login shows meanwhile."""
         from commune_desk.views.kernel import QueryOp
 
+        if self.on_shown is not None:
+            start_up, self.on_shown = self.on_shown, None
+            start_up()
         if self._opening:
             return
         self.opened, self._opening = None, True
