@@ -95,6 +95,7 @@ def _ensure_supervisor(db) -> bool:
 
 
 NEEDS_ATTENTION = 2  # the login's result when the database needs a set-up, a supervisor, a repair
+CLOSING_WAIT_S = 60.0  # how long closing the program waits for the work still running
 
 
 @dataclass
@@ -216,7 +217,12 @@ class Session:
         return self.opened.db if self.opened is not None else None
 
     def close(self) -> None:
+        """Close the database once the work still running on it (the log-out) has ended."""
         if self.db is not None:
+            from commune_desk.views.kernel import kernel
+
+            if not kernel().wait_idle(CLOSING_WAIT_S):
+                log.warning("Closing %s with work still running", self.location)
             self.db.close()
 
     def run(self, app) -> int:
@@ -351,8 +357,6 @@ class Session:
 
     def _window(self, app, ctx) -> tuple[int, str]:
         """The window of one log-in; how it ended: 'closed', 'logged_out' or 'restored'."""
-        from commune_desk.services.accounts import AccountService
-
         restored = False
 
         def on_restored() -> None:
@@ -375,8 +379,22 @@ class Session:
         self._switch_language(self._settings.get(LANGUAGE))  # the log-in speaks the PC's
         if restored:
             return status, "restored"
-        AccountService(ctx).logout()
+        self.log_out(ctx)
         return status, "logged_out" if window.logged_out else "closed"
+
+    def log_out(self, ctx) -> None:
+        """Record the log-out off the UI thread. The kernel's database thread takes it before
+        whatever the next login asks; `close()` waits for it before closing the database."""
+        from commune_desk.services.accounts import AccountService
+        from commune_desk.views.kernel import Changes, Kind, WriteOp
+
+        accounts = AccountService(ctx)
+
+        def log_out(_task) -> Changes:
+            accounts.logout()
+            return Changes.of(Kind.AUDIT)
+
+        WriteOp(parent=None, op=log_out).run_in_background()  # a failure is shown to the user
 
     def _reopen(self) -> None:
         """The file was replaced: open it again (migrating an older backup) for the next log-in."""
