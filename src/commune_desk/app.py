@@ -182,7 +182,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = AppSettings()
     translations = Translations(app, paths.translations_dir())
     translations.switch(settings.get(LANGUAGE))
-    dialogs = QtDialogs()
+    dialogs = QtDialogs(settings)
 
     def start_up() -> None:  # once the login is on screen: it needs none of this to paint
         from commune_desk.views.widgets.errors import install_excepthook
