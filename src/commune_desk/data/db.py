@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from commune_desk.data.errors import DatabaseBusy, DatabaseError, WriteConflict, is_conflict
+from commune_desk.data.places import refuse_network_share
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
     url = to_url(db)
     path = sqlite_path(url)
     if path is not None:
+        refuse_network_share(path)  # SQLite's locks do not hold over NFS or SMB
         path.parent.mkdir(parents=True, exist_ok=True)
     if make_url(url).get_backend_name() == "postgresql":
         return _server_engine(url, busy_timeout_ms)
