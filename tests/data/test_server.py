@@ -126,3 +126,31 @@ def test_commune_desk_db_names_the_server(postgres_db: str, capsys, monkeypatch)
     code, _, err = run_cli(capsys, *INIT, "--province", "Thanh Hóa")
     assert code == 0, err
     assert rawsql.rows(postgres_db, "SELECT name FROM communes") == [("Xã Thiệu Trung",)]
+
+
+def test_check_on_the_server_finds_what_was_done_behind_its_back(postgres_db, capsys) -> None:
+    """What SQLite's integrity check finds in a file, `check` finds on the server."""
+    init = (*INIT, "--province", "Thanh Hóa", "--db", postgres_db)
+    assert run_cli(capsys, *init)[0] == 0
+    code, out, _ = run_cli(capsys, "check", "--db", postgres_db)
+    assert code == 0 and "Toàn vẹn dữ liệu: tốt" in out
+    rawsql.execute(
+        postgres_db,
+        "SET session_replication_role = replica",  # foreign keys not enforced meanwhile
+        _orphan_village(),
+        "SET session_replication_role = origin",
+        "ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_truncate",
+        "ALTER TABLE villages ADD CONSTRAINT name_set CHECK (name <> '') NOT VALID",
+    )
+    code, out, _ = run_cli(capsys, "check", "--db", postgres_db)
+    assert code == 1
+    assert "bảng villages trỏ tới communes không còn tồn tại (commune_id)" in out
+    assert "xóa sạch cả bảng (đã tắt)" in out
+    assert "ràng buộc name_set của bảng villages chưa được kiểm chứng" in out
+
+
+def _orphan_village() -> str:
+    return (
+        "INSERT INTO villages (commune_id, code, name, kind, active, search_key, name_sort) "
+        "VALUES (999, 'T9', 'Thôn mồ côi', 'thon', true, '', '')"
+    )
