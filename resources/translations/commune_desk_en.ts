@@ -551,8 +551,44 @@ Details are in the log file: %3</translation>
       <translation>O&amp;utput file:</translation>
     </message>
     <message>
-      <source>Cơ quan ba&amp;n hành:</source>
-      <translation>Issuing age&amp;ncy:</translation>
+      <source>Cơ q&amp;uan chủ quản:</source>
+      <translation>Governin&amp;g body:</translation>
+    </message>
+    <message>
+      <source>Cơ qu&amp;an ban hành:</source>
+      <translation>Issuing &amp;agency:</translation>
+    </message>
+    <message>
+      <source>&amp;Số, ký hiệu:</source>
+      <translation>Number and s&amp;ymbol:</translation>
+    </message>
+    <message>
+      <source>Địa danh, ngà&amp;y:</source>
+      <translation>Place and da&amp;te:</translation>
+    </message>
+    <message>
+      <source>&amp;Nơi nhận:</source>
+      <translation>Recipient&amp;s:</translation>
+    </message>
+    <message>
+      <source>Liệt kê các xã chưa báo cáo đến hạn và các báo cáo nộp sau hạn</source>
+      <translation>List the communes that have not reported by the deadline and the reports sent after it</translation>
+    </message>
+    <message>
+      <source>Hạn nộp báo cáo</source>
+      <translation>Reports' deadline</translation>
+    </message>
+    <message>
+      <source>Văn bản ban hành (được ghi nhớ)</source>
+      <translation>The issued document (remembered)</translation>
+    </message>
+    <message>
+      <source>Cơ quan chủ quản</source>
+      <translation>Governing body</translation>
+    </message>
+    <message>
+      <source>(để trống: UBND tỉnh)</source>
+      <translation>(empty: the provincial People's Committee)</translation>
     </message>
     <message>
       <source>Cơ quan ban hành</source>
@@ -561,6 +597,26 @@ Details are in the log file: %3</translation>
     <message>
       <source>(để trống: UBND tỉnh) ví dụ Sở Khoa học và Công nghệ</source>
       <translation>(empty: the province's People's Committee) e.g. Department of Science and Technology</translation>
+    </message>
+    <message>
+      <source>Ký hiệu văn bản</source>
+      <translation>Document symbol</translation>
+    </message>
+    <message>
+      <source>ví dụ BC-SKHCN (để trống: BC-UBND)</source>
+      <translation>e.g. BC-SKHCN (empty: BC-UBND)</translation>
+    </message>
+    <message>
+      <source>Địa danh</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>(để trống: tên tỉnh)</source>
+      <translation>(empty: the province's name)</translation>
+    </message>
+    <message>
+      <source>Ngày văn bản</source>
+      <translation>Document date</translation>
     </message>
     <message>
       <source>Ngườ&amp;i ký:</source>
@@ -603,6 +659,10 @@ Details are in the log file: %3</translation>
       <translation>Choose the output file</translation>
     </message>
     <message>
+      <source>Hạn nộp báo cá&amp;o:</source>
+      <translation>Reports due &amp;by:</translation>
+    </message>
+    <message>
       <source>&amp;Hủy</source>
       <translation>Ca&amp;ncel</translation>
     </message>
@@ -621,6 +681,14 @@ Details are in the log file: %3</translation>
     <message>
       <source>Trả lời báo cáo của một xã bằng phiếu phản hồi có chữ ký số của tỉnh</source>
       <translation>Answer a commune's report with a reply signed by the province</translation>
+    </message>
+    <message>
+      <source>Nơi nhận</source>
+      <translation>Recipients</translation>
+    </message>
+    <message>
+      <source>Mỗi nơi nhận một dòng, ví dụ UBND tỉnh Thanh Hóa («Lưu: VT» được thêm sẵn)</source>
+      <translation>One recipient a line, e.g. UBND tỉnh Thanh Hóa («Lưu: VT» is added)</translation>
     </message>
     <message>
       <source>Kết quả tổng hợp</source>
@@ -1384,6 +1452,72 @@ The program keeps running. The details have been written to the log file:
     </message>
   </context>
   <context>
+    <name>ParticipantsDialog</name>
+    <message>
+      <source>&amp;Lưu</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>%1  (đã có trong khóa)</source>
+      <translation>%1  (already in the course)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Đã chọn %n người</source>
+      <translation>
+        <numerusform>%n person chosen</numerusform>
+        <numerusform>%n people chosen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 (đang hiện %2 người khớp với ô tìm)</source>
+      <translation>%1 (%2 people match the search)</translation>
+    </message>
+    <message>
+      <source>Thêm học viên vào khóa bồi dưỡng</source>
+      <translation>Add participants to a training course</translation>
+    </message>
+    <message>
+      <source>&amp;Khóa bồi dưỡng:</source>
+      <translation>&amp;Course:</translation>
+    </message>
+    <message>
+      <source>Khóa bồi dưỡng</source>
+      <translation>Training course</translation>
+    </message>
+    <message>
+      <source>&amp;Tìm cán bộ:</source>
+      <translation>&amp;Find staff:</translation>
+    </message>
+    <message>
+      <source>Tìm cán bộ theo tên hoặc mã</source>
+      <translation>Find staff by name or code</translation>
+    </message>
+    <message>
+      <source>Gõ tên, có dấu hoặc không dấu</source>
+      <translation>Type a name, with or without accents</translation>
+    </message>
+    <message>
+      <source>Cán bộ, công chức</source>
+      <translation>Officials and civil servants</translation>
+    </message>
+    <message>
+      <source>&amp;Chọn hết những người đang hiện</source>
+      <translation>&amp;Choose everyone shown</translation>
+    </message>
+    <message>
+      <source>&amp;Bỏ chọn tất cả</source>
+      <translation>&amp;Untick all</translation>
+    </message>
+    <message>
+      <source>Đã h&amp;oàn thành khóa</source>
+      <translation>C&amp;ompleted the course</translation>
+    </message>
+  </context>
+  <context>
     <name>PendingSaves</name>
     <message>
       <source>%1
@@ -1498,6 +1632,10 @@ Try again now?</translation>
     <message>
       <source>Không sửa được</source>
       <translation>Cannot edit</translation>
+    </message>
+    <message>
+      <source>Đã bỏ lọc để hiện bản ghi vừa lưu (bộ lọc đang chọn sẽ ẩn nó).</source>
+      <translation>The filters were cleared to show the record just saved (they would have hidden it).</translation>
     </message>
     <message>
       <source>Xóa %1 «%2»?</source>
