@@ -22,7 +22,7 @@ from commune_desk.excel.consolidation_document import (
 from commune_desk.excel.consolidation_writer import write_consolidation
 from tests.support.consolidation import catalogue
 
-MIXED = [0, 7, -3, 2.5, 1e17, 123456789012345678, 1 / 3, 0.1, -0.0, 10.0, None]
+MIXED = [0, 7, -3, 2.5, 1e17, 2**53 - 1, 2**53 + 1, -(2**53), 10**16, 1 / 3, 0.1, -0.0, 10.0, None]
 
 
 def parts(path: Path) -> dict[str, bytes]:

@@ -133,6 +133,7 @@ class _Covered:
 
 _COVERED = _Covered()
 _LETTERS: list[str] = []  # column letters by column, grown on demand
+_EXACT = 2**53  # an int below this in size is a float exactly, and "%.16G" gives its digits
 
 
 def write_numbers(worksheet: Any, row: int, cells: Sequence[NumberCell]) -> None:
@@ -186,26 +187,29 @@ def _plain(cells: Sequence[NumberCell]) -> bool:
 
 def _run_xml(worksheet: Any, row: int, run: _NumberRun) -> str:
     """What XlsxWriter's _write_cell writes for each cell of the run: a cell without a format
-    takes its row's, else its column's."""
-    number = row + 1
+    takes its row's, else its column's; the value as "%.16G" formats it."""
     letters = _letters(run.cells[-1][0])
     info = worksheet.row_info.get(row)
     row_format = info.row_format if info is not None else None
     columns = worksheet.col_info
-    styles: dict[int, str] = {id(None): ""}
-    parts = []
+    number = f'{row + 1}"'
+    tails: dict[int, str] = {id(None): number}  # the row number and the style, by format
+    parts: list[str] = []
+    append = parts.append
     for column, value, fmt in run.cells:
         if fmt is None:
             fmt = row_format
             if fmt is None and column in columns:
                 fmt = columns[column].column_format
-        style = styles.get(id(fmt))
-        if style is None:
-            style = styles[id(fmt)] = f' s="{fmt._get_xf_index()}"'
+        tail = tails.get(id(fmt))
+        if tail is None:
+            tail = tails[id(fmt)] = f'{number} s="{fmt._get_xf_index()}"'
         if value is None:
-            parts.append(f'<c r="{letters[column]}{number}"{style}/>')
+            append(f'<c r="{letters[column]}{tail}/>')
+        elif value.__class__ is int and -_EXACT < value < _EXACT:  # the same digits, sooner
+            append(f'<c r="{letters[column]}{tail}><v>{value}</v></c>')
         else:
-            parts.append(f'<c r="{letters[column]}{number}"{style}><v>{value:.16G}</v></c>')
+            append(f'<c r="{letters[column]}{tail}><v>{value:.16G}</v></c>')
     return "".join(parts)
 
 
