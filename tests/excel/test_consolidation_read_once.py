@@ -7,6 +7,7 @@ import io
 import random
 import shutil
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,16 @@ def report(folder: Path, code: str, seed: int) -> Path:
 
 def test_the_checked_parts_are_the_zip_parts_and_pack_again_as_a_stored_zip(tmp_path):
     path = report(tmp_path, "16000", 1)
-    parts = check_xlsx_bytes(path.name, path.read_bytes())
+    checked = check_xlsx_bytes(path.name, path.read_bytes())
+    assert checked is not None
+    parts = {name: data for name, (data, _crc) in checked.items()}
     with zipfile.ZipFile(path) as archive:
         assert parts == {name: archive.read(name) for name in archive.namelist()}
-    packed = stored_zip({**parts, "xl/tên riêng.xml": b"<x/>"})  # a UTF-8 name too
+        assert {name: crc for name, (_data, crc) in checked.items()} == {
+            info.filename: info.CRC for info in archive.infolist()
+        }
+    extra = (b"<x/>", zlib.crc32(b"<x/>"))
+    packed = stored_zip({**checked, "xl/tên riêng.xml": extra})  # a UTF-8 name too
     with zipfile.ZipFile(io.BytesIO(packed)) as archive:
         assert archive.testzip() is None
         assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}

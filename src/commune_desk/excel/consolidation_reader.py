@@ -108,6 +108,7 @@ class ReportReader:
             by_label.setdefault(item.label.strip(), []).append(item.code)
         # A label shared by two codes cannot tell them apart on the visible sheet.
         self.label_codes = {label: codes[0] for label, codes in by_label.items() if len(codes) == 1}
+        self.names = {code: f"«{label}»" for label, code in self.label_codes.items()}  # not codes
 
     def read(self, path: Path) -> CommuneReport | Issue:
         """Read one file; never raises for a bad file (the Issue says why it is not usable)."""
@@ -181,7 +182,7 @@ def _checked(path: Path, formulas: bool) -> Issue | bytes | None:
             Refusal.HOSTILE: IssueKind.REFUSED,
         }.get(exc.refusal, IssueKind.UNREADABLE)
         return Issue(name, kind, str(exc))
-    if parts is None or sum(map(len, parts.values())) > _HELD_UNPACKED:
+    if parts is None or sum(len(data) for data, _crc in parts.values()) > _HELD_UNPACKED:
         return raw
     return stored_zip(parts) or raw
 
@@ -272,7 +273,7 @@ def _visible_differences(
             for name, cell in read.items()
             if name.removesuffix(".value") in values
         }
-    names = {code: f"«{label}»" for label, code in reader.label_codes.items()}  # never codes
+    names = reader.names
     differences = []
     for code, cell in (shown or {}).items():
         stored = values[code]

@@ -8,7 +8,6 @@ of the zip that could disagree with the first) and spares it unpacking them agai
 from __future__ import annotations
 
 import struct
-import zlib
 from collections.abc import Mapping
 
 _LOCAL = struct.Struct("<4s5H3L2H")
@@ -21,16 +20,17 @@ _MAX_BYTES = 0xFFFF_FFFF  # beyond: a zip64 archive, which this does not write
 _MAX_PARTS = 0xFFFF
 
 
-def stored_zip(parts: Mapping[str, bytes]) -> bytes | None:
-    """A zip of `parts` (name -> bytes, in order), stored; None when it would need zip64."""
+def stored_zip(parts: Mapping[str, tuple[bytes, int]]) -> bytes | None:
+    """A zip of `parts` (name -> bytes and their CRC-32, in order), stored; None when it would
+    need zip64."""
     if len(parts) >= _MAX_PARTS:
         return None
     chunks: list[bytes] = []
     directory: list[bytes] = []
     offset = 0
-    for name, data in parts.items():
+    for name, (data, crc) in parts.items():
         encoded = name.encode("utf-8")
-        size, crc = len(data), zlib.crc32(data)
+        size = len(data)
         header = _LOCAL.pack(
             b"PK\x03\x04", _VERSION, _UTF8, 0, 0, _DAY, crc, size, size, len(encoded), 0
         )

@@ -100,21 +100,22 @@ def check_xlsx_container(path: Path, formulas: bool = False) -> None:
         _check_file(Path(path).name, handle, formulas)
 
 
-def check_xlsx_bytes(name: str, raw: bytes, formulas: bool = False) -> dict[str, bytes] | None:
+Parts = dict[str, tuple[bytes, int]]  # part name -> its bytes unpacked and their CRC-32
+
+
+def check_xlsx_bytes(name: str, raw: bytes, formulas: bool = False) -> Parts | None:
     """check_xlsx_container for a file already read whole (`name` for the messages).
 
-    Returns every part as it was checked, unpacked (part name -> bytes, in the zip's order),
-    when each was small enough to be unpacked straight from `raw` (a reader can then be given
-    exactly what was checked); otherwise None.
+    Returns every part as it was checked, unpacked, in the zip's order, with the CRC-32 they
+    were found to have, when each was small enough to be unpacked straight from `raw` (a
+    reader can then be given exactly what was checked); otherwise None.
     """
-    parts: dict[str, bytes] = {}
+    parts: Parts = {}
     count = _check_file(name, io.BytesIO(raw), formulas, parts)
     return parts if len(parts) == count else None
 
 
-def _check_file(
-    name: str, handle: BinaryIO, formulas: bool, parts: dict[str, bytes] | None = None
-) -> int:
+def _check_file(name: str, handle: BinaryIO, formulas: bool, parts: Parts | None = None) -> int:
     """The checks of check_xlsx_container on an open file; returns the number of parts."""
     kind = sniff(handle.read(8))
     if kind == "xls" and _is_encrypted_ooxml(handle):
@@ -151,7 +152,7 @@ def _check_members(
     archive: zipfile.ZipFile,
     raw: bytes | None,
     formulas: bool = False,
-    parts: dict[str, bytes] | None = None,
+    parts: Parts | None = None,
 ) -> None:
     members = {m.filename: m for m in archive.infolist()}
     if "[Content_Types].xml" not in members:
@@ -168,7 +169,7 @@ def _check_members(
     for member in archive.infolist():
         small = None if raw is None else _small_part(raw, member)
         if parts is not None and small is not None:
-            parts[member.filename] = small  # a name given twice counts once: not all parts
+            parts[member.filename] = (small, member.CRC)  # a name given twice counts once
         if not member.filename.endswith((".xml", ".rels", ".vml")):
             if small is None:
                 budget.count_opaque(archive, member)
