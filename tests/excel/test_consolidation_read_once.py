@@ -101,3 +101,11 @@ def test_a_large_file_is_checked_and_read_from_the_disk(tmp_path, monkeypatch):
     bomb = zip_bomb(tmp_path / "bom.xlsx")
     refused = ReportReader(catalogue()).read(bomb)
     assert isinstance(refused, Issue) and refused.kind is IssueKind.REFUSED
+
+
+def test_parts_that_unpack_large_are_read_from_the_file_bytes(tmp_path, monkeypatch):
+    path = report(tmp_path, "16000", 1)
+    held = ReportReader(catalogue()).read(path)
+    monkeypatch.setattr(consolidation_reader, "_HELD_UNPACKED", 100)
+    assert consolidation_reader._checked(path, False) == path.read_bytes()
+    assert ReportReader(catalogue()).read(path) == held

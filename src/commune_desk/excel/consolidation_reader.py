@@ -51,7 +51,7 @@ VALUE_HEADER = REPORT_HEADERS[4]  # "Thực hiện kỳ báo cáo"
 _MAX_LISTED = 5  # codes named in one message
 _BATCH = 64  # files checked, then read, together (see ReportReader.read_many)
 _HELD = 1 << 20  # a file up to this size is read once, checked and read from memory
-_HELD_UNPACKED = 4 << 20  # and its checked parts handed on when they unpack to no more
+_HELD_UNPACKED = 2 << 20  # and its checked parts handed on when they unpack to no more
 
 
 @dataclass(frozen=True)
