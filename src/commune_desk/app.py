@@ -95,6 +95,7 @@ def _ensure_supervisor(db) -> bool:
 
 
 NEEDS_ATTENTION = 2  # the login's result when the database needs a set-up, a supervisor, a repair
+CLOSING_WAIT_S = 60.0  # how long closing the program waits for the work still running
 
 
 @dataclass
@@ -167,13 +168,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         return run_selftest()
     args = _args(argv)
-    configure_logging()
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from commune_desk.views.widgets.app_settings import LANGUAGE, AppSettings
     from commune_desk.views.widgets.dialogs import QtDialogs
-    from commune_desk.views.widgets.errors import install_excepthook
     from commune_desk.views.widgets.i18n import Translations
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -184,8 +183,15 @@ def run(argv: Sequence[str] | None = None) -> int:
     translations = Translations(app, paths.translations_dir())
     translations.switch(settings.get(LANGUAGE))
     dialogs = QtDialogs(settings)
-    install_excepthook(dialogs, log_file())
+
+    def start_up() -> None:  # once the login is on screen: it needs none of this to paint
+        from commune_desk.views.widgets.errors import install_excepthook
+
+        configure_logging()
+        install_excepthook(dialogs, log_file())
+
     session = Session(_database(args), args.demo, settings, dialogs, translations.switch)
+    session.on_shown = start_up
     try:
         return session.run(app)
     finally:
@@ -203,13 +209,20 @@ class Session:
         self.opened: Opened | None = None
         self._opening = False
         self._login = None  # the LoginDialog showing, if any
+        # Set-up the login does not need to paint (logging, the error hook): run once it shows.
+        self.on_shown: Callable[[], object] | None = None
 
     @property
     def db(self):
         return self.opened.db if self.opened is not None else None
 
     def close(self) -> None:
+        """Close the database once the work still running on it (the log-out) has ended."""
         if self.db is not None:
+            from commune_desk.views.kernel import kernel
+
+            if not kernel().wait_idle(CLOSING_WAIT_S):
+                log.warning("Closing %s with work still running", self.location)
             self.db.close()
 
     def run(self, app) -> int:
@@ -246,6 +259,9 @@ class Session:
         """Open the database in the background; the login shows meanwhile."""
         from commune_desk.views.kernel import QueryOp
 
+        if self.on_shown is not None:
+            start_up, self.on_shown = self.on_shown, None
+            start_up()
         if self._opening:
             return
         self.opened, self._opening = None, True
@@ -341,8 +357,6 @@ class Session:
 
     def _window(self, app, ctx) -> tuple[int, str]:
         """The window of one log-in; how it ended: 'closed', 'logged_out' or 'restored'."""
-        from commune_desk.services.accounts import AccountService
-
         restored = False
 
         def on_restored() -> None:
@@ -365,8 +379,22 @@ class Session:
         self._switch_language(self._settings.get(LANGUAGE))  # the log-in speaks the PC's
         if restored:
             return status, "restored"
-        AccountService(ctx).logout()
+        self.log_out(ctx)
         return status, "logged_out" if window.logged_out else "closed"
+
+    def log_out(self, ctx) -> None:
+        """Record the log-out off the UI thread. The kernel's database thread takes it before
+        whatever the next login asks; `close()` waits for it before closing the database."""
+        from commune_desk.services.accounts import AccountService
+        from commune_desk.views.kernel import Changes, Kind, WriteOp
+
+        accounts = AccountService(ctx)
+
+        def log_out(_task) -> Changes:
+            accounts.logout()
+            return Changes.of(Kind.AUDIT)
+
+        WriteOp(parent=None, op=log_out).run_in_background()  # a failure is shown to the user
 
     def _reopen(self) -> None:
         """The file was replaced: open it again (migrating an older backup) for the next log-in."""

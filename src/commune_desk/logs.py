@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 
 from commune_desk import paths
 
@@ -12,6 +11,8 @@ LOG_FILE_NAME = "commune-desk.log"
 
 def configure_logging(console: bool = False) -> None:
     """Log to a rotating file (and optionally stderr); quietly skip a folder we cannot write."""
+    import logging.handlers  # socket, pickle, queue: not needed before the window shows
+
     root = logging.getLogger()
     if getattr(root, "_commune_desk_configured", False):
         return

@@ -1,6 +1,8 @@
 """The headless composition root: `commune-desk COMMAND ...` (see the README for the reference).
 
-Exit status: 0 success, 1 refused input or failed check (message on stderr), 2 usage error.
+Exit status: 0 success, 1 refused input or failed check (message on stderr), 2 usage error,
+141 the output's reader stopped early (`| head`): the command ends quietly, as other command
+line tools do.
 The commands live by theme in this package's modules, each declaring its own sub-parsers:
 records (init, demo, import, indicators), reports (export, unlock, consolidate), maintenance
 (check, backup, restore), users (user), audit (audit); `gui` and `selftest` stay here.
@@ -9,6 +11,7 @@ records (init, demo, import, indicators), reports (export, unlock, consolidate),
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,8 +59,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_PIPE_CLOSED = 141  # what a shell reports for a tool its closed pipe stopped (128 + SIGPIPE)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the window when none is given."""
+    try:
+        try:
+            return _main(argv)
+        finally:  # also after --help: a reader gone shows here, not at the interpreter's exit
+            sys.stdout.flush()
+    except BrokenPipeError:  # the commands write to no other pipe than their output
+        # What is left to print goes nowhere, and the exit is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")

@@ -1,17 +1,13 @@
-"""Cài đặt: Sao lưu ngay, to a USB folder, Khôi phục with its summary; the start-up check."""
+"""Cài đặt: Sao lưu ngay, to a USB folder, Khôi phục with its summary."""
 
 from __future__ import annotations
 
 import pytest
 
 from commune_desk.data.backup import Kind, parse_name
-from commune_desk.services.backups import DatabaseDamaged
 from commune_desk.services.records import RecordService
 from commune_desk.views.settings.restore_dialog import RestoreDialog
-from commune_desk.views.shell.startup_check import recover_damaged
 from tests.support.accounts import as_role
-from tests.support.fakes import FakeDialogs
-from tests.support.files import corrupt
 from tests.support.kernel import wait_idle
 from tests.support.settings import settings_page
 
@@ -135,27 +131,3 @@ def test_the_restore_dialog_shows_date_and_contents(qtbot, page, ctx, tmp_path):
     assert "Thôn, tổ dân phố: 1" in text
     assert "4 tháng: Tháng 12/2025 – Tháng 2/2026, Tháng 6/2026" in text
     assert dialog.cancel_button.isDefault()
-
-
-def test_the_start_up_check_restores_the_good_backup_on_confirmation(opened, db_path, tmp_path):
-    from commune_desk.services.backups import backup_now as service_backup
-
-    good = service_backup(db_path, tmp_path / "backups")
-    opened.close()
-    corrupt(db_path)
-    damaged = DatabaseDamaged(db_path, ["page 3 is never used"], good)
-    declined = FakeDialogs(confirm_answer=False)
-    assert not recover_damaged(declined, damaged, tmp_path / "backups")
-    assert "bị hỏng" in declined.texts("confirm")[0] and str(good) in declined.texts("confirm")[0]
-    dialogs = FakeDialogs(confirm_answer=True)
-    assert recover_damaged(dialogs, damaged, tmp_path / "backups")
-    (done,) = dialogs.texts("inform")
-    assert "hong" in done and list(tmp_path.glob("commune.hong-*.sqlite3"))
-
-
-def test_the_start_up_check_without_a_good_backup_refuses_plainly(db_path):
-    dialogs = FakeDialogs()
-    damaged = DatabaseDamaged(db_path, ["file is not a database"], None)
-    assert not recover_damaged(dialogs, damaged, db_path.parent / "backups")
-    (message,) = dialogs.texts("warn")
-    assert "Không tìm thấy bản sao lưu nào còn tốt" in message

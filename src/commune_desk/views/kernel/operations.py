@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -91,6 +91,8 @@ class _Inbox(QObject):
 
     def __init__(self, kernel: Kernel) -> None:
         super().__init__()
+        from PySide6.QtCore import Qt  # its first import builds ~90 enums: not before the login
+
         self._kernel = kernel
         self.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -228,6 +230,8 @@ class Kernel(QObject):
     def _show_cue(self) -> None:
         if self._running and not self._cue_shown:
             self._cue_shown = True
+            from PySide6.QtCore import Qt
+
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             self.busy_changed.emit(True)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.login import MAX_ATTEMPTS, LoginFailed, LoginRefusal
 from commune_desk.views.forms.ui_login_dialog import Ui_LoginDialog
-from commune_desk.views.kernel import QueryOp
 from commune_desk.views.widgets.i18n import fill
 
 if TYPE_CHECKING:
@@ -108,6 +107,8 @@ class LoginDialog(QDialog):
             self._waiting = True
             self._show_error(self.tr("Đang mở cơ sở dữ liệu…"), error=False)
             return
+        from commune_desk.views.kernel import QueryOp  # not needed to paint the login
+
         accounts = self._accounts
         username, password = ui.username_edit.text(), ui.password_edit.text()
         QueryOp(

@@ -1,14 +1,24 @@
-"""A database that failed its start-up check: say so plainly and offer the newest good backup."""
+"""A database that failed its start-up check: say so plainly and offer the newest good backup.
+
+The restore runs through the operations kernel, off the UI thread; the UI thread waits for it
+in an event loop (it keeps painting, and the busy cue shows), as no window is open yet.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
 
-from commune_desk.services.backups import BackupError, DatabaseDamaged, restore_database
+from commune_desk.services.backups import (
+    BackupError,
+    DatabaseDamaged,
+    RestoreResult,
+    restore_database,
+)
 from commune_desk.services.backups import parse_backup_name as parse_name
+from commune_desk.views.kernel import Changes, Outcome, WriteOp
 from commune_desk.views.settings.restore_dialog import when_text
 from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
@@ -60,7 +70,7 @@ def recover_damaged(dialogs: Dialogs, damaged: DatabaseDamaged, backups_dir: Pat
     if not dialogs.confirm(None, title, head + "\n\n" + question):
         return False
     try:
-        result = restore_database(damaged.path, backup, backups_dir)
+        result = _restored(damaged.path, backup, backups_dir)
     except BackupError as exc:
         log.exception("Restoring %s from %s failed", damaged.path, backup)
         dialogs.warn(None, title, str(exc))
@@ -77,3 +87,25 @@ def recover_damaged(dialogs: Dialogs, damaged: DatabaseDamaged, backups_dir: Pat
         ),
     )
     return True
+
+
+def _restored(path: Path, backup: Path, backups_dir: Path) -> RestoreResult:
+    """Restore `path` from `backup` on the kernel's database thread; the UI thread waits.
+
+    Raises what the restore raised."""
+    loop = QEventLoop()
+    ended: list[object] = []
+
+    def end(value: object) -> None:
+        ended.append(value)
+        loop.quit()
+
+    def restore(_task) -> Outcome[RestoreResult]:
+        return Outcome(restore_database(path, backup, backups_dir), Changes.everything())
+
+    WriteOp(parent=None, op=restore, success=end).failure(end).run_in_background()
+    loop.exec()  # the result arrives through this loop: it cannot come before it runs
+    (value,) = ended
+    if isinstance(value, Exception):
+        raise value
+    return value  # type: ignore[return-value]

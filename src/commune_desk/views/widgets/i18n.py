@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QComboBox
 
-from commune_desk.domain.periods import Period
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox
 
 LANGUAGES = ("vi", "en")
 
@@ -24,6 +25,8 @@ def ui_language() -> str:
 
 def relabel_periods(combo: QComboBox) -> None:
     """Re-label a combo of periods (item data: the period key) in the current language."""
+    from commune_desk.domain.periods import Period  # not needed to paint the login
+
     language = ui_language()
     for index in range(combo.count()):
         key = combo.itemData(index)
