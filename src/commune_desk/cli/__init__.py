@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from commune_desk import __version__
 from commune_desk.cli import audit, keys, lists, maintenance, records, reports, users
-from commune_desk.cli.common import EXIT_REFUSED, Handler, Refused
+from commune_desk.cli.common import EXIT_REFUSED, EXIT_USAGE, Handler, Refused, UsageError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
                 "--db",
                 help="tệp cơ sở dữ liệu hoặc URL SQLAlchemy "
                 "(mặc định: thư mục dữ liệu người dùng, biến COMMUNE_DESK_DB)",
+            )
+            p.add_argument(
+                "--commune",
+                metavar="CODE",
+                help="mã của xã làm việc, khi cơ sở dữ liệu có nhiều xã",
             )
         return p
 
@@ -75,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # a refused request from a lower layer: message, no traceback
         from commune_desk.data.backup import BackupError
         from commune_desk.data.db import DatabaseError

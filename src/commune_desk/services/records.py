@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
+from commune_desk.data.repositories import users as users_repo
 from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.periods import Mode
 from commune_desk.domain.records import (
@@ -30,7 +31,7 @@ from commune_desk.domain.text import fold, match_key
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import NotFound, ServiceError
+from commune_desk.services.errors import NotFound, ServiceError, StaleSave
 from commune_desk.services.locks import ensure_dates_unlocked
 from commune_desk.services.permissions import Action, hidden_fields, require
 
@@ -40,6 +41,9 @@ class Record:
     kind: str
     id: int
     values: Mapping[str, Any]
+    # The row's stamp when read (0: unknown); `update` and `delete` carry it back, and a
+    # record someone else changed since is refused (StaleSave).
+    version: int = 0
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -76,6 +80,10 @@ class RecordInvalid(ServiceError):
             for name, msg in errors.items()
         ]
         super().__init__("; ".join(parts))
+
+
+# Kinds whose rows carry a version stamp and who changed them last (participants do not).
+STAMPED = frozenset(("villages", "staff", "trainings", "teams", "members", "activities", "classes"))
 
 
 def kind_of(name: str) -> RecordKind:
@@ -245,7 +253,7 @@ class RecordService:
         spec = kind_of(kind)
         with self._ctx.read_session() as session:
             commune = require_commune(session)
-            rows = repo.load_rows(session, spec.name, commune.id)
+            rows = repo.load_rows(session, spec.name, commune.id, stamps=True)
         needle = fold(search)
         records = [self._shown(spec, _record(spec.name, r)) for r in rows]
         if needle:  # as the lists search: no case, no diacritics
@@ -314,9 +322,10 @@ class RecordService:
                     Mode(commune.cutoff_mode),
                     record_dates(session, spec, values, refs),
                 )
-                (new_id,) = repo.insert_rows(
-                    session, spec.name, commune.id, [repo.to_columns(spec.name, values, refs)]
-                )
+                columns = repo.to_columns(spec.name, values, refs)
+                if spec.name in STAMPED:
+                    columns.update(updated_by=self._ctx.actor.username, updated_at=self._ctx.now())
+                (new_id,) = repo.insert_rows(session, spec.name, commune.id, [columns])
                 if spec.name == "trainings":
                     repo.set_topics(session, new_id, values["topics"])
                 record = self._get(session, spec, commune.id, new_id)
@@ -337,7 +346,15 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
-    def update(self, kind: str, record_id: int, raw: Mapping[str, object]) -> Record:
+    def update(
+        self,
+        kind: str,
+        record_id: int,
+        raw: Mapping[str, object],
+        expected_version: int | None = None,
+    ) -> Record:
+        """Change a record; with `expected_version` (the Record.version shown) a record
+        someone else changed since is refused with StaleSave, naming who, when and what."""
         spec = kind_of(kind)
         require(self._ctx, Action.EDIT_DATA)
         raw = self._writable(spec, raw)  # a hidden phone number keeps its stored value
@@ -345,6 +362,7 @@ class RecordService:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 old = self._get(session, spec, commune.id, record_id)
+                self._check_stamp(session, spec, old, expected_version)
                 parser = RowParser(session, self._ctx, commune.id, spec)
                 values, refs, errors = parser.parse(raw, base=old.values)
                 if errors:
@@ -358,9 +376,10 @@ class RecordService:
                     record_dates(session, spec, old.values, old_refs)
                     + record_dates(session, spec, values, refs),
                 )
-                repo.update_row(
-                    session, spec.name, record_id, repo.to_columns(spec.name, values, refs)
-                )
+                columns = repo.to_columns(spec.name, values, refs)
+                if spec.name in STAMPED:
+                    columns.update(updated_by=self._ctx.actor.username, updated_at=self._ctx.now())
+                repo.update_row(session, spec.name, record_id, columns)
                 if spec.name == "trainings":
                     repo.set_topics(session, record_id, values["topics"])
                 new = self._get(session, spec, commune.id, record_id)
@@ -381,13 +400,15 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
-    def delete(self, kind: str, record_id: int) -> None:
+    def delete(self, kind: str, record_id: int, expected_version: int | None = None) -> None:
+        """Delete a record (refused, as `update`, when it changed since it was shown)."""
         spec = kind_of(kind)
         require(self._ctx, Action.EDIT_DATA)
         try:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 old = self._get(session, spec, commune.id, record_id)
+                self._check_stamp(session, spec, old, expected_version)
                 users = repo.references_to(session, spec.name, record_id)
                 if users:
                     listed = ", ".join(f"{n} {KINDS[k].label.lower()}" for k, n in users.items())
@@ -419,6 +440,28 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
+    def _check_stamp(
+        self, session: Session, spec: RecordKind, current: Record, expected: int | None
+    ) -> None:
+        """StaleSave when the record's stamp (read in this transaction, with the record as it
+        is now) is no longer `expected`, the one shown (None: no check)."""
+        if expected is None:
+            return
+        found = repo.stamp(session, spec.name, current.id, lock=True)
+        if found is None or found[0] == expected:
+            return
+        _, who, when = found
+        key = "/".join(str(current.values.get(n) or "") for n in spec.key)
+        names = users_repo.full_names(session) if who else {}
+        by = f"{names[who]} ({who})" if who and names.get(who) else who
+        hidden = hidden_fields(self._ctx, spec)
+        now = "; ".join(
+            f"{f.label}: {_shown_value(value)}"
+            for f in spec.fields
+            if f.name not in hidden and (value := current.values.get(f.name)) not in (None, "", ())
+        )
+        raise StaleSave(f"{spec.label.lower()} «{key}»", by, when, now)
+
     def _searchable(self, spec: RecordKind) -> list[str]:
         """The text fields a search looks in: never one this account may not see (phones)."""
         hidden = hidden_fields(self._ctx, spec)
@@ -434,7 +477,7 @@ class RecordService:
         if not hidden:
             return record
         blank = {f.name: f.default for f in spec.fields if f.name in hidden}
-        return Record(record.kind, record.id, {**record.values, **blank})
+        return replace(record, values={**record.values, **blank})
 
     def _writable(self, spec: RecordKind, raw: Mapping[str, object]) -> Mapping[str, object]:
         """What this account may write: a clerk never sets a field they cannot see."""
@@ -443,15 +486,25 @@ class RecordService:
 
     @staticmethod
     def _get(session: Session, spec: RecordKind, commune_id: int, record_id: int) -> Record:
-        rows = repo.load_rows(session, spec.name, commune_id, ids=[record_id])
+        rows = repo.load_rows(session, spec.name, commune_id, ids=[record_id], stamps=True)
         if not rows:
             raise NotFound(f"Không tìm thấy {spec.label.lower()} (mã số {record_id}).")
         return _record(spec.name, rows[0])
 
 
 def _record(kind: str, row: Mapping[str, Any]) -> Record:
-    values = {k: v for k, v in row.items() if k != "id"}
-    return Record(kind, row["id"], values)
+    values = {k: v for k, v in row.items() if k not in ("id", repo.VERSION)}
+    return Record(kind, row["id"], values, row.get(repo.VERSION) or 0)
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def audit_values(values: Mapping[str, Any]) -> dict[str, Any]:
