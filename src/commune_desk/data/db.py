@@ -26,12 +26,23 @@ RETRY_PAUSE_S = 0.2
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+SERVER_SCHEMES = ("postgresql", "postgres")
+
+
 def to_url(db: str | Path) -> str:
-    """Turn a file path or a SQLAlchemy URL into a URL."""
+    """Turn a file path or a URL into a SQLAlchemy URL (PostgreSQL through psycopg 3)."""
     text = str(db)
     if "://" in text:
+        scheme, rest = text.split("://", 1)
+        if scheme.lower() in SERVER_SCHEMES:
+            return f"postgresql+psycopg://{rest}"
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_server(db: str | Path) -> bool:
+    """Whether `db` names a database on a PostgreSQL server (not a file)."""
+    return make_url(to_url(db)).get_backend_name() == "postgresql"
 
 
 def sqlite_path(db: str | Path) -> Path | None:
