@@ -21,8 +21,8 @@ VILLAGE = {"code": "T01", "name": "Thôn Đông", "kind": "thôn"}
 
 
 @pytest.fixture
-def both(db_path):
-    opened = two_communes(db_path)
+def both(db_url):
+    opened = two_communes(db_url)
     yield opened
     opened.close()
 

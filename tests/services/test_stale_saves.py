@@ -29,14 +29,14 @@ STAFF = {
 
 
 @pytest.fixture
-def two_pcs(db_path):
+def two_pcs(db_url):
     """Two clerks' PCs: two openings (engines, connections) of one database."""
-    first = open_as(db_path, None, Actor("lan", "clerk", "Trần Thị Lan"))
+    first = open_as(db_url, None, Actor("lan", "clerk", "Trần Thị Lan"))
     CommuneService(first.context).init("15880", "Xã Thiệu Trung", "Thanh Hóa")
     admin = replace(first.context, actor=Actor("sep", "supervisor"))
     AccountService(admin).add("lan", "clerk", "matkhau-123", "Trần Thị Lan")
     AccountService(admin).add("mai", "clerk", "matkhau-456", "Đỗ Thị Mai")
-    second = open_as(db_path, None, Actor("mai", "clerk", "Đỗ Thị Mai"))
+    second = open_as(db_url, None, Actor("mai", "clerk", "Đỗ Thị Mai"))
     second.context.clock = lambda: dt.datetime(2026, 11, 21, 10, 5)
     yield first.context, second.context
     second.close()

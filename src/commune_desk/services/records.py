@@ -34,6 +34,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError, StaleSave
 from commune_desk.services.locks import ensure_dates_unlocked
 from commune_desk.services.permissions import Action, hidden_fields, require
+from commune_desk.services.retry import retried
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ class RecordService:
             commune = require_commune(session)
             return RowParser(session, self._ctx, commune.id, spec).parse(raw)[2]
 
+    @retried
     def create(self, kind: str, raw: Mapping[str, object]) -> Record:
         spec = kind_of(kind)
         require(self._ctx, Action.EDIT_DATA)
@@ -346,6 +348,7 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
+    @retried
     def update(
         self,
         kind: str,
@@ -400,6 +403,7 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
+    @retried
     def delete(self, kind: str, record_id: int, expected_version: int | None = None) -> None:
         """Delete a record (refused, as `update`, when it changed since it was shown)."""
         spec = kind_of(kind)

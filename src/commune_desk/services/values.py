@@ -37,6 +37,7 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError, StaleSave, ValidationFailed
 from commune_desk.services.locks import LockInfo, active_locks, ensure_months_unlocked
 from commune_desk.services.permissions import Action, require
+from commune_desk.services.retry import retried
 from commune_desk.services.series import ValueCell, month_series
 
 
@@ -105,6 +106,7 @@ class ValuesService:
             [ValueChange(code, month, value, comment, expected_version=expected_version)]
         )
 
+    @retried
     def set_comment(self, code: str, month: str, comment: str) -> None:
         require(self._ctx, Action.EDIT_DATA)
         with self._ctx.sessions.begin() as session:
@@ -137,6 +139,7 @@ class ValuesService:
                 ],
             )
 
+    @retried
     def save(self, changes: Sequence[ValueChange], dry_run: bool = False) -> SaveReport:
         """Save a block of values in one transaction: all of them or none."""
         require(self._ctx, Action.EDIT_DATA)

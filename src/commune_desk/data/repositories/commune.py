@@ -57,6 +57,20 @@ def commune_id_of(session: Session, strict: bool = True) -> int | None:
     return session.info[key]
 
 
+def hold(session: Session, commune_id: int, exclusive: bool = False) -> None:
+    """Serialise a write with a submission of the same commune, until the transaction ends.
+
+    A save or an import holds the commune's row shared, a submission or an unlock holds it
+    exclusively: a submission waits for the saves under way and the saves started meanwhile
+    wait for it (then find the period locked). On PostgreSQL a row lock (FOR SHARE / FOR NO
+    KEY UPDATE); SQLite's writers are serialised already (BEGIN IMMEDIATE) and it renders
+    no lock clause.
+    """
+    stmt = select(Commune.id).where(Commune.id == commune_id)
+    stmt = stmt.with_for_update(key_share=True) if exclusive else stmt.with_for_update(read=True)
+    session.execute(stmt)
+
+
 def by_code(session: Session, code: str) -> Commune | None:
     return session.execute(select(Commune).where(Commune.code == code)).scalar_one_or_none()
 
