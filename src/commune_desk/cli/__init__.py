@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from commune_desk import __version__
-from commune_desk.cli import audit, keys, lists, maintenance, records, reports, users
+from commune_desk.cli import audit, keys, lists, maintenance, records, reports, server, users
 from commune_desk.cli.common import EXIT_REFUSED, EXIT_USAGE, Handler, Refused, UsageError
 
 
@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 
     gui = command("gui", "mở cửa sổ chương trình (mặc định khi không có lệnh)", cmd_gui)
     gui.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu mẫu")
-    for module in (records, lists, reports, keys, maintenance, users, audit):
+    for module in (records, lists, reports, keys, maintenance, users, audit, server):
         module.add_parsers(command)
     command(
         "selftest",
