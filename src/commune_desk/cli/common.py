@@ -44,6 +44,15 @@ def database(args: argparse.Namespace) -> str:
     return args.db or paths.default_database()
 
 
+def shown(db: str) -> str:
+    """A database as it may be printed: a server URL without its password."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+
+    return make_url(db).render_as_string(hide_password=True)
+
+
 def open_database(args: argparse.Namespace, choose: bool = True) -> OpenDatabase:
     """Open (migrating and checking it) the command's database as the system actor.
 
