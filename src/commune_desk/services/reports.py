@@ -354,6 +354,11 @@ def _problem_json(problem: Problem) -> dict[str, object]:
     }
 
 
+def status_in(session: Session, commune_id: int, period: Period) -> ReportStatus:
+    """A commune's report status for a period, inside the caller's transaction."""
+    return _status(session, commune_id, period)
+
+
 def _status(session: Session, commune_id: int, period: Period) -> ReportStatus:
     latest = repo.latest_submission(session, commune_id, period.key)
     lock = repo.latest_lock(session, commune_id, period.key)
