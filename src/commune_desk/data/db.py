@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from commune_desk.data.errors import DatabaseBusy, DatabaseError
+from commune_desk.data.errors import DatabaseBusy, DatabaseError, WriteConflict, is_conflict
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,8 @@ def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if make_url(url).get_backend_name() == "postgresql":
+        return _server_engine(url, busy_timeout_ms)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(
@@ -86,6 +88,35 @@ def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
         event.listen(engine, "connect", _disable_pysqlite_autobegin)
         event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+# A server that does not answer within this many seconds is reported as unreachable.
+CONNECT_TIMEOUT_S = 10
+
+
+def _server_engine(url: str, busy_timeout_ms: int) -> Engine:
+    """PostgreSQL: a writer waits for a row another writer holds up to the same busy timeout
+    as on SQLite; then (as on a deadlock or a serialisation failure) WriteConflict."""
+    engine = create_engine(
+        url,
+        future=True,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "options": f"-c lock_timeout={int(busy_timeout_ms)}",
+            "application_name": "Commune Desk",
+        },
+    )
+    event.listen(engine, "handle_error", _conflict_as_domain_error)
+    return engine
+
+
+def _conflict_as_domain_error(context) -> BaseException | None:
+    exc = context.original_exception
+    if is_conflict(exc):
+        name = context.engine.url.database if context.engine is not None else ""
+        return WriteConflict(name or "")
+    return None
 
 
 def _disable_pysqlite_autobegin(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -119,8 +150,7 @@ def _begin_immediate(connection: Connection) -> None:
 
 
 def _is_busy(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
-    return "database is locked" in text or "database is busy" in text
+    return is_conflict(exc)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

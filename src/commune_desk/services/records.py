@@ -14,6 +14,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from commune_desk.data.errors import (
+    IntegrityProblem,
+    Violation,
+    integrity_problem,
+    violation_message,
+)
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
 from commune_desk.data.repositories import users as users_repo
@@ -234,16 +240,31 @@ def record_dates(
     return [value] if isinstance(value, dt.date) else []
 
 
+_ONE_TEAM_A_VILLAGE = "Mỗi thôn chỉ có một Tổ công nghệ số cộng đồng; thôn này đã có tổ."
+
+
 def integrity_message(kind: RecordKind, exc: IntegrityError) -> str:
-    text = str(exc.orig)
-    if "uq_teams_village" in text or "teams.village_id" in text:
-        return "Mỗi thôn chỉ có một Tổ công nghệ số cộng đồng; thôn này đã có tổ."
-    if "UNIQUE" in text:
+    """The constraint's refusal in words, told by its kind (SQLSTATE or SQLite's code)."""
+    problem = integrity_problem(exc) or IntegrityProblem(Violation.OTHER)
+    if problem.constraint == "uq_teams_village":
+        return _ONE_TEAM_A_VILLAGE
+    if problem.violation is Violation.UNIQUE:
         keys = ", ".join(kind.field(k).label for k in kind.key)
         return f"Đã có {kind.label.lower()} với cùng {keys}."
-    if "FOREIGN KEY" in text:
-        return f"Không thực hiện được vì còn dữ liệu khác liên quan đến {kind.label.lower()} này."
-    return f"Dữ liệu không hợp lệ: {text}"
+    return violation_message(problem, kind.label.lower())
+
+
+def _refuse_second_team(
+    session: Session, kind: RecordKind, columns: Mapping[str, Any], own_id: int | None = None
+) -> None:
+    """A village has one team: said plainly before the unique index refuses it."""
+    village_id = columns.get("village_id")
+    if (
+        kind.name == "teams"
+        and village_id is not None
+        and repo.village_has_team(session, village_id, own_id)
+    ):
+        raise ServiceError(_ONE_TEAM_A_VILLAGE)
 
 
 class RecordService:
@@ -325,6 +346,7 @@ class RecordService:
                     record_dates(session, spec, values, refs),
                 )
                 columns = repo.to_columns(spec.name, values, refs)
+                _refuse_second_team(session, spec, columns)
                 if spec.name in STAMPED:
                     columns.update(updated_by=self._ctx.actor.username, updated_at=self._ctx.now())
                 (new_id,) = repo.insert_rows(session, spec.name, commune.id, [columns])
@@ -380,6 +402,7 @@ class RecordService:
                     + record_dates(session, spec, values, refs),
                 )
                 columns = repo.to_columns(spec.name, values, refs)
+                _refuse_second_team(session, spec, columns, record_id)
                 if spec.name in STAMPED:
                     columns.update(updated_by=self._ctx.actor.username, updated_at=self._ctx.now())
                 repo.update_row(session, spec.name, record_id, columns)
