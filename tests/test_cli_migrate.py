@@ -16,6 +16,7 @@ from tests.support.common import SAMPLES, run_cli
 from tests.support.communes import open_as
 
 PERIODS = ("2025-09", "2025-Q3", "2025")
+Q3 = Period.parse("2025-Q3")
 
 
 def _pc_file(tmp_path: Path) -> str:
@@ -28,7 +29,7 @@ def _pc_file(tmp_path: Path) -> str:
         CommuneService(db.context).init("15880", "Xã Thiệu Trung", "Thanh Hóa")
         for kind in (*IMPORT_ORDER, "values"):
             ImportService(db.context).import_file(kind, SAMPLES / f"{kind}.csv")
-        ReportService(db.context).export(Period.parse("2025-Q3"), tmp_path / "q3.xlsx")
+        ReportService(db.context).export(Q3, tmp_path / "q3.xlsx")
     finally:
         db.close()
     return path
@@ -106,3 +107,50 @@ def test_a_backup_of_a_server_commune_is_a_portable_file(db_url, tmp_path, capsy
     (copy,) = folder.glob("*_15880-xa-thieu-trung_*_thu-cong.sqlite3")
     assert copy.read_bytes()[:16] == b"SQLite format 3\x00"
     assert _indicators(capsys, str(copy)) == before
+
+
+def test_a_portable_backup_restores_into_a_server_keeping_the_register(db_url, tmp_path, capsys):
+    if "://" not in db_url:
+        return  # on SQLite, `restore` replaces the file (tests/services/test_restore_history.py)
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from commune_desk.data.models import Submission
+    from commune_desk.services.values import ValuesService
+
+    source = _pc_file(tmp_path)
+    before = _indicators(capsys, source)
+    assert run_cli(capsys, "migrate-to", db_url, "--db", source)[0] == 0
+    folder = tmp_path / "usb"
+    assert run_cli(capsys, "backup", "--db", db_url, "--to", str(folder))[0] == 0
+    (copy,) = folder.glob("*.sqlite3")
+    server = open_as(db_url, "15880", Actor("hoa", "officer"))
+    try:  # after the backup: Q3 unlocked, a figure changed, Q3 submitted again as v2
+        boss = replace(server.context, actor=Actor("sep", "supervisor"))
+        ReportService(boss).unlock(Q3, "sửa số liệu")
+        ValuesService(server.context).set_value("infra.bts", "2025-09", 9)
+        assert ReportService(server.context).export(Q3, tmp_path / "v2.xlsx").version == 2
+    finally:
+        server.close()
+    assert _indicators(capsys, db_url) != before
+
+    status, out, err = run_cli(capsys, "restore", str(copy), "--db", db_url)
+    assert status == 0, err
+    assert "1 lần nộp báo cáo" in out  # v2, made after the backup, is kept
+    assert _indicators(capsys, db_url) == before
+    server = open_as(db_url, "15880", Actor("hoa", "officer"))
+    try:
+        with server.context.read_session() as session:
+            versions = sorted(session.scalars(select(Submission.version)))
+        assert versions == [1, 2]
+        status_q3 = ReportService(server.context).status(Q3)  # as a restore on a PC says
+        assert status_q3.version == 2 and "bản sao lưu" in status_q3.unlock_reason
+    finally:
+        server.close()
+    status, out, err = run_cli(capsys, "audit", "--db", db_url, "--format", "json")
+    assert "restore" in [e["action"] for e in json.loads(out)]
+    from commune_desk import paths
+
+    (saved,) = paths.backups_dir().glob("*_15880-xa-thieu-trung_*_truoc-khoi-phuc.sqlite3")
+    assert _indicators(capsys, str(saved)) != before  # the state the restore replaced

@@ -14,7 +14,7 @@ from commune_desk.data.models import Submission
 from commune_desk.domain.periods import Period
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import Actor
-from commune_desk.services.errors import PeriodLocked, ServiceError
+from commune_desk.services.errors import DatabaseBusy, PeriodLocked
 from commune_desk.services.guard import check_locked
 from commune_desk.services.reports import ReportService
 from commune_desk.services.retry import WriteConflict, run_retried
@@ -120,8 +120,8 @@ def test_a_deadlock_is_tried_again_then_refused_plainly(two_pcs, engine_name):
 
     with pytest.raises(WriteConflict) as err:
         run_retried(always_deadlocked)
-    assert len(tries) == 4 and "thử lại" in str(err.value)
-    assert isinstance(err.value, ServiceError)
+    assert len(tries) == 4 and "Chưa có gì thay đổi; hãy thử lại" in str(err.value)
+    assert isinstance(err.value, DatabaseBusy)  # the window keeps what was typed, to retry
 
     def deadlocked_once() -> str:
         tries.append(2)

@@ -102,9 +102,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from commune_desk.data.db import is_server
     from commune_desk.services.backups import restore_database
 
-    result = restore_database(database(args), args.file, paths.backups_dir(), force=args.force)
+    if is_server(database(args)):  # the commune's rows replaced by the portable file's
+        from commune_desk.services.commune import CommuneService
+        from commune_desk.services.server_restore import restore_on_server
+
+        db = open_database(args)
+        try:
+            code, catalogue = CommuneService(db.context).profile().code, db.context.catalogue
+        finally:
+            db.close()
+        result = restore_on_server(database(args), code, args.file, paths.backups_dir(), catalogue)
+    else:
+        result = restore_database(database(args), args.file, paths.backups_dir(), force=args.force)
     if result.safety_copy:
         print(f"Đã lưu trạng thái hiện tại vào {result.safety_copy}")
     if result.set_aside:

@@ -19,6 +19,8 @@ from commune_desk.data.models import Base
 _BATCH = 1_000
 COMMUNES = "communes"
 PROVINCES = "provinces"
+AUDIT = "audit_entries"
+_AUDIT_KEY = ("at", "actor", "action", "entity", "entity_key")
 
 
 class TransferError(RuntimeError):
@@ -74,18 +76,20 @@ def _batches(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
         yield rows[start : start + _BATCH]
 
 
-def copy_commune(source: Connection, target: Connection, code: str) -> int:
+def copy_commune(source: Connection, target: Connection, code: str, into: int | None = None) -> int:
     """Copy commune `code` and everything of it from `source` into `target`; its new id.
 
     Refused (TransferError, nothing written) when the target already holds that commune or
-    one of its account names.
+    one of its account names. `into`: the target's commune of that code, emptied by
+    `empty_commune`, receives the rows instead (a restore); its trail keeps its entries and
+    gets those of the source it does not hold.
     """
     communes = Base.metadata.tables[COMMUNES]
     provinces = Base.metadata.tables[PROVINCES]
     commune = source.execute(select(communes).where(communes.c.code == code)).mappings().first()
     if commune is None:
         raise TransferError(f"Không có xã mã «{code}» trong cơ sở dữ liệu nguồn.")
-    if commune_id_of(target, code) is not None:
+    if into is None and commune_id_of(target, code) is not None:
         raise TransferError(f"Cơ sở dữ liệu đích đã có xã mã {code}; không chép đè (chưa ghi gì).")
     only = source.scalar(select(func.count()).select_from(communes)) == 1
     users = Base.metadata.tables["users"]
@@ -108,7 +112,11 @@ def copy_commune(source: Connection, target: Connection, code: str) -> int:
         values = {"name": province["name"], "code": None if code_taken else province["code"]}
         province_id = target.execute(insert(provinces).values(values)).inserted_primary_key[0]
     new = {k: v for k, v in commune.items() if k != "id"} | {"province_id": province_id}
-    new_id = target.execute(insert(communes).values(new)).inserted_primary_key[0]
+    if into is not None:
+        target.execute(update(communes).where(communes.c.id == into).values(new))
+        new_id = into
+    else:
+        new_id = target.execute(insert(communes).values(new)).inserted_primary_key[0]
     ids: dict[str, dict[int, int]] = {COMMUNES: {commune["id"]: new_id}}
     for table in _tables():
         _copy_table(source, target, table, commune["id"], only, ids)
@@ -127,6 +135,15 @@ def _copy_table(
     if "id" in table.c:
         stmt = stmt.order_by(table.c.id)
     rows = [dict(r) for r in source.execute(stmt).mappings()]
+    if table.name == AUDIT:  # kept on the target: only the entries it does not hold
+        (commune,) = ids[COMMUNES].values()
+        held = {
+            tuple(r)
+            for r in target.execute(
+                select(*(table.c[c] for c in _AUDIT_KEY)).where(table.c.commune_id == commune)
+            )
+        }
+        rows = [r for r in rows if tuple(r[c] for c in _AUDIT_KEY) not in held]
     if not rows:
         return
     references = {
@@ -162,3 +179,27 @@ def _copy_table(
     for old_id, refs in deferred:
         values = {c: mapping[v] if v is not None else None for c, v in refs.items()}
         target.execute(update(table).where(table.c.id == mapping[old_id]).values(values))
+
+
+def empty_commune(target: Connection, commune_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Delete every row of the commune but the commune itself and its audit trail (which is
+    append-only); returns the submissions and period locks deleted, for a restore to keep."""
+    kept = {
+        name: [
+            dict(r)
+            for r in target.execute(
+                select(Base.metadata.tables[name]).where(
+                    Base.metadata.tables[name].c.commune_id == commune_id
+                )
+            ).mappings()
+        ]
+        for name in ("submissions", "period_locks")
+    }
+    villages = Base.metadata.tables["villages"]
+    target.execute(  # a village merged into another: the reference goes first
+        update(villages).where(villages.c.commune_id == commune_id).values(merged_into_id=None)
+    )
+    for table in reversed(_tables()):
+        if table.name != AUDIT:
+            target.execute(table.delete().where(_where(table, commune_id, False)))
+    return kept

@@ -2,7 +2,8 @@
 
 PostgreSQL ends one of two transactions that wait on each other (SQLSTATE 40P01) or that
 cannot both be serialised (40001); nothing of it stays, so the whole use case is run again,
-a few times, and then refused plainly. Recognised by the driver's SQLSTATE, never a message.
+a few times, and then refused plainly (data.errors.WriteConflict, which the engine makes of
+the driver's error by its SQLSTATE, never its message).
 """
 
 from __future__ import annotations
@@ -15,49 +16,34 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
-from commune_desk.services.errors import ServiceError
+from commune_desk.data.errors import WriteConflict, is_conflict
 
 log = logging.getLogger(__name__)
 
-CONFLICTS = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
 ATTEMPTS = 4
 PAUSE_S = 0.05
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
-
-class WriteConflict(ServiceError):
-    """A write that kept meeting other writes; nothing of it was saved."""
-
-    def __init__(self, attempts: int) -> None:
-        super().__init__(
-            f"Không lưu được: cơ sở dữ liệu đang có người khác ghi cùng lúc vào cùng số liệu "
-            f"(đã thử {attempts} lần). Chưa có gì thay đổi; hãy thử lại sau giây lát."
-        )
+__all__ = ["ATTEMPTS", "WriteConflict", "retried", "run_retried"]
 
 
-def sqlstate(exc: BaseException) -> str | None:
-    """The SQLSTATE of a driver error (None for SQLite's, which have none)."""
-    orig = getattr(exc, "orig", None)
-    return getattr(orig, "sqlstate", None)
-
-
-def is_conflict(exc: BaseException) -> bool:
-    return isinstance(exc, DBAPIError) and sqlstate(exc) in CONFLICTS
+def _conflict(exc: BaseException) -> bool:
+    """Two writers met (the engine turns the driver's error into WriteConflict)."""
+    return isinstance(exc, WriteConflict) or (isinstance(exc, DBAPIError) and is_conflict(exc))
 
 
 def run_retried(call: Callable[[], T], attempts: int = ATTEMPTS) -> T:
-    """`call()` (one whole transaction), again after a deadlock or serialisation failure."""
+    """`call()` (one whole transaction), again after a deadlock or serialisation failure;
+    the last WriteConflict (a DatabaseBusy: "nothing changed, try again") when all failed."""
     for attempt in range(1, attempts + 1):
         try:
             return call()
-        except DBAPIError as exc:
-            if not is_conflict(exc):
+        except Exception as exc:
+            if not _conflict(exc) or attempt == attempts:
                 raise
-            log.warning("Write conflict %s (try %d of %d)", sqlstate(exc), attempt, attempts)
-            if attempt == attempts:
-                raise WriteConflict(attempts) from exc
+            log.warning("Write conflict (try %d of %d): %s", attempt, attempts, type(exc).__name__)
             time.sleep(PAUSE_S * attempt)
     raise AssertionError("unreachable")
 

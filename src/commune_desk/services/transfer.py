@@ -57,6 +57,19 @@ def _figures(connection: Connection, catalogue: Catalogue, code: str, periods: l
         ]
 
 
+def compare(src: Connection, dst: Connection, code: str, catalogue: Catalogue) -> int:
+    """ServiceError naming the first period whose indicators differ; the periods compared."""
+    periods, was = _figures(src, catalogue, code, [])
+    _, now = _figures(dst, catalogue, code, periods)
+    for period, a, b in zip(periods, was, now, strict=True):
+        if a != b:
+            differing = ", ".join(sorted(c for c in a if a[c] != b.get(c))[:5])
+            raise ServiceError(
+                f"Chỉ tiêu {period.label()} khác sau khi chép ({differing}); đã hủy, đích như cũ."
+            )
+    return len(periods)
+
+
 def move_commune(source_db: str, target_db: str, code: str, catalogue: Catalogue) -> Moved:
     """Copy commune `code` from `source_db` into `target_db` (created or upgraded as needed),
     checked before it commits; refused when the target already holds the commune."""
@@ -81,18 +94,10 @@ def move_commune(source_db: str, target_db: str, code: str, catalogue: Catalogue
                 raise ServiceError(
                     "Chép không khớp số dòng (" + "; ".join(wrong) + "); đã hủy, đích như cũ."
                 )
-            periods, was = _figures(src, catalogue, code, [])
-            _, now = _figures(dst, catalogue, code, periods)
-            for period, a, b in zip(periods, was, now, strict=True):
-                if a != b:
-                    differing = ", ".join(sorted(c for c in a if a[c] != b.get(c))[:5])
-                    raise ServiceError(
-                        f"Chỉ tiêu {period.label()} khác sau khi chép ({differing}); "
-                        "đã hủy, đích như cũ."
-                    )
+            periods = compare(src, dst, code, catalogue)
             with Session(bind=dst) as session:
                 name = session.get(Commune, new_id).name  # type: ignore[union-attr]
-        return Moved(code, name, after, len(periods))
+        return Moved(code, name, after, periods)
     finally:
         source.dispose()
         target.dispose()
@@ -109,9 +114,10 @@ def portable_backup(
     folder: Path,
     catalogue: Catalogue,
     now: dt.datetime | None = None,
+    kind: Kind = Kind.MANUAL,
 ) -> Path:
     """A server commune's backup: a SQLite file like a PC's backup (checked, all or nothing),
-    named `<database>_<code>-<name>_<date>_<time>_thu-cong.sqlite3` in `folder`."""
+    named `<database>_<code>-<name>_<date>_<time>_<kind>.sqlite3` in `folder`."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -120,7 +126,7 @@ def portable_backup(
 
     stem = slug(make_url(str(db)).database or "") or "commune-desk"
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
-    base = f"{stem}_{slug(code)}-{slug(name)}_{stamp}_{Kind.MANUAL.value}"
+    base = f"{stem}_{slug(code)}-{slug(name)}_{stamp}_{kind.value}"
     target = folder / f"{base}{BACKUP_SUFFIX}"
     n = 1
     while target.exists():

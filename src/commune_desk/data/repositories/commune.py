@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from commune_desk.data.models import Commune, CommuneSetting, Province
@@ -57,7 +57,7 @@ def commune_id_of(session: Session, strict: bool = True) -> int | None:
     return session.info[key]
 
 
-def hold(session: Session, commune_id: int, exclusive: bool = False) -> None:
+def hold(session: Session | Connection, commune_id: int, exclusive: bool = False) -> None:
     """Serialise a write with a submission of the same commune, until the transaction ends.
 
     A save or an import holds the commune's row shared, a submission or an unlock holds it
