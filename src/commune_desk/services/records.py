@@ -22,7 +22,6 @@ from commune_desk.data.errors import (
 )
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
-from commune_desk.data.repositories import users as users_repo
 from commune_desk.domain.codes import CodeIndex, padded_note
 from commune_desk.domain.periods import Mode
 from commune_desk.domain.records import (
@@ -37,10 +36,11 @@ from commune_desk.domain.text import fold, match_key
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import NotFound, ServiceError, StaleSave
+from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.locks import ensure_dates_unlocked
 from commune_desk.services.permissions import Action, hidden_fields, require
 from commune_desk.services.retry import retried
+from commune_desk.services.stamps import check_record
 
 
 @dataclass(frozen=True)
@@ -387,7 +387,14 @@ class RecordService:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 old = self._get(session, spec, commune.id, record_id)
-                self._check_stamp(session, spec, old, expected_version)
+                check_record(
+                    session,
+                    spec,
+                    old.id,
+                    old.values,
+                    expected_version,
+                    hidden_fields(self._ctx, spec),
+                )
                 parser = RowParser(session, self._ctx, commune.id, spec)
                 values, refs, errors = parser.parse(raw, base=old.values)
                 if errors:
@@ -435,7 +442,14 @@ class RecordService:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 old = self._get(session, spec, commune.id, record_id)
-                self._check_stamp(session, spec, old, expected_version)
+                check_record(
+                    session,
+                    spec,
+                    old.id,
+                    old.values,
+                    expected_version,
+                    hidden_fields(self._ctx, spec),
+                )
                 users = repo.references_to(session, spec.name, record_id)
                 if users:
                     listed = ", ".join(f"{n} {KINDS[k].label.lower()}" for k, n in users.items())
@@ -466,28 +480,6 @@ class RecordService:
                 )
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
-
-    def _check_stamp(
-        self, session: Session, spec: RecordKind, current: Record, expected: int | None
-    ) -> None:
-        """StaleSave when the record's stamp (read in this transaction, with the record as it
-        is now) is no longer `expected`, the one shown (None: no check)."""
-        if expected is None:
-            return
-        found = repo.stamp(session, spec.name, current.id, lock=True)
-        if found is None or found[0] == expected:
-            return
-        _, who, when = found
-        key = "/".join(str(current.values.get(n) or "") for n in spec.key)
-        names = users_repo.full_names(session) if who else {}
-        by = f"{names[who]} ({who})" if who and names.get(who) else who
-        hidden = hidden_fields(self._ctx, spec)
-        now = "; ".join(
-            f"{f.label}: {_shown_value(value)}"
-            for f in spec.fields
-            if f.name not in hidden and (value := current.values.get(f.name)) not in (None, "", ())
-        )
-        raise StaleSave(f"{spec.label.lower()} «{key}»", by, when, now)
 
     def _searchable(self, spec: RecordKind) -> list[str]:
         """The text fields a search looks in: never one this account may not see (phones)."""
@@ -522,16 +514,6 @@ class RecordService:
 def _record(kind: str, row: Mapping[str, Any]) -> Record:
     values = {k: v for k, v in row.items() if k not in ("id", repo.VERSION)}
     return Record(kind, row["id"], values, row.get(repo.VERSION) or 0)
-
-
-def _shown_value(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    if isinstance(value, tuple | list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def audit_values(values: Mapping[str, Any]) -> dict[str, Any]:
