@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from commune_desk.data.errors import DatabaseBusy, DatabaseError, WriteConflict, is_conflict
+from commune_desk.data.places import refuse_network_share
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
     url = to_url(db)
     path = sqlite_path(url)
     if path is not None:
+        refuse_network_share(path)  # SQLite's locks do not hold over NFS or SMB
         path.parent.mkdir(parents=True, exist_ok=True)
     if make_url(url).get_backend_name() == "postgresql":
         return _server_engine(url, busy_timeout_ms)
@@ -222,6 +224,13 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))  # type: ignore[arg-type]
+    return frozenset(r.revision for r in script.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -239,6 +248,10 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> MigrationResult:
     path = sqlite_path(str(engine.url))
     if path is not None:
         _precheck_file(path)  # read-only: a file we refuse stays byte for byte as it was
+    else:
+        from commune_desk.data.server import ensure_reachable
+
+        ensure_reachable(engine)
     before = current_revision(engine)
     head = head_revision()
     if before == head:
@@ -251,12 +264,18 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> MigrationResult:
 
         backup = backup_file(path, backups_dir, Kind.BEFORE_UPGRADE)
         log.info("Backed up %s (revision %s) to %s before migrating", path, before, backup)
+    if before is not None and before not in known_revisions():
+        raise DatabaseError(
+            f"Cơ sở dữ liệu có lược đồ phiên bản «{before}», mới hơn chương trình này "
+            f"(phiên bản «{head}»): hãy cài bản Commune Desk mới hơn. "
+            "Dữ liệu chưa bị thay đổi."
+        )
     try:
         command.upgrade(_alembic_config(engine), "head")
-    except Exception as exc:  # the transaction is rolled back; the file keeps its old schema
+    except Exception as exc:  # one transaction, rolled back: the old schema (or none) stays
         log.exception("Migration from %s failed", before)
         raise DatabaseError(
-            f"Không nâng cấp được cơ sở dữ liệu (phiên bản {before}): {exc}. "
-            "Tệp dữ liệu chưa bị thay đổi."
+            f"Không nâng cấp được cơ sở dữ liệu (phiên bản {before or 'trống'}): {exc}. "
+            "Dữ liệu chưa bị thay đổi."
         ) from exc
     return MigrationResult(before, head, backup)
