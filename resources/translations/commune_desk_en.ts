@@ -551,8 +551,44 @@ Details are in the log file: %3</translation>
       <translation>O&amp;utput file:</translation>
     </message>
     <message>
-      <source>Cơ quan ba&amp;n hành:</source>
-      <translation>Issuing age&amp;ncy:</translation>
+      <source>Cơ q&amp;uan chủ quản:</source>
+      <translation>Governin&amp;g body:</translation>
+    </message>
+    <message>
+      <source>Cơ qu&amp;an ban hành:</source>
+      <translation>Issuing &amp;agency:</translation>
+    </message>
+    <message>
+      <source>&amp;Số, ký hiệu:</source>
+      <translation>Number and s&amp;ymbol:</translation>
+    </message>
+    <message>
+      <source>Địa danh, ngà&amp;y:</source>
+      <translation>Place and da&amp;te:</translation>
+    </message>
+    <message>
+      <source>&amp;Nơi nhận:</source>
+      <translation>Recipient&amp;s:</translation>
+    </message>
+    <message>
+      <source>Liệt kê các xã chưa báo cáo đến hạn và các báo cáo nộp sau hạn</source>
+      <translation>List the communes that have not reported by the deadline and the reports sent after it</translation>
+    </message>
+    <message>
+      <source>Hạn nộp báo cáo</source>
+      <translation>Reports' deadline</translation>
+    </message>
+    <message>
+      <source>Văn bản ban hành (được ghi nhớ)</source>
+      <translation>The issued document (remembered)</translation>
+    </message>
+    <message>
+      <source>Cơ quan chủ quản</source>
+      <translation>Governing body</translation>
+    </message>
+    <message>
+      <source>(để trống: UBND tỉnh)</source>
+      <translation>(empty: the provincial People's Committee)</translation>
     </message>
     <message>
       <source>Cơ quan ban hành</source>
@@ -561,6 +597,26 @@ Details are in the log file: %3</translation>
     <message>
       <source>(để trống: UBND tỉnh) ví dụ Sở Khoa học và Công nghệ</source>
       <translation>(empty: the province's People's Committee) e.g. Department of Science and Technology</translation>
+    </message>
+    <message>
+      <source>Ký hiệu văn bản</source>
+      <translation>Document symbol</translation>
+    </message>
+    <message>
+      <source>ví dụ BC-SKHCN (để trống: BC-UBND)</source>
+      <translation>e.g. BC-SKHCN (empty: BC-UBND)</translation>
+    </message>
+    <message>
+      <source>Địa danh</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>(để trống: tên tỉnh)</source>
+      <translation>(empty: the province's name)</translation>
+    </message>
+    <message>
+      <source>Ngày văn bản</source>
+      <translation>Document date</translation>
     </message>
     <message>
       <source>Ngườ&amp;i ký:</source>
@@ -603,6 +659,10 @@ Details are in the log file: %3</translation>
       <translation>Choose the output file</translation>
     </message>
     <message>
+      <source>Hạn nộp báo cá&amp;o:</source>
+      <translation>Reports due &amp;by:</translation>
+    </message>
+    <message>
       <source>&amp;Hủy</source>
       <translation>Ca&amp;ncel</translation>
     </message>
@@ -621,6 +681,14 @@ Details are in the log file: %3</translation>
     <message>
       <source>Trả lời báo cáo của một xã bằng phiếu phản hồi có chữ ký số của tỉnh</source>
       <translation>Answer a commune's report with a reply signed by the province</translation>
+    </message>
+    <message>
+      <source>Nơi nhận</source>
+      <translation>Recipients</translation>
+    </message>
+    <message>
+      <source>Mỗi nơi nhận một dòng, ví dụ UBND tỉnh Thanh Hóa («Lưu: VT» được thêm sẵn)</source>
+      <translation>One recipient a line, e.g. UBND tỉnh Thanh Hóa («Lưu: VT» is added)</translation>
     </message>
     <message>
       <source>Kết quả tổng hợp</source>

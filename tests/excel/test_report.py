@@ -25,6 +25,7 @@ from commune_desk.excel.report_document import (
 from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.reports import ReportService
 from tests.support.report_files import (
+    assert_page_numbers,
     demo_copy,
     opened_at,
     pdf_pages,
@@ -177,7 +178,11 @@ def test_print_set_up(demo):
     margins = sheet.page_margins
     mm = [round(v * 25.4) for v in (margins.top, margins.bottom, margins.left, margins.right)]
     assert 20 <= mm[0] <= 25 and 20 <= mm[1] <= 25 and 30 <= mm[2] <= 35 and 15 <= mm[3] <= 20
-    assert sheet.oddHeader.center.text is None  # a submission is not a draft
+    assert sheet.oddHeader.right.text is None  # a submission is not a draft
+    # Decree 30: the page number top centre, not on the first page; each sheet from 1
+    assert sheet.oddHeader.center.text == "&P" and sheet.HeaderFooter.differentFirst
+    assert sheet.firstHeader.center.text is None
+    assert sheet.page_setup.firstPageNumber == 1 and sheet.page_setup.useFirstPageNumber
     for appendix in workbook.worksheets[1:5]:
         assert appendix.page_setup.orientation == "landscape"
         assert appendix.sheet_properties.pageSetUpPr.fitToPage
@@ -206,7 +211,8 @@ def test_draft_marks_title_and_page_header_and_data(demo):
     workbook = load_workbook(demo["draft"].path)
     assert workbook["Báo cáo"]["A7"].value == "BÁO CÁO (BẢN NHÁP)"
     for sheet in workbook.worksheets[:5]:
-        assert sheet.oddHeader.center.text == "BẢN NHÁP"
+        assert sheet.oddHeader.right.text == sheet.firstHeader.right.text == "BẢN NHÁP"
+        assert sheet.oddHeader.center.text == "&P"  # the page number stays in the centre
     data = read_data_sheet(demo["draft"].path)
     assert (data.get("draft"), data.get("version")) == ("1", "")
     assert data.get("submission_id") == "" and data.get("issued_at") == ""
@@ -300,6 +306,7 @@ def test_libreoffice_opens_and_prints_both_reports(demo, pdfs):
         signed = next(p for p in pages if "Nơi nhận:" in p)
         assert "Tỷ lệ" in signed  # the signature is never on a page of its own
         assert sum("Lũy kế từ" in p for p in pages) >= 2  # the header repeats on every page
+        assert_page_numbers(pages)
 
 
 # -- small documents: user text, failures ---------------------------------------------------

@@ -80,3 +80,47 @@ def test_the_headline_page_holds_the_totals_on_a4_landscape(tmp_path):
 
 def texts_of(sheet):
     return [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def test_deadline_lists_the_unreported_and_the_late_then_is_remembered(tmp_path, capsys):
+    import datetime as dt
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rng = random.Random(3)
+    on_time, late = dt.datetime(2026, 10, 15, 16, 0), dt.datetime(2026, 10, 20, 8, 0)
+    write_commune(
+        folder, "16000", "Xã A", "2026-Q3", varied_values(catalogue(), rng), generated=on_time
+    )
+    write_commune(
+        folder, "16001", "Xã B", "2026-Q3", varied_values(catalogue(), rng), generated=late
+    )
+    units = tmp_path / "units.csv"
+    units.write_text("code,name\n16000,Xã A\n16001,Xã B\n16002,Xã C\n", "utf-8")
+    out = tmp_path / "tong_hop.xlsx"
+    args = ["consolidate", str(folder), "--units", str(units), "--out", str(out)]
+    code, _, err = run_cli(capsys, *args, "--deadline", "15/10/2026")
+    assert code == 0, err
+    expected = {
+        "Các xã, phường chưa báo cáo đến hạn 15/10/2026 (1/3): Xã C (16002).",
+        "Các xã, phường báo cáo sau hạn 15/10/2026 (1): Xã B (16001) ngày 20/10/2026.",
+    }
+    assert expected <= set(texts(out))
+    summary = load_workbook(out)["Tổng hợp"]
+    assert expected <= {c.value for row in summary.iter_rows() for c in row}
+
+    again = tmp_path / "lan_sau.xlsx"  # the period's deadline is remembered
+    assert (
+        run_cli(capsys, "consolidate", str(folder), "--units", str(units), "--out", str(again))[0]
+        == 0
+    )
+    assert expected <= set(texts(again))
+
+
+def test_a_deadline_typed_wrong_is_named(tmp_path, capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exited:
+        run_cli(capsys, "consolidate", str(tmp_path), "--out", "x.xlsx", "--deadline", "2026-10-15")
+    assert exited.value.code == 2
+    assert "ngày «2026-10-15» không hợp lệ" in capsys.readouterr().err

@@ -112,3 +112,17 @@ def sheet_xml(path: Path, member: str) -> str:
 
     with zipfile.ZipFile(path) as archive:
         return archive.read(member).decode("utf-8")
+
+
+def assert_page_numbers(pages: list[str]) -> None:
+    """Decree 30: a page's first line is its number (centred, from 2), except a first page."""
+    tops = [next((line for line in p.splitlines() if line.strip()), "") for p in pages if p.strip()]
+    sheet_starts = [i for i, top in enumerate(tops) if not top.strip().isdigit()]
+    assert sheet_starts and sheet_starts[0] == 0
+    for start, end in zip(sheet_starts, [*sheet_starts[1:], len(tops)], strict=True):
+        numbers = [int(top) for top in tops[start + 1 : end]]
+        assert numbers == list(range(2, 2 + len(numbers)))
+    ends = [*sheet_starts[1:], len(tops)]
+    assert any(end - start > 1 for start, end in zip(sheet_starts, ends, strict=True))
+    middle = next(top for top in tops if top.strip() == "2")
+    assert 0.3 < (len(middle) - len(middle.lstrip())) / max(len(t) for t in tops) < 0.7

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from commune_desk import paths
@@ -47,6 +48,20 @@ def add_parsers(command: AddCommand) -> None:
     cons.add_argument(
         "--agency", help="cơ quan ban hành, ví dụ «Sở Khoa học và Công nghệ» (ghi nhớ)"
     )
+    cons.add_argument(
+        "--parent-agency", help="cơ quan chủ quản (dòng trên), mặc định «UBND tỉnh …» (ghi nhớ)"
+    )
+    cons.add_argument("--number", help="số, ký hiệu văn bản, ví dụ «BC-SKHCN» (ghi nhớ)")
+    cons.add_argument("--place", help="địa danh của dòng ngày tháng (ghi nhớ)")
+    cons.add_argument(
+        "--date", type=day_month_year, metavar="DD/MM/YYYY", help="ngày văn bản (mặc định hôm nay)"
+    )
+    cons.add_argument(
+        "--deadline",
+        type=day_month_year,
+        metavar="DD/MM/YYYY",
+        help="hạn nộp báo cáo của kỳ: liệt kê xã chưa báo cáo và báo cáo trễ (ghi nhớ theo kỳ)",
+    )
     cons.add_argument("--signer", help="họ tên người ký (ghi nhớ)")
     cons.add_argument("--signer-title", help="chức vụ người ký, ví dụ «Phó Giám đốc» (ghi nhớ)")
     cons.add_argument("--recipients", help="nơi nhận, cách nhau bằng dấu ; (ghi nhớ)")
@@ -55,6 +70,16 @@ def add_parsers(command: AddCommand) -> None:
         action="store_true",
         help="tính cả bản nháp vào số liệu tổng hợp (được ghi rõ là bản nháp)",
     )
+
+
+def day_month_year(text: str) -> dt.date:
+    """A date typed the Vietnamese way: 10/10/2025."""
+    try:
+        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày «{text}» không hợp lệ; ghi theo dạng ngày/tháng/năm, ví dụ 10/10/2025"
+        ) from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -101,10 +126,18 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     """Consolidate commune reports; needs no commune database (the catalogue file only)."""
     from commune_desk.domain.catalogue_loader import load_catalogue
     from commune_desk.services.consolidation import ConsolidationService
-    from commune_desk.services.province_document import load_settings, save_settings
+    from commune_desk.services.province_document import (
+        load_deadlines,
+        load_settings,
+        remember_deadline,
+        save_settings,
+    )
 
     remembered = paths.province_document_file()
     document = load_settings(remembered).but(
+        parent_agency=args.parent_agency,
+        number_prefix=args.number,
+        place=args.place,
         agency=args.agency,
         signer_name=args.signer,
         signer_title=args.signer_title,
@@ -128,7 +161,12 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         args.template,
         include_drafts=args.include_drafts,
         document=document,
+        dated=args.date,
+        deadline=args.deadline,
+        deadlines=load_deadlines(remembered),
     )
     save_settings(remembered, document)  # the next consolidation carries them
+    if args.deadline is not None:
+        remember_deadline(remembered, result.period, args.deadline)
     print(result.summary)
     return EXIT_OK

@@ -57,7 +57,8 @@ class Book:
         return found
 
     def sheet(self, name: str, widths: Sequence[float] = ()) -> Sheet:
-        return Sheet(self, self.workbook.add_worksheet(name), widths)
+        worksheet = self.workbook.add_worksheet(name, worksheet_class=_official_worksheet())
+        return Sheet(self, worksheet, widths)
 
     def close(self) -> None:
         """Write the file; an OSError (disk full, no permission) when it cannot be written."""
@@ -68,6 +69,37 @@ class Book:
         except FileCreateError as exc:  # XlsxWriter wraps the OSError of the file system
             cause = exc.args[0] if exc.args else None
             raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+
+
+_WORKSHEET_CLASS: list[type] = []
+
+
+def _official_worksheet() -> type:
+    """XlsxWriter's worksheet whose page header is left off the first page (Decree 30 numbers
+    the pages from the second on), which XlsxWriter itself cannot say: its header and footer
+    element gains `differentFirst` and an empty header for the first page."""
+    if _WORKSHEET_CLASS:
+        return _WORKSHEET_CLASS[0]
+    from xlsxwriter.worksheet import Worksheet
+
+    class OfficialWorksheet(Worksheet):  # type: ignore[misc]
+        def _write_header_footer(self) -> None:
+            if not (self.header_footer_changed and self.header):
+                super()._write_header_footer()
+                return
+            attributes = [("differentFirst", 1)]
+            if not self.header_footer_scales:
+                attributes.append(("scaleWithDoc", 0))
+            if not self.header_footer_aligns:
+                attributes.append(("alignWithMargins", 0))
+            self._xml_start_tag("headerFooter", attributes)
+            self._xml_data_element("oddHeader", self.header)
+            if self.footer:
+                self._xml_data_element("oddFooter", self.footer)
+            self._xml_end_tag("headerFooter")
+
+    _WORKSHEET_CLASS.append(OfficialWorksheet)
+    return OfficialWorksheet
 
 
 class Sheet:

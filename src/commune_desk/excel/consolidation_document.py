@@ -26,6 +26,7 @@ class ConsolidatedCommune:
     values: Mapping[str, Number | None]
     draft: bool = False  # counted only when the province asked for drafts; then marked
     narrative: Mapping[str, str] = field(default_factory=dict)  # part -> the commune's text
+    issued: dt.date | None = None  # the day the report was issued (submitted), when known
 
     @property
     def shown_name(self) -> str:
@@ -89,6 +90,7 @@ class ConsolidationDocument:
     expected_count: int = 0  # communes expected (the units list, else those used)
     drafts: int = 0  # drafts among the communes used
     official: Official = field(default_factory=Official)
+    deadline: dt.date | None = None  # the reports were due by this day (inclusive)
 
     def missing(self) -> list[tuple[str, str]]:
         """(code, name) of every expected commune without a report of the period."""
@@ -100,6 +102,50 @@ class ConsolidationDocument:
         return [
             (row.code, row.name) for row in self.grid if row.expected and row.cells[column].missing
         ]
+
+    def unreported(self) -> list[tuple[str, str]]:
+        """(code, name) of every expected commune with no report counted in the totals."""
+        used = {commune.code for commune in self.communes}
+        return [(row.code, row.name) for row in self.grid if row.expected and row.code not in used]
+
+    def late(self) -> list[tuple[str, str, dt.date]]:
+        """(code, name, day issued) of the reports used that were issued after the deadline."""
+        if self.deadline is None:
+            return []
+        return [
+            (c.code, c.name, c.issued)
+            for c in self.communes
+            if c.issued is not None and c.issued > self.deadline
+        ]
+
+    def deadline_lines(self) -> list[str]:
+        """The sentences under the tables: who has not reported by the deadline, who was late
+        (without a deadline: the expected communes with no usable report)."""
+        if self.deadline is None:
+            missing = self.missing()
+            if not missing:
+                return []
+            names = "; ".join(f"{name} ({code})" for code, name in missing)
+            listed = sum(1 for r in self.grid if r.expected)
+            return [
+                f"Các xã, phường chưa có báo cáo dùng được ({len(missing)}/{listed}; "
+                f"xem Vấn đề): {names}."
+            ]
+        due = f"{self.deadline:%d/%m/%Y}"
+        listed = sum(1 for r in self.grid if r.expected) or len(self.communes)
+        unreported = self.unreported()
+        if unreported:
+            names = "; ".join(f"{name} ({code})" for code, name in unreported)
+            lines = [
+                f"Các xã, phường chưa báo cáo đến hạn {due} ({len(unreported)}/{listed}): {names}."
+            ]
+        else:
+            lines = [f"Tất cả {listed} xã, phường đã báo cáo; hạn nộp {due}."]
+        late = self.late()
+        if late:
+            names = "; ".join(f"{name} ({code}) ngày {day:%d/%m/%Y}" for code, name, day in late)
+            lines.append(f"Các xã, phường báo cáo sau hạn {due} ({len(late)}): {names}.")
+        return lines
 
     def coverage(self, code: str) -> str:
         """How many of the expected communes a total covers: "124/166 xã"."""

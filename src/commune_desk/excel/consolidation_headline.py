@@ -96,15 +96,8 @@ def write_headline_sheet(book: Book, document: ConsolidationDocument, catalogue:
     sheet.merge(row, 0, span - 1, note, st.CellStyle(size=10, italic=True, wrap=True))
     sheet.height(row, 28)
     last = row
-    missing = document.missing()
-    if missing:
+    for text in document.deadline_lines():
         last += 1
-        names = "; ".join(f"{name} ({code})" for code, name in missing)
-        listed = sum(1 for r in document.grid if r.expected)
-        text = (
-            f"Các xã, phường chưa có báo cáo dùng được ({len(missing)}/{listed}; xem Vấn đề): "
-            f"{names}."
-        )
         sheet.merge(last, 0, span - 1, text, st.CellStyle(size=11, bold=True, wrap=True))
         sheet.height(last, 16 * st.lines_needed(text, sum(WIDTHS), 11, bold=True))
     last = signature_block(sheet, document, last + 2, span)

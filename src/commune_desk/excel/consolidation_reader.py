@@ -266,7 +266,15 @@ def _report_sheet_values(
     grid: list[list[Any]], label_codes: Mapping[str, str]
 ) -> dict[str, Any] | None:
     """The "Thực hiện kỳ báo cáo" cell of every row whose label is a catalogue label."""
+    # The program's own reports carry the headers exactly: found without a copy of each row.
     header = next(
+        (
+            (i, row)
+            for i, row in enumerate(grid[:40])
+            if LABEL_HEADER in row and VALUE_HEADER in row
+        ),
+        None,
+    ) or next(
         (
             (i, cells)
             for i, row in enumerate(grid[:40])

@@ -118,13 +118,12 @@ def _write_summary(book: Book, document: ConsolidationDocument, catalogue: Catal
         sheet.put(meeting_row, column, met, met_style)
     last = meeting_row + 1
     sheet.put(last, 0, _footnote(), st.CellStyle(size=10, italic=True))
-    missing = document.missing()
-    if missing:
+    across = max(_first_page_columns(widths), len(COMMUNE_WIDTHS) + 1) - 1
+    for text in document.deadline_lines():  # wrapped within the first printed page
         last += 1
-        names = "; ".join(f"{name} ({code})" for code, name in missing)
-        count = f"{len(missing)}/{sum(1 for r in document.grid if r.expected)}"
-        text = f"Các xã, phường chưa có báo cáo dùng được ({count}; xem Vấn đề): {names}."
-        sheet.put(last, 0, text, st.CellStyle(size=11, bold=True))
+        sheet.merge(last, 0, across, text, st.CellStyle(size=11, bold=True, wrap=True))
+        lines = st.lines_needed(text, sheet.width(0, across), 11, bold=True)
+        sheet.height(last, 16 * lines)
     sheet.fit_rows(top + 1, top + 2, slack=LABEL_LINE)  # commune rows are one line each
     sheet.fit_rows(row, covered_row)
     sheet.fit_rows(meeting_row, meeting_row)

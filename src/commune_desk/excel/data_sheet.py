@@ -20,6 +20,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -232,18 +233,23 @@ class DataSheet:
     stored_sha256: str
     signature: str = ""  # base64; "" for a report written before reports were signed
 
+    @cached_property
+    def text(self) -> bytes:
+        """What the checksum and the signature cover (made once: a province reads hundreds)."""
+        return signed_text(self.rows)
+
     @property
     def computed_sha256(self) -> str:
-        return checksum(self.rows)
+        return hashlib.sha256(self.text).hexdigest()
 
     @property
     def intact(self) -> bool:
         """Whether the stored checksum matches the rows (nobody edited them by hand)."""
         return self.stored_sha256.lower() == self.computed_sha256
 
-    @property
+    @cached_property
     def values(self) -> dict[str, str]:
-        return dict(self.rows)
+        return dict(self.rows)  # read-only by contract (made once, asked for often)
 
     @property
     def public_key(self) -> str:
@@ -255,7 +261,7 @@ class DataSheet:
 
         if not self.signature or not self.public_key:
             return False
-        return verify(self.public_key, signed_text(self.rows), self.signature)
+        return verify(self.public_key, self.text, self.signature)
 
     def get(self, key: str, default: str | None = None) -> str | None:
         return self.values.get(key, default)

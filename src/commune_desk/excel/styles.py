@@ -31,9 +31,11 @@ MM = 1 / 25.4  # both libraries take margins in inches
 # Decree 30/2020: top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15, "header": 8, "footer": 8}
 PAPER_A4 = 9  # the paper code of the file format
-PAGE_NUMBER = "Trang &P/&N"  # right of the footer, 10-pt
-PAGE_NUMBER_SIZE = 10
-DRAFT_MARK_SIZE = 14  # the draft mark in the centre of the header, bold
+# Decree 30/2020: Arabic numerals, 13-14 pt upright, centred in the top margin, and no number
+# on the first page (the header of the first page is a different one).
+PAGE_NUMBER = "&P"
+PAGE_NUMBER_SIZE = 13
+DRAFT_MARK_SIZE = 14  # the draft mark at the right of the header of every page, bold
 DEFAULT_ROW_PX = 21  # a row of 12-pt Times New Roman (15.75 pt)
 DEFAULT_COLUMN_PX = 72  # 8.43 digits of 12-pt Times New Roman (8 px a digit)
 
@@ -196,13 +198,17 @@ def set_up_page(
     sheet.print_area = f"A1:{last_column}{last_row}"
     if title_rows:
         sheet.print_title_rows = title_rows
+    sheet.page_setup.firstPageNumber = 1  # each sheet (an appendix) numbered on its own
+    sheet.page_setup.useFirstPageNumber = True
+    sheet.HeaderFooter.differentFirst = True
+    sheet.oddHeader.center.text = PAGE_NUMBER
+    sheet.oddHeader.center.font = f"{FONT_NAME},Regular"
+    sheet.oddHeader.center.size = PAGE_NUMBER_SIZE
     if draft:
-        sheet.oddHeader.center.text = DRAFT_MARK
-        sheet.oddHeader.center.font = f"{FONT_NAME},Bold"
-        sheet.oddHeader.center.size = DRAFT_MARK_SIZE
-    sheet.oddFooter.right.text = PAGE_NUMBER
-    sheet.oddFooter.right.font = FONT_NAME
-    sheet.oddFooter.right.size = PAGE_NUMBER_SIZE
+        for header in (sheet.oddHeader, sheet.firstHeader):
+            header.right.text = DRAFT_MARK
+            header.right.font = f"{FONT_NAME},Bold"
+            header.right.size = DRAFT_MARK_SIZE
 
 
 def set_up_xlsx_page(
@@ -228,9 +234,10 @@ def set_up_xlsx_page(
     sheet.center_horizontally()
     inches = {k: v * MM for k, v in MARGINS.items()}
     sheet.set_margins(inches["left"], inches["right"], inches["top"], inches["bottom"])
-    sheet.set_header("", {"margin": inches["header"]})
-    footer = f'&R&"{FONT_NAME},Regular"&{PAGE_NUMBER_SIZE}{PAGE_NUMBER}'
-    sheet.set_footer(footer, {"margin": inches["footer"]})
+    # The worksheet class of the consolidated workbook writes it for pages 2 on only.
+    number = f'&C&"{FONT_NAME},Regular"&{PAGE_NUMBER_SIZE}{PAGE_NUMBER}'
+    sheet.set_header(number, {"margin": inches["header"]})
+    sheet.set_start_page(1)  # each sheet (an appendix) numbered on its own
     sheet.print_area(0, 0, *last_cell)
     if title_rows:
         sheet.repeat_rows(*title_rows)

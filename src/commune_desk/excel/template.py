@@ -93,7 +93,10 @@ def fill_template(template: Path, path: Path, report: ReportDocument) -> str:
     add_data_sheet(workbook, report.data, report.data_signature)
 
     def save(temp: Path) -> str:
+        from commune_desk.excel.template_ext import keep_extensions
+
         workbook.save(temp)
+        keep_extensions(template, temp)  # cross-sheet validations openpyxl does not keep
         return file_sha256(temp)
 
     return write_atomically(Path(path), save)
@@ -109,9 +112,13 @@ def load_template(template: Path) -> Any:
         check_xlsx_container(template, formulas=True)  # the province's own formulas stay
     except TableError as exc:
         raise TemplateError(f"Mẫu {exc}") from exc
+    import warnings
+
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(template, rich_text=True)
+        with warnings.catch_warnings():  # the extension blocks are copied back when filled
+            warnings.filterwarnings("ignore", "Data Validation extension", UserWarning)
+            return load_workbook(template, rich_text=True)
     except Exception as exc:  # a damaged or hostile file: refused with its name, never a crash
         raise TemplateError(f"Mẫu {template.name}: không đọc được bảng tính ({exc}).") from exc

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -57,6 +57,7 @@ class ConsolidationResult:
     problems: tuple[Issue, ...]
     out: Path
     period: str
+    deadline: dt.date | None = None  # the deadline the workbook was checked against
 
     @property
     def summary(self) -> str:
@@ -82,14 +83,20 @@ class ConsolidationService:
         cancelled: Callable[[], bool] | None = None,
         include_drafts: bool = False,
         document: DocumentSettings | None = None,
+        dated: dt.date | None = None,
+        deadline: dt.date | None = None,
+        deadlines: Mapping[str, dt.date] | None = None,
     ) -> ConsolidationResult:
         """Read, consolidate and write `out`; ConsolidationError when nothing is usable.
 
         Drafts are left out of the totals (listed) unless `include_drafts`; then marked.
+        `dated` is the document's date (default today). The communes that have not reported
+        by `deadline` (else the remembered `deadlines` of the period chosen) are listed, and
+        those that reported after it with the day they did.
         """
         out = Path(out)
         refuse_own_input(out, paths, template)
-        asked = Period.parse(period).key if period else None
+        asked = Period.parse_text(period).key if period else None
         unit_list = read_units_list(units) if units else Units({}, {})
         expected = unit_list.names if units else None
         layout = _template(template) if template else None
@@ -113,17 +120,19 @@ class ConsolidationService:
                 issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
         issues.extend(screen.flags)
         issues.extend(changed_keys(reports, used, unit_list.keys))
+        due = deadline or (deadlines or {}).get(chosen_period.key)
         content = self._document(
             chosen_period, used, reports, expected, issues, len(files), unit_list.keys
         )
+        content = replace(content, deadline=due)
         if document is not None:
-            letter = official(document, content.province, self._today())
+            letter = official(document, content.province, dated or self._today())
             content = replace(content, official=letter)
         try:
             write_consolidation(out, content, self._catalogue)
         except WorkbookWriteError as exc:
             raise ConsolidationError(str(exc)) from exc
-        return ConsolidationResult(len(files), len(used), tuple(issues), out, chosen)
+        return ConsolidationResult(len(files), len(used), tuple(issues), out, chosen, due)
 
     def _read_all(
         self,
@@ -287,8 +296,6 @@ def _issued(report: CommuneReport) -> str:
 
 
 def _with(report: CommuneReport, **changes: str) -> CommuneReport:
-    from dataclasses import replace
-
     return replace(report, **changes)
 
 
@@ -319,7 +326,20 @@ def _consolidated(report: CommuneReport) -> ConsolidatedCommune:
         values=report.values,
         draft=report.draft,
         narrative=dict(report.narrative),
+        issued=_issued_day(report),
     )
+
+
+def _issued_day(report: CommuneReport) -> dt.date | None:
+    """The day a report was issued: its submission moment, else the day it was made."""
+    try:
+        if report.issued_at:
+            return dt.datetime.fromisoformat(report.issued_at).date()
+        if report.generated:
+            return dt.datetime.strptime(report.generated, "%d/%m/%Y").date()
+    except ValueError:
+        return None
+    return None
 
 
 def _grid_periods(reports: list[CommuneReport], chosen: str) -> tuple[tuple[str, str], ...]:

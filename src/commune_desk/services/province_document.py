@@ -2,7 +2,9 @@
 its number, place and date, who signs it and where it goes (Decree 30/2020).
 
 Set from the window or the command line's --agency/--signer options and remembered in a small
-settings file of the user data folder, so the next consolidation carries them.
+settings file of the user data folder, so the next consolidation carries them. The same file
+remembers the deadline of each period's reports (a deadline belongs to its period: the next
+period's is set anew).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from commune_desk.excel.consolidation_document import Official
 
 @dataclass(frozen=True)
 class DocumentSettings:
+    parent_agency: str = ""  # the agency's first line; default "UBND TỈNH …"
     agency: str = ""  # the issuing agency under the province's committee: "SỞ KHOA HỌC VÀ …"
     number_prefix: str = ""  # "BC-SKHCN"; default BC-UBND
     place: str = ""  # of the date line; default the province's name
@@ -44,15 +47,54 @@ def load_settings(path: Path) -> DocumentSettings:
 
 
 def save_settings(path: Path, settings: DocumentSettings) -> None:
-    path = Path(path)
+    _write(Path(path), {**_stored(Path(path)), **asdict(settings)})
+
+
+def load_deadlines(path: Path) -> dict[str, dt.date]:
+    """The remembered deadline of each period ("2025-Q3" -> its date); {} when none."""
+    found = _stored(Path(path)).get(_DEADLINES)
+    deadlines: dict[str, dt.date] = {}
+    for key, text in (found if isinstance(found, dict) else {}).items():
+        try:
+            deadlines[str(key)] = dt.date.fromisoformat(str(text))
+        except ValueError:
+            continue  # an unreadable date is as good as none
+    return deadlines
+
+
+def remember_deadline(path: Path, period_key: str, deadline: dt.date) -> None:
+    stored = _stored(Path(path))
+    known = stored.get(_DEADLINES)
+    deadlines = dict(known) if isinstance(known, dict) else {}
+    deadlines[period_key] = deadline.isoformat()
+    _write(Path(path), {**stored, _DEADLINES: deadlines})
+
+
+_DEADLINES = "deadlines"
+
+
+def _stored(path: Path) -> dict[str, object]:
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def _write(path: Path, stored: dict[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=1) + "\n", "utf-8")
+    text = json.dumps(stored, ensure_ascii=False, indent=1) + "\n"
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(text, "utf-8")
+    temp.replace(path)  # never half a settings file
 
 
 def official(settings: DocumentSettings, province: str, today: dt.date) -> Official:
-    """The document's official parts from the settings, with the Decree 30 defaults."""
+    """The document's official parts from the settings, with the Decree 30 defaults; `today`
+    is the document's date."""
     committee = doc.province_agency_lines(province)
-    agency = (f"UBND {committee[1]}", settings.agency.upper()) if settings.agency else committee
+    parent = settings.parent_agency.upper() or f"UBND {committee[1]}"
+    agency = (parent, settings.agency.upper()) if settings.agency else committee
     place = settings.place or province.strip() or "…"
     title = settings.signer_title.upper()
     recipients = settings.recipients.replace(";", "\n")

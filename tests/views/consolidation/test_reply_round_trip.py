@@ -43,6 +43,7 @@ def test_commune_submits_province_returns_commune_receives(qtbot, ctx, tmp_path)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(page.ui.document_box.isEnabled)  # the remembered document is read
     qtbot.mouseClick(page.ui.add_folder_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.ui.output_button, Qt.MouseButton.LeftButton)
     page.ui.include_drafts_check.setFocus()

@@ -30,12 +30,8 @@ from commune_desk.domain.catalogue import Catalogue
 from commune_desk.domain.consolidation import Issue
 from commune_desk.services.consolidation import ConsolidationResult, ConsolidationService
 from commune_desk.services.errors import ServiceError
-from commune_desk.services.province_document import (
-    DocumentSettings,
-    load_settings,
-    save_settings,
-)
 from commune_desk.services.replies import ReviewService
+from commune_desk.views.consolidation.document_fields import DocumentFields
 from commune_desk.views.forms.ui_consolidation_page import Ui_ConsolidationPage
 from commune_desk.views.kernel import QueryOp, Task
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
@@ -114,12 +110,9 @@ class ConsolidationPage(QWidget):
         self.ui.setupUi(self)
         self._service = ConsolidationService(catalogue)
         self._province_key = province_key  # the province office's key file (its replies)
-        self._document_file = document_file  # the agency and signer, remembered
-        if document_file is not None:
-            remembered = load_settings(document_file)
-            self.ui.agency_edit.setText(remembered.agency)
-            self.ui.signer_title_edit.setText(remembered.signer_title)
-            self.ui.signer_name_edit.setText(remembered.signer_name)
+        # The agency, signer and deadline: remembered in document_file, read in the background.
+        self._document = DocumentFields(self.ui, document_file, self)
+        self._document.loaded.connect(self._update_buttons)
         self._dialogs = dialogs
         self._open_url = open_url
         self._sources: list[Path] = []
@@ -206,21 +199,23 @@ class ConsolidationPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._op is not None
+        busy = self._op is not None or not self._document.ready
         self.ui.run_button.setEnabled(not busy and bool(self._sources) and self._out is not None)
 
     # -- running ---------------------------------------------------------------------------
     def _on_run_button_clicked(self) -> None:
-        if not self._sources or self._out is None:
+        if not self._sources or self._out is None or not self._document.ready:
             return
         sources, out, units = list(self._sources), self._out, self._units
         period = self.ui.period_edit.text().strip() or None
         drafts = self.ui.include_drafts_check.isChecked()
-        document = self._document_settings()
+        fields = self._document
+        document, dated = fields.settings(), fields.dated()
+        deadline, deadlines, remember = fields.deadline(), fields.deadlines(), fields.remember()
         service = self._service
 
         def work(task: Task) -> ConsolidationResult:
-            return service.consolidate(
+            result = service.consolidate(
                 sources,
                 out,
                 period,
@@ -229,7 +224,12 @@ class ConsolidationPage(QWidget):
                 cancelled=lambda: task.cancelled,
                 include_drafts=drafts,
                 document=document,
+                dated=dated,
+                deadline=deadline,
+                deadlines=deadlines,
             )
+            remember(result.period, deadline)  # the next consolidation carries them
+            return result
 
         # Workbooks only (no database): in parallel with the database's work.
         self._op = (
@@ -262,22 +262,9 @@ class ConsolidationPage(QWidget):
         self.ui.summary_label.setText(text)
         self._update_buttons()
 
-    def _document_settings(self) -> DocumentSettings | None:
-        """What the fields say the document is (the remembered rest kept); None without a file."""
-        if self._document_file is None:
-            return None
-        ui = self.ui
-        return load_settings(self._document_file).but(
-            agency=ui.agency_edit.text(),
-            signer_title=ui.signer_title_edit.text(),
-            signer_name=ui.signer_name_edit.text(),
-        )
-
     def _on_op_finished(self, result: ConsolidationResult) -> None:
         self._result = result
-        settings = self._document_settings()
-        if settings is not None and self._document_file is not None:
-            save_settings(self._document_file, settings)  # the next consolidation carries them
+        self._document.remembered(result.period, result.deadline)
         self._model.set_rows(result.problems)
         self.ui.open_button.setEnabled(True)
         self._finish(result.summary)
