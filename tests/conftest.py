@@ -55,6 +55,18 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
+@pytest.fixture(autouse=True)
+def keyring_in_memory():
+    """The operating system's keyring replaced by one in memory (the test's own)."""
+    import keyring
+
+    from tests.support.fake_keyring import MemoryKeyring
+
+    fake = MemoryKeyring()
+    keyring.set_keyring(fake)
+    return fake
+
+
 _server_failure: list[str] = []
 
 

@@ -36,15 +36,18 @@ def _account_works(url: URL) -> bool:
     """Whether the user and password open the server's own `postgres` database."""
     import psycopg
 
+    params: dict[str, object] = {
+        "host": url.host or "localhost",
+        "port": url.port or DEFAULT_PORT,
+        "dbname": "postgres",
+        "connect_timeout": int(PROBE_TIMEOUT_S),
+    }
+    if url.username:
+        params["user"] = url.username
+    if url.password:  # else libpq's own: PGPASSWORD, the password file
+        params["password"] = url.password
     try:
-        with psycopg.connect(
-            host=url.host or "localhost",
-            port=url.port or DEFAULT_PORT,
-            user=url.username or "",
-            password=url.password or "",
-            dbname="postgres",
-            connect_timeout=int(PROBE_TIMEOUT_S),
-        ):
+        with psycopg.connect(**params):  # type: ignore[arg-type]
             return True
     except psycopg.Error:
         return False

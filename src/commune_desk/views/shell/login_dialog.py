@@ -20,6 +20,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.services.login import MAX_ATTEMPTS, LoginFailed, LoginRefusal
 from commune_desk.views.forms.ui_login_dialog import Ui_LoginDialog
 from commune_desk.views.kernel import QueryOp
+from commune_desk.views.shell.server_dialog import CONNECT_SERVER
 from commune_desk.views.widgets.i18n import fill
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class LoginDialog(QDialog):
         ui.password_edit.textChanged.connect(self._on_input_changed)
         ui.login_button.clicked.connect(self._on_login_button_clicked)
         ui.quit_button.clicked.connect(self.reject)
+        ui.server_button.clicked.connect(lambda: self.done(CONNECT_SERVER))  # server_dialog.py
         ui.username_edit.setFocus()
         self._on_input_changed()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
