@@ -1452,6 +1452,72 @@ The program keeps running. The details have been written to the log file:
     </message>
   </context>
   <context>
+    <name>ParticipantsDialog</name>
+    <message>
+      <source>&amp;Lưu</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>%1  (đã có trong khóa)</source>
+      <translation>%1  (already in the course)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Đã chọn %n người</source>
+      <translation>
+        <numerusform>%n person chosen</numerusform>
+        <numerusform>%n people chosen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 (đang hiện %2 người khớp với ô tìm)</source>
+      <translation>%1 (%2 people match the search)</translation>
+    </message>
+    <message>
+      <source>Thêm học viên vào khóa bồi dưỡng</source>
+      <translation>Add participants to a training course</translation>
+    </message>
+    <message>
+      <source>&amp;Khóa bồi dưỡng:</source>
+      <translation>&amp;Course:</translation>
+    </message>
+    <message>
+      <source>Khóa bồi dưỡng</source>
+      <translation>Training course</translation>
+    </message>
+    <message>
+      <source>&amp;Tìm cán bộ:</source>
+      <translation>&amp;Find staff:</translation>
+    </message>
+    <message>
+      <source>Tìm cán bộ theo tên hoặc mã</source>
+      <translation>Find staff by name or code</translation>
+    </message>
+    <message>
+      <source>Gõ tên, có dấu hoặc không dấu</source>
+      <translation>Type a name, with or without accents</translation>
+    </message>
+    <message>
+      <source>Cán bộ, công chức</source>
+      <translation>Officials and civil servants</translation>
+    </message>
+    <message>
+      <source>&amp;Chọn hết những người đang hiện</source>
+      <translation>&amp;Choose everyone shown</translation>
+    </message>
+    <message>
+      <source>&amp;Bỏ chọn tất cả</source>
+      <translation>&amp;Untick all</translation>
+    </message>
+    <message>
+      <source>Đã h&amp;oàn thành khóa</source>
+      <translation>C&amp;ompleted the course</translation>
+    </message>
+  </context>
+  <context>
     <name>PendingSaves</name>
     <message>
       <source>%1
@@ -1566,6 +1632,10 @@ Try again now?</translation>
     <message>
       <source>Không sửa được</source>
       <translation>Cannot edit</translation>
+    </message>
+    <message>
+      <source>Đã bỏ lọc để hiện bản ghi vừa lưu (bộ lọc đang chọn sẽ ẩn nó).</source>
+      <translation>The filters were cleared to show the record just saved (they would have hidden it).</translation>
     </message>
     <message>
       <source>Xóa %1 «%2»?</source>

@@ -22,6 +22,7 @@ from commune_desk.charts.data import (
 from commune_desk.charts.indicator import draw_indicator
 from commune_desk.charts.online import draw_online
 from commune_desk.charts.support import draw_support
+from commune_desk.charts.texts import OnlineTexts
 from commune_desk.charts.training import draw_training
 
 CURRENT = (58.6, 61.3, 63.3, 65.6, 68.4, 70.8, 72.7, 75.5, 77.6, None, None, None)
@@ -131,7 +132,7 @@ def test_online_bars_share_line_and_target():
     data = OnlineSeries(2026, channels, share, (60.0,) * 12, 80.0)
     fig = export.new_figure()
     draw_online(fig, data)
-    bars_ax, share_ax = fig.axes
+    share_ax, bars_ax = fig.axes
     assert _boxes(bars_ax.collections[0]) == [(1, 0, 430.0), (2, 0, 300.0)]
     assert _boxes(bars_ax.collections[1]) == [(1, 430.0, 500.0), (2, 300.0, 340.0)]
     lines = {line.get_label(): line for line in share_ax.get_lines()}
@@ -139,6 +140,35 @@ def test_online_bars_share_line_and_target():
     assert set(lines["Chỉ tiêu năm 2026: 80,0 %"].get_ydata()) == {80.0}
     draw_online(fig, data)  # a redraw keeps the two axes
     assert len(fig.axes) == 2
+
+
+def test_online_share_uses_its_whole_panel_above_the_bars():
+    channels = (Line("tthc.received_online", "Trực tuyến", (430.0, 300.0) + (None,) * 10),)
+    data = OnlineSeries(2026, channels, (61.4, 46.9) + (None,) * 10, (40.0,) * 12, 80.0)
+    fig = export.print_figure()
+    draw_online(fig, data)
+    fig.canvas.draw()
+    share_ax, bars_ax = fig.axes
+
+    def span(ax, low, high):  # the part of the axes' height between two values
+        to_axes = ax.transData + ax.transAxes.inverted()
+        return to_axes.transform((1, high))[1] - to_axes.transform((1, low))[1]
+
+    assert span(share_ax, 0, 100) > 0.85  # 0 % at the bottom of its panel, 100 % near the top
+    assert span(bars_ax, 0, 430) > 0.5  # the highest bar takes most of its panel
+    share_box, bars_box = share_ax.get_position(), bars_ax.get_position()
+    assert share_box.y0 > bars_box.y1  # one above the other, never drawn over each other
+    assert share_box.height > 0.25 * (share_box.y1 - bars_box.y0)
+    labels = [ax.yaxis.label.get_window_extent() for ax in (share_ax, bars_ax)]
+    assert min(label.x0 for label in labels) >= 0  # the axis titles stay on the figure
+    english = OnlineTexts(share_axis="Share of online applications", count_axis="applications")
+    for size in (style.SCREEN_SIZE, (10.8, 3.9)):  # the canvas in a 1366×768 window
+        fig.set_size_inches(*size)
+        draw_online(fig, data, english)
+        fig.canvas.draw()
+        label = share_ax.yaxis.label.get_window_extent()
+        assert label.x0 >= 0 and label.y0 >= 0, size
+        assert label.y1 <= fig.bbox.height, size
 
 
 def test_coverage_bars_against_all_villages():

@@ -186,3 +186,36 @@ def test_training_hours_read_as_counts_do():
     assert parse_field(hours, "1.500", {}) == 1500.0
     assert parse_field(hours, "1,5", {}) == 1.5
     assert parse_field(hours, "1.234,5", {}) == 1234.5
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["1.500", "1.234,5", "1 234", "1\u00a0234,25", "12.5", "2.25", "0,25", "-3,5", "+7", " 40 "],
+)
+def test_one_rule_for_province_forms_imports_and_counts(typed):
+    from commune_desk.domain.numbers import parse_decimal, parse_number, parse_typed_number
+
+    value = parse_number(typed)
+    assert parse_typed_number(typed) == value == parse_decimal(typed)
+    assert isinstance(parse_decimal(typed), float)
+    if float(value).is_integer() and value >= 0:
+        assert parse_whole_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["1234.567", "1.234.5", "1.23,4", "1,2,3", "--5", "12%"])
+def test_what_one_reader_refuses_every_reader_refuses(typed):
+    from commune_desk.domain.numbers import parse_decimal, parse_number
+
+    for parse in (parse_number, parse_decimal, parse_whole_number):
+        with pytest.raises(NumberError, match="không phải là số"):
+            parse(typed)
+
+
+def test_whole_text_reads_as_a_whole_number_and_a_percent_only_on_forms():
+    from commune_desk.domain.numbers import parse_number, parse_typed_number
+
+    assert parse_number("1.320") == 1320 and isinstance(parse_number("1.320"), int)
+    assert parse_number("12.345.678.901.234.567") == 12_345_678_901_234_567  # exact
+    assert parse_typed_number("12,5 %") == 12.5
+    with pytest.raises(NumberError):
+        parse_number("12,5 %")

@@ -85,3 +85,33 @@ def test_the_whole_list_searches_the_same_way(staff):
         "Đặng Văn Khánh",
         "Dương Khánh Linh",
     ]
+
+
+def test_position_agrees_with_the_pages_whatever_the_sort_and_filters(ctx):
+    from commune_desk.services.records import RecordQuery, RecordService
+
+    records = RecordService(ctx)
+    names = ["Vũ Văn An", "Đặng Thị Bình", "Lê Khánh", "Bùi Quang Huy", "Nguyễn Khanh", "Ân Lan"]
+    created = [
+        records.create(
+            "staff",
+            {
+                "code": f"CB{i:02d}",
+                "full_name": name,
+                "group": "cong_chuc",
+                "start_date": "01/03/2018",
+            },
+        )
+        for i, name in enumerate(names, 1)
+    ]
+    for query in (
+        RecordQuery(),
+        RecordQuery(sort="full_name"),
+        RecordQuery(sort="full_name", descending=True),
+        RecordQuery(search="khanh", sort="code", descending=True),
+    ):
+        listed = [r.id for r in records.page("staff", query).records]
+        for record in created:
+            expected = listed.index(record.id) if record.id in listed else None
+            assert records.position("staff", query, record.id) == expected, (query, record)
+    assert records.position("staff", RecordQuery(search="khanh"), created[0].id) is None

@@ -147,6 +147,23 @@ def test_the_guard_computes_once_per_import_not_per_row(ctx, submitted, tmp_path
     assert count(ctx, Staff) == 2005
 
 
+def test_the_guard_sees_a_bulk_insert_at_the_drivers_level(ctx, submitted):
+    import datetime as dt
+
+    from commune_desk.data.bulk import insert_many
+
+    with ctx.read_session() as s:
+        team_id = s.execute(select(TeamMember.team_id)).scalars().first()
+    row = {"team_id": team_id, "full_name": "Dũng", "joined_on": dt.date(2025, 3, 1)}
+    with pytest.raises(PeriodLocked, match="Tháng 9/2025"), ctx.sessions.begin() as session:
+        insert_many(session, TeamMember.__table__, [row])
+    assert count(ctx, TeamMember) == 3  # nothing written
+    later = {**row, "joined_on": dt.date(2025, 10, 1)}  # after the locked periods: allowed
+    with ctx.sessions.begin() as session:
+        insert_many(session, TeamMember.__table__, [later])
+    assert count(ctx, TeamMember) == 4
+
+
 def test_writes_that_touch_no_figure_do_not_recompute(ctx, submitted, monkeypatch):
     calls = []
     monkeypatch.setattr(guard, "check_locked", lambda *a, **kw: calls.append(1) or [])

@@ -87,6 +87,7 @@ class PostgresServer:
     password: str = PASSWORD
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
     _run_as: pwd.struct_passwd | None = None
+    _version: int | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -219,8 +220,20 @@ class PostgresServer:
         """A new database's name: empty, or a copy of `template`."""
         name = f"cd_test_{os.getpid()}_{next(self._counter)}"
         source = f" TEMPLATE {template}" if template else " TEMPLATE template0"
-        self.admin(f"CREATE DATABASE {name}{source}")
+        # A file copy is the faster way for a small template (PostgreSQL 15 and later).
+        strategy = " STRATEGY FILE_COPY" if self.version() >= 150000 else ""
+        self.admin(f"CREATE DATABASE {name}{source}{strategy}")
         return name
+
+    def version(self) -> int:
+        """The server's version number, e.g. 150010."""
+        if self._version is None:
+            import psycopg
+
+            with psycopg.connect(self.url()) as conn:
+                row = conn.execute("SHOW server_version_num").fetchone()
+            self._version = int(row[0]) if row else 0
+        return self._version
 
     def drop_database(self, name: str) -> None:
         self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -1,7 +1,12 @@
-"""Records received per month by channel (bars) and the share received online (line)."""
+"""Records received per month by channel (bars) and the share received online (line).
+
+Two panels on one month axis: the share above, on its own 0–100 % scale, and the bars below.
+Each uses its panel's whole height, so neither is squeezed to make room for the other.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from commune_desk.charts import style
@@ -9,6 +14,7 @@ from commune_desk.charts.data import OnlineSeries
 from commune_desk.charts.texts import OnlineTexts
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 # Bars in light colours with hatches, so the share line stays readable over them.
@@ -18,10 +24,9 @@ SHARE = {"color": style.BLACK, "linestyle": "-", "marker": "o", "linewidth": 2.0
 
 
 def draw_online(fig: Figure, data: OnlineSeries, texts: OnlineTexts | None = None) -> None:
-    """Stacked bars of the channels on the left axis, the online share on the right one."""
+    """The online share in the upper panel, stacked bars of the channels in the lower one."""
     texts = texts or OnlineTexts()
-    ax, share_ax = style.axes(fig, twin=True)
-    assert share_ax is not None
+    share_ax, ax = _panels(fig)
     count = len(data.share)
     x = style.steps(count)
     layers = [
@@ -58,15 +63,40 @@ def draw_online(fig: Figure, data: OnlineSeries, texts: OnlineTexts | None = Non
         )
     else:
         style.no_data(ax, texts.empty)
-    # Bars in the lower part, the share line above them: both stay readable.
-    ax.set_ylim(0, style.value_limit(bottoms, False) * 1.9)
-    share_ax.set_ylim(-110, 105)
+    ax.set_ylim(0, style.value_limit(bottoms, False))
+    share_ax.set_ylim(0, 112)  # room for the last value's label above 100 %
     share_ax.set_yticks([0, 25, 50, 75, 100])
     ax.yaxis.set_major_formatter(style.number_formatter())
     share_ax.yaxis.set_major_formatter(style.percent_formatter())
     ax.set_ylabel(texts.count_axis)
-    share_ax.set_ylabel(texts.share_axis)
+    share_ax.set_ylabel(two_lines(texts.share_axis))
     style.step_axis(ax, count, texts.month_axis)
+    share_ax.set_xlim(ax.get_xlim())
+    share_ax.tick_params(axis="x", length=0, labelbottom=False)
     lines = style.title(fig, texts.title.format(year=data.year))
     rows = style.legend(fig, handles)
-    style.frame(fig, lines, rows, right=0.85)
+    fig.align_ylabels([share_ax, ax])  # both axis titles in one column
+    style.frame(fig, lines, rows, left=0.95)
+
+
+def two_lines(text: str) -> str:
+    """An axis title in two lines of about half its length (the share's panel is short)."""
+    return "\n".join(textwrap.wrap(text, max(12, -(-len(text) // 2) + 4))) or text
+
+
+def _panels(fig: Figure) -> tuple[Axes, Axes]:
+    """The share's panel above and the bars' panel below, created once, emptied on redraws."""
+    style.configure()
+    if len(fig.axes) != 2:
+        for old in list(fig.axes):
+            old.remove()
+        grid = fig.add_gridspec(2, 1, height_ratios=(2, 3), hspace=0.25)
+        share_ax = fig.add_subplot(grid[0])
+        ax = fig.add_subplot(grid[1], sharex=share_ax)
+        for each in (share_ax, ax):
+            each.set_axisbelow(True)
+            each.grid(axis="y", color=style.GRID, linewidth=0.8)
+    for each in fig.axes:
+        style.empty(each)
+    share_ax, ax = fig.axes
+    return share_ax, ax

@@ -200,11 +200,13 @@ def legend(fig: Figure, handles: Sequence[Any], points: float = 8.5) -> int:
     )
 
 
-def frame(fig: Figure, title_lines: int, legend_rows: int, *, right: float = 0.25) -> None:
+def frame(
+    fig: Figure, title_lines: int, legend_rows: int, *, right: float = 0.25, left: float = 0.75
+) -> None:
     """Margins for a title of `title_lines` and a legend of `legend_rows` under the axes."""
     top = 0.25 + LINE_HEIGHT * 1.1 * title_lines
     bottom = 0.5 + LINE_HEIGHT * legend_rows
-    fit_margins(fig, Margins(left=0.75, right=right, top=top, bottom=bottom))
+    fit_margins(fig, Margins(left=left, right=right, top=top, bottom=bottom))
 
 
 # --- axes ------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 Number = int | float
 
-_GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
 # The Vietnamese way: dot (or space) between thousands, comma before decimals.
 _VIETNAMESE = re.compile(r"^(?P<whole>\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(?P<fraction>\d+))?$")
 # A dot that cannot be a thousands separator (not followed by exactly three digits): 1.5, 2.25.
@@ -48,25 +47,30 @@ def format_decimal(value: Number | None, empty: str = "") -> str:
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
-def parse_decimal(raw: object) -> float:
-    """A number from typed text or a spreadsheet cell, read the Vietnamese way.
+def parse_number(raw: object, percent: bool = False) -> Number:
+    """The one number rule, the Vietnamese one, for every number typed or read from a file.
 
-    "1.500" is 1500 and "1.234,5" is 1234.5; a plain "1.5" is 1.5 only because the dot cannot
-    be a thousands separator there (a group has three digits). Refuses anything else.
+    A dot (or a space) groups thousands and a comma starts the decimals: "1.500" is 1500,
+    "1.234,5" is 1234.5, "1 234" is 1234. A plain "1.5" (or "2.25", "0.12345") is a decimal
+    only because a dot before other than three digits cannot group thousands; "1.234.5" or
+    "1.23,4" are refused. Text without decimals gives an int, with them a float; a
+    spreadsheet cell's own number comes back as it is. `percent`: a trailing "%" is allowed
+    ("12 %" is 12). NumberError, in Vietnamese, for anything else.
     """
     if isinstance(raw, bool):
         raise NumberError("giá trị phải là số")
     if isinstance(raw, int | float):
         if not math.isfinite(raw):
             raise NumberError("giá trị phải là số")
-        return float(raw)
+        return raw
     text = " ".join(str(raw).replace("\u00a0", " ").split())
+    if percent and text.endswith("%"):
+        text = text[:-1].rstrip()
     if not text:
         raise NumberError("chưa nhập giá trị")
     if text.startswith("="):
         raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
-    sign = -1.0 if text.startswith("-") else 1.0
-    body = text.lstrip("+-").strip()
+    body = text[1:].lstrip() if text[0] in "+-" else text
     match = _VIETNAMESE.match(body) or _DOT_FRACTION.match(body)
     if match is None:
         raise NumberError(
@@ -74,8 +78,14 @@ def parse_decimal(raw: object) -> float:
             "hàng nghìn, dấu phẩy trước phần thập phân)"
         )
     whole = match["whole"].replace(".", "").replace(" ", "")
-    fraction = match["fraction"] or "0"
-    return sign * float(f"{whole}.{fraction}")
+    fraction = match["fraction"]
+    value: Number = int(whole) if fraction is None else float(f"{whole}.{fraction}")
+    return -value if text[0] == "-" else value
+
+
+def parse_decimal(raw: object) -> float:
+    """A number from typed text or a spreadsheet cell (`parse_number`), as a float."""
+    return float(parse_number(raw))
 
 
 def plain_decimal(value: Number | None) -> str:
@@ -93,70 +103,25 @@ def plain_decimal(value: Number | None) -> str:
 
 
 def parse_whole_number(raw: object) -> int:
-    """A whole number >= 0 from typed text or a spreadsheet cell.
+    """A whole number >= 0 from typed text or a spreadsheet cell (`parse_number`).
 
     Accepts "1234", "1.234" and "1 234" (Vietnamese grouping), 1234.0; refuses decimals,
     negatives, text and empty input with a Vietnamese message.
     """
     if isinstance(raw, bool):
         raise NumberError("giá trị phải là số nguyên không âm")
-    if isinstance(raw, int):
-        value = raw
-    elif isinstance(raw, float):
-        if not math.isfinite(raw) or not raw.is_integer():
-            raise NumberError(f"«{format_number(raw)}» không phải là số nguyên")
-        value = int(raw)
-    else:
-        text = str(raw).strip().replace("\u00a0", " ")
-        if not text:
-            raise NumberError("chưa nhập giá trị")
-        if text.startswith("="):
-            raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
-        if re.fullmatch(r"[+-]?\d+", text):
-            value = int(text)
-        elif _GROUPED.match(text):
-            value = int(text.replace(".", "").replace(" ", ""))
-        elif re.fullmatch(r"[+-]?\d+[.,]\d+", text):
-            raise NumberError(f"«{text}» không phải là số nguyên (không nhập số thập phân)")
-        else:
-            raise NumberError(f"«{text[:40]}» không phải là số")
+    value = parse_number(raw)
+    if isinstance(value, float):
+        if not value.is_integer():
+            shown = raw.strip() if isinstance(raw, str) else format_number(value)
+            raise NumberError(f"«{shown}» không phải là số nguyên (không nhập số thập phân)")
+        value = int(value)
     if value < 0:
         raise NumberError(f"số âm ({value}) không được chấp nhận; giá trị phải ≥ 0")
     return value
 
 
-_VI_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?$")  # 1.234 · 1.234,5 · 1 234
-_VI_DECIMAL = re.compile(r"^[+-]?\d+(?:,\d+)?$")  # 1234 · 1234,5
-_DOT_DECIMAL = re.compile(r"^[+-]?\d+\.\d+$")  # 12.5, as a spreadsheet in English shows it
-
-
 def parse_typed_number(raw: object) -> Number:
-    """A number typed into a spreadsheet the Vietnamese way: 1.234, 1.234,5, 1 234, 12 % (12);
-    a cell's own number as it is. NumberError (Vietnamese) for anything else ("5 tổ").
-
-    A dot between groups of three digits groups thousands (1.234 is 1234); a lone dot with
-    other than three digits after it ("12.5") is a decimal point.
-    """
-    if isinstance(raw, bool):
-        raise NumberError("giá trị phải là số")
-    if isinstance(raw, int | float):
-        if not math.isfinite(raw):
-            raise NumberError("giá trị phải là số")
-        return raw
-    text = str(raw).replace("\u00a0", " ").strip()
-    if text.endswith("%"):
-        text = text[:-1].rstrip()
-    if not text:
-        raise NumberError("chưa nhập giá trị")
-    if text.startswith("="):
-        raise NumberError(f"«{text[:40]}» là công thức, cần nhập số")
-    if _VI_GROUPED.match(text):
-        number = text.replace(".", "").replace(" ", "").replace(",", ".")
-    elif _VI_DECIMAL.match(text):
-        number = text.replace(",", ".")
-    elif _DOT_DECIMAL.match(text):
-        number = text
-    else:
-        raise NumberError(f"«{text[:40]}» không phải là số")
-    value = float(number)
-    return int(value) if value.is_integer() and "." not in number else value
+    """A number typed into a province's form (`parse_number`, a trailing "%" allowed):
+    1.234, 1.234,5, 1 234, 12 % (12); a cell's own number as it is."""
+    return parse_number(raw, percent=True)

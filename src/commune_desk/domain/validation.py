@@ -179,24 +179,26 @@ def unknown_code_problem(code: str, month: str) -> Problem:
     )
 
 
-def not_entered_problem(code: str, month: str) -> Problem:
+def not_entered_problem(code: str, month: str, label: str = "") -> Problem:
+    """`label`: the figure's name, which people read (the code when none is given)."""
     return Problem(
         Severity.ERROR,
         NOT_ENTERED,
         (code,),
         month,
-        f"«{code}» được tính từ sổ sách (danh sách), không nhập trực tiếp",
+        f"«{label or code}» được tính từ sổ sách (danh sách), không nhập trực tiếp",
         f"{code} is counted from the records, not entered",
     )
 
 
-def whole_number_problem(code: str, month: str, reason: str) -> Problem:
+def whole_number_problem(code: str, month: str, reason: str, label: str = "") -> Problem:
+    """`label`: the figure's name, which people read (the code when none is given)."""
     return Problem(
         Severity.ERROR,
         WHOLE_NUMBER,
         (code,),
         month,
-        f"«{code}»: {reason}",
+        f"«{label or code}»: {reason}",
         f"{code}: the value must be a whole number ≥ 0",
     )
 

@@ -104,6 +104,18 @@ class LegacyReader:
                 cells[column] = text
                 self._converted.setdefault((encoding, header), []).append(row_no)
 
+    def converts(self, text: str) -> bool:
+        """Whether `text` (in no legacy font) is read as an old encoding or refused."""
+        reading = self._seen.get((text, None))
+        if reading is None:
+            try:
+                reading = read_legacy(text, None)
+            except Unconvertible:
+                reading = (text, _REFUSED)
+            if len(self._seen) < _SEEN_SIZE:
+                self._seen[(text, None)] = reading
+        return reading[1] is not None
+
     def check(self) -> None:
         if self._refused:
             raise LegacyTextError(self._file, self._refused)

@@ -13,6 +13,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +43,50 @@ __all__ = [
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a commune's list is far smaller
 MAX_CELL_CHARS = 5_000
 MAX_COLUMNS = 1_000
+_TEXTS_SIZE = 100_000  # distinct texts remembered while reading one file
 SAVE_AS_CSV = "hãy lưu lại bằng «CSV UTF-8 (Comma delimited)» hoặc thành .xlsx"
 
 
 @dataclass(frozen=True)
 class Table:
+    """The rows of a list: their numbers in the file and their cells under `headers` (a short
+    line has fewer cells); `rows` gives each as a dict, `column` one header's cells."""
+
     file: str
     headers: tuple[str, ...]
-    rows: tuple[tuple[int, dict[str, Any]], ...]  # (row number in the file, header -> cell)
+    numbers: tuple[int, ...]  # each row's number in the file
+    cells: tuple[list[Any], ...]  # each row's cells, in the order of `headers`
     notes: tuple[str, ...] = ()  # what the reader converted (old Vietnamese encodings), where
+
+    @cached_property
+    def rows(self) -> tuple[tuple[int, dict[str, Any]], ...]:
+        """(row number in the file, header -> cell) of each row; no unnamed column."""
+        return tuple((number, self.row(i)) for i, number in enumerate(self.numbers))
+
+    def row(self, index: int) -> dict[str, Any]:
+        """Row `index` (from 0) as `rows` gives it: header -> cell."""
+        cells = self.cells[index]
+        return {h: c for h, c in zip(self.headers, cells, strict=False) if h}
+
+    def column(self, header: str) -> list[Any]:
+        """The cells of column `header`, one per row (None where a short line lacks it)."""
+        index = self.headers.index(header)
+        if self.complete_rows:
+            return list(map(itemgetter(index), self.cells))
+        return [cells[index] if index < len(cells) else None for cells in self.cells]
+
+    def complete(self, index: int) -> bool:
+        """Whether row `index` (from 0) has a cell in every named column."""
+        return len(self.cells[index]) >= self._needed
+
+    @cached_property
+    def complete_rows(self) -> bool:
+        """Whether every row has a cell in every column."""
+        return min(map(len, self.cells), default=0) >= len(self.headers)
+
+    @cached_property
+    def _needed(self) -> int:
+        return max((i + 1 for i, h in enumerate(self.headers) if h), default=0)
 
 
 def read_table(path: Path) -> Table:
@@ -64,7 +102,7 @@ def read_table(path: Path) -> Table:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         notes: list[str] = []
-        return _to_table(name, _csv_rows(path, notes), notes=notes)
+        return _to_table(name, _csv_rows(path, notes), notes=notes, text_cells=True)
     if suffix in (".xlsx", ".xlsm"):
         grid, merged = _xlsx_rows(path)
         return _to_table(name, grid, merged, legacy_fonts(path))
@@ -87,15 +125,26 @@ def _csv_rows(path: Path, notes: list[str]) -> Iterator[list[Any]]:
     del raw
     text, delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:  # the rows a list may have in one call, any further ones as they come
+        first = list(islice(reader, MAX_ROWS + 2))
+    except csv.Error as exc:
+        raise _csv_error(name, reader.line_num, exc) from exc
+    return chain(first, _more_rows(name, reader))
+
+
+def _more_rows(name: str, reader: Any) -> Iterator[list[str]]:
     try:
         yield from reader
     except csv.Error as exc:
-        line = reader.line_num
-        if "field larger" in str(exc):
-            problem = f"có ô dài quá {format_number(csv.field_size_limit())} ký tự"
-        else:
-            problem = f"dòng CSV không hợp lệ ({exc}), thường do dấu ngoặc kép không khép lại"
-        raise TableError(f"{name}, dòng {line}: {problem}.") from exc
+        raise _csv_error(name, reader.line_num, exc) from exc
+
+
+def _csv_error(name: str, line: int, exc: csv.Error) -> TableError:
+    if "field larger" in str(exc):
+        problem = f"có ô dài quá {format_number(csv.field_size_limit())} ký tự"
+    else:
+        problem = f"dòng CSV không hợp lệ ({exc}), thường do dấu ngoặc kép không khép lại"
+    return TableError(f"{name}, dòng {line}: {problem}.")
 
 
 def _delimiter(text: str) -> tuple[str, str]:
@@ -108,12 +157,17 @@ def _delimiter(text: str) -> tuple[str, str]:
     hint = first.strip().lower()
     if hint.startswith("sep=") and len(hint) == 5:
         return rest, first.strip()[4]
-    header = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
+    header = next((line for line in _lines(text) if line.strip(" ,;\t\r\n")), "")
     unquoted = re.sub(r'"[^"]*"', "", header)
     # A comma followed by a space is the one inside a label ("Tên thôn, tổ dân phố").
     counts = {d: len(re.findall(re.escape(d) + "(?! )", unquoted)) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ","))
     return text, best
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, one at a time (the header is near the top of a long file)."""
+    return iter(io.StringIO(text, newline=None).readline, "")
 
 
 def _decode(name: str, raw: bytes, notes: list[str]) -> str:
@@ -192,6 +246,7 @@ def _to_table(
     merged: Merged = (),
     fonts: Fonts | None = None,
     notes: list[str] | None = None,
+    text_cells: bool = False,
 ) -> Table:
     lines = enumerate(grid)
     found = next(((i, row) for i, row in lines if not _blank(row)), None)
@@ -222,31 +277,91 @@ def _to_table(
     duplicates = sorted(h for h, n in counts.items() if n > 1)
     if duplicates:
         raise TableError(f"{name}, dòng {header_index + 1}: cột «{duplicates[0]}» bị lặp lại.")
-    rows: list[tuple[int, dict[str, Any]]] = []
+    rows: list[tuple[int, list[Any]]] = []
     legacy = LegacyReader(name, fonts)
-    for index, raw in lines:
+    # Without legacy fonts a text reads the same in every cell: each distinct text of the
+    # file is judged and cleaned once, and a row costs a few lookups (large imports).
+    texts = None if fonts else _Texts(legacy)
+    texts_only = texts is not None and text_cells  # every cell a text (CSV)
+    width = len(headers)
+    rest: Iterable[tuple[int, list[Any]]] = lines
+    if texts_only:
+        first = list(islice(lines, MAX_ROWS + 1))  # a longer file is refused as it is read
+        rest = chain(first, lines)
+        fast = _text_rows(headers, first, texts) if len(first) <= MAX_ROWS else None
+        if fast is not None:
+            numbers, cells = zip(*fast, strict=True) if fast else ((), ())
+            return Table(name, headers, numbers, cells, tuple(notes or ()))
+    for index, raw in rest:
         offset = index + 1
         if len(rows) >= MAX_ROWS:
-            raise TableError(
-                f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
-                f"vào có tối đa {format_number(MAX_ROWS)} dòng."
-            )
-        legacy.cells(index, offset, headers, raw)
-        cells = [_clean(c) for c in raw]
-        if all(c in (None, "") for c in cells):
+            raise TableError(_too_many(name))
+        if texts_only:
+            cells = list(map(texts.__getitem__, raw))  # type: ignore[union-attr]
+        elif texts is not None:
+            cells = [texts[c] if c.__class__ is str else c for c in raw]
+        if texts is None or (texts.special and not texts.special.isdisjoint(raw)):
+            legacy.cells(index, offset, headers, raw)  # converts `raw` in place
+            cells = [_clean(c) for c in raw]
+        if cells.count("") + cells.count(None) == len(cells):
             continue
-        if len(cells) > len(headers) and any(c not in (None, "") for c in cells[len(headers) :]):
+        if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
             raise TableError(f"{name}, dòng {offset}: có dữ liệu ở cột không có tiêu đề.")
-        row: dict[str, Any] = {}
-        for header, cell in zip(headers, cells, strict=False):
-            if not header:
-                continue
-            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
-                raise TableError(
-                    f"{name}, dòng {offset}, cột {header}: ô quá dài "
-                    f"({format_number(len(cell))} ký tự; tối đa {format_number(MAX_CELL_CHARS)})."
-                )
-            row[header] = cell
-        rows.append((offset, row))
+        if texts is None or (texts.long and not texts.long.isdisjoint(raw)):
+            _check_lengths(name, offset, headers, cells)
+        rows.append((offset, cells[:width]))
     legacy.check()
-    return Table(name, headers, tuple(rows), (*(notes or ()), *legacy.notes()))
+    numbers, cells = zip(*rows, strict=True) if rows else ((), ())
+    return Table(name, headers, numbers, cells, (*(notes or ()), *legacy.notes()))
+
+
+def _too_many(name: str) -> str:
+    return (
+        f"{name}: quá nhiều dòng (hơn {format_number(MAX_ROWS)}); một danh sách nhập "
+        f"vào có tối đa {format_number(MAX_ROWS)} dòng."
+    )
+
+
+def _text_rows(
+    headers: tuple[str, ...], lines: list[tuple[int, list[str]]], texts: _Texts
+) -> list[tuple[int, list[str]]] | None:
+    """The rows of a file whose cells are all texts (CSV), a few calls for them all; None when
+    a row needs looking at cell by cell (an old encoding, a cell too long, a cell without a
+    column), which the general reading does."""
+    cleaned = [list(map(texts.__getitem__, raw)) for _, raw in lines]
+    if texts.special or texts.long or max(map(len, cleaned), default=0) > len(headers):
+        return None
+    return [(i + 1, c) for (i, _), c in zip(lines, cleaned, strict=True) if any(c)]
+
+
+def _check_lengths(name: str, offset: int, headers: Iterable[str], cells: list[Any]) -> None:
+    for header, cell in zip(headers, cells, strict=False):
+        if header and isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+            raise TableError(
+                f"{name}, dòng {offset}, cột {header}: ô quá dài "
+                f"({format_number(len(cell))} ký tự; tối đa {format_number(MAX_CELL_CHARS)})."
+            )
+
+
+class _Texts(dict[str, str]):
+    """Text as written -> text as stored, for the distinct texts of one file.
+
+    `special`: texts an old encoding may have written (their rows go cell by cell through the
+    legacy reader, which names row and column); `long`: texts too long for a cell.
+    """
+
+    def __init__(self, legacy: LegacyReader) -> None:
+        super().__init__()
+        self._legacy = legacy
+        self.special: set[str] = set()
+        self.long: set[str] = set()
+
+    def __missing__(self, text: str) -> str:
+        if not text.isascii() and self._legacy.converts(text):
+            self.special.add(text)
+        result = clean(text)
+        if len(result) > MAX_CELL_CHARS:
+            self.long.add(text)
+        if len(self) < _TEXTS_SIZE:
+            self[text] = result
+        return result

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from commune_desk.data.bulk import written_tables
 from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.domain.catalogue import Catalogue, Source
 from commune_desk.domain.numbers import Number
@@ -78,7 +79,7 @@ class _Guard:
 
     def before_commit(self, session: Session) -> None:
         session.flush()
-        touched = session.info.pop(_TOUCHED, None)
+        touched = session.info.pop(_TOUCHED, set()) | (written_tables(session) & WATCHED)
         if not touched:
             return
         started = time.perf_counter()
@@ -113,6 +114,7 @@ class _Guard:
     @staticmethod
     def forget(session: Session, *_args: Any) -> None:
         session.info.pop(_TOUCHED, None)
+        written_tables(session)
 
 
 def install(

@@ -113,7 +113,7 @@ class RowParser:
         self._refs: dict[str, dict[str, int]] = {}
         self._indexes: dict[str, CodeIndex] = {}
         self.notes: list[str] = []  # what the last parse read differently from what was typed
-        self._memo: dict[str, dict[object, tuple[Any, str | None]]] = {}
+        self._memo: dict[str, dict[Any, tuple[Any, str | None]]] = {}
         # Key fields typed by people (names, codes); references come back as stored codes.
         self._typed_keys = {n for n in kind.key if kind.field(n).type is FieldType.TEXT}
         for spec in kind.fields:
@@ -121,6 +121,15 @@ class RowParser:
                 ref_kind = repo.REFS[spec.name][1]
                 self._refs[spec.name] = repo.code_map(session, commune_id, ref_kind)
                 self._indexes[spec.name] = CodeIndex(self._refs[spec.name])
+
+    @property
+    def vocabs(self) -> Mapping[str, Mapping[str, str]]:
+        return self._vocabs
+
+    @property
+    def typed_keys(self) -> frozenset[str]:
+        """The key fields typed by people (names, codes), matched whatever their case."""
+        return frozenset(self._typed_keys)
 
     def parse(
         self, raw: Mapping[str, object], base: Mapping[str, Any] | None = None
@@ -139,22 +148,42 @@ class RowParser:
             else:
                 errors[spec.name] = error
         refs: dict[str, int | None] = {}
-        for name, codes in self._refs.items():
+        for name in self._refs:
             code = values.get(name)
             if name in errors:
                 continue
-            stored, padded = (None, False) if code in (None, "") else self._find(name, code)
             if code in (None, ""):
                 refs[name] = None
                 values[name] = None
-            elif stored is not None:
-                refs[name] = codes[stored]
+                continue
+            stored, padded, ref_id = self.resolve(name, code)
+            if stored is not None:
+                refs[name] = ref_id
                 values[name] = stored
                 if padded:
                     self.notes.append(padded_note(self.kind.field(name).label, code, stored))
             else:
-                label = KINDS[repo.REFS[name][1]].label.lower()
-                errors[name] = f"không có mã «{code}» trong danh sách {label}"
+                errors[name] = self.unknown(name, code)
+        self.cross_check(values, errors)
+        return values, refs, errors
+
+    def resolve(self, name: str, code: str) -> tuple[str | None, bool, int | None]:
+        """(the stored code, whether found only by its lost leading zeros, its record's id)
+        for the code typed in reference field `name`; (None, False, None) when unknown."""
+        stored, padded = self._find(name, code)
+        return stored, padded, None if stored is None else self._refs[name][stored]
+
+    def unknown(self, name: str, code: str) -> str:
+        label = KINDS[repo.REFS[name][1]].label.lower()
+        return f"không có mã «{code}» trong danh sách {label}"
+
+    @property
+    def cross_checked(self) -> bool:
+        """Whether the kind has checks between fields (date order, team level, merges)."""
+        return bool(self.kind.date_order) or self.kind.name in ("teams", "villages")
+
+    def cross_check(self, values: Mapping[str, Any], errors: dict[str, str]) -> None:
+        """Add to `errors` what is wrong between the fields of one record."""
         for earlier, later in self.kind.date_order:
             a, b = values.get(earlier), values.get(later)
             if isinstance(a, dt.date) and isinstance(b, dt.date) and b < a and later not in errors:
@@ -173,14 +202,15 @@ class RowParser:
                 errors["merged_into"] = "thôn không sáp nhập vào chính nó"
             elif not values.get("dissolved_on") and "dissolved_on" not in errors:
                 errors["dissolved_on"] = "thôn đã sáp nhập phải có ngày sáp nhập"
-        return values, refs, errors
 
     def _field(self, spec: Field, raw: object) -> tuple[Any, str | None]:
         """(value, None) or (None, message); a file repeats its dates, codes and choices, so
         each distinct cell of a column is parsed once."""
         memo = self._memo.setdefault(spec.name, {})
+        # 1, 1.0 and True are one key to a dict, not one cell: the type is part of the key.
+        key = raw if raw.__class__ is str else (raw.__class__, raw)
         try:
-            return memo[raw]
+            return memo[key]
         except KeyError:
             pass
         except TypeError:  # not hashable: parse it every time
@@ -190,7 +220,7 @@ class RowParser:
         except FieldError as exc:
             result = (None, str(exc))
         if len(memo) < _MEMO_SIZE:
-            memo[raw] = result
+            memo[key] = result
         return result
 
     def _find(self, name: str, code: str) -> tuple[str | None, bool]:
@@ -309,6 +339,27 @@ class RecordService:
                 query.limit,
             )
         return RecordPage([self._shown(spec, _record(spec.name, r)) for r in rows], total)
+
+    def position(self, kind: str, query: RecordQuery, record_id: int) -> int | None:
+        """Where a record stands (from 0) in the list `page` gives for `query`, or None when
+        the query's filters leave it out (a list shows the record just saved)."""
+        spec = kind_of(kind)
+        with self._ctx.read_session() as session:
+            commune = require_commune(session)
+            return repo.row_position(
+                session,
+                spec.name,
+                commune.id,
+                record_id,
+                query.search,
+                self._searchable(spec),
+                dict(query.equals),
+                query.date_field,
+                query.date_from,
+                query.date_to,
+                query.sort,
+                query.descending,
+            )
 
     def count(self, kind: str) -> int:
         with self._ctx.read_session() as session:

@@ -167,12 +167,14 @@ class ValuesService:
             if change.code not in catalogue:
                 problems.append(unknown_code_problem(change.code, month))
             elif catalogue.get(change.code).source is not Source.ENTRY:
-                problems.append(not_entered_problem(change.code, month))
+                label = catalogue.get(change.code).label  # people read names, not codes
+                problems.append(not_entered_problem(change.code, month, label))
             elif change.value is not None:
                 try:
                     parse_whole_number(change.value)
                 except NumberError as exc:
-                    problems.append(whole_number_problem(change.code, month, str(exc)))
+                    label = catalogue.get(change.code).label
+                    problems.append(whole_number_problem(change.code, month, str(exc), label))
         return problems
 
 

@@ -15,6 +15,7 @@ from commune_desk.views.records.dialog import RecordDialog, reference_choices
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import RecordModel
 from commune_desk.views.records.page import RecordPage
+from commune_desk.views.records.participants_dialog import ParticipantsDialog
 from commune_desk.views.records.sections import SECTION_KINDS, build_record_section
 from tests.support.kernel import settle, wait_idle
 from tests.support.keyboard import type_text
@@ -182,12 +183,15 @@ def test_record_a_participation_in_the_training_section(qtbot, ctx, dialogs, rec
     page = section.show_kind("participants")
     page.ui.add_action.trigger()
     wait_idle(qtbot)
-    dialog = page.current_dialog
-    training = dialog.editor("training_code")
+    dialog = page.current_dialog  # several people at once (tests/views/records/test_hands.py)
+    assert isinstance(dialog, ParticipantsDialog)
+    training = dialog.ui.course_combo
     assert training.itemText(training.findData("K01")) == "K01 — Kỹ năng số cơ bản"
     choose(training, "K01")
-    choose(dialog.editor("staff_code"), "CB01")
-    assert dialog.editor("completed").isChecked()
+    type_text(qtbot, dialog.ui.search_edit, "hoa")
+    qtbot.keyClick(dialog.ui.search_edit, Qt.Key.Key_Return)
+    assert dialog.ticked() == ["CB01"]
+    assert dialog.ui.completed_check.isChecked()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot)
     assert column(page, "training_code") == ["K01 — Kỹ năng số cơ bản"]
@@ -534,7 +538,7 @@ def test_sections_refresh_the_visible_page(qtbot, ctx, dialogs, records):
     participants = section.show_kind("participants")
     qtbot.keyClick(section, Qt.Key.Key_N, CTRL)  # only the visible page answers
     settle()
-    assert isinstance(participants.current_dialog, RecordDialog)
+    assert isinstance(participants.current_dialog, ParticipantsDialog)
     assert section.page("staff").current_dialog is None
     participants.current_dialog.reject()
     villages = build_record_section(ctx, dialogs, SECTION_KINDS["villages"])

@@ -284,3 +284,43 @@ def test_a_long_note_leaves_the_indicators_names_readable(qtbot, ctx, dialogs, s
         if note.strip() in (page.model.index(r, Column.NOTE).data() or "")
     )
     assert note.strip() in page.model.index(row, Column.NOTE).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_bang_so_lieu_gives_the_names_their_room_at_1366x768(qtbot, ctx, dialogs, values, settings):
+    """The clerk reads every indicator's whole name; no column keeps empty space beside it."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    page = show(qtbot, ctx, dialogs, settings)
+    page.resize(1366 - 260, 768 - 60)  # what the window leaves beside its list of sections
+    qtbot.waitUntil(lambda: page.ui.preview_table.viewport().width() > 900)
+    table = page.ui.preview_table
+    header = table.horizontalHeader()
+    chars = table.fontMetrics().averageCharWidth()
+    assert header.sectionSize(Column.LABEL) > table.viewport().width() * 0.4
+    assert header.sectionSize(Column.UNIT) <= 13 * chars  # "người", not a wide empty column
+    assert header.sectionSize(Column.NOTE) <= header.sectionSizeHint(Column.NOTE)  # no notes
+    assert header.sectionSize(Column.TARGET) <= header.sectionSizeHint(Column.TARGET) + 4 * chars
+
+    def cut() -> list[str]:  # the names that do not fit their row, wrapped at the column
+        width = header.sectionSize(Column.LABEL) - 8
+        names = []
+        for row in range(page.model.rowCount()):
+            index = page.model.index(row, Column.LABEL)
+            metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or table.font())
+            box = QRect(0, 0, width, 10_000)
+            needed = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, index.data()).height()
+            if needed > table.rowHeight(row):
+                names.append(index.data())
+        return names
+
+    assert any(
+        page.model.row_at(r).label and len(page.model.row_at(r).label) > 70
+        for r in range(page.model.rowCount())
+    )  # a name that needs two lines here
+    qtbot.waitUntil(lambda: not cut())
+    tooltips = [
+        page.model.index(r, Column.LABEL).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(page.model.rowCount())
+    ]
+    assert not [t for t in tooltips if t and "." in t and "(" in t]  # no "(ind.online_…)"

@@ -154,8 +154,37 @@ def page_rows(
 
     `search` matches, case-folded, inside the `searchable` fields only (none: nothing matches).
     """
-    spec = KINDS[kind]
     inner = select_rows(kind, commune_id, keys=True, stamps=True).subquery()
+    conditions = _conditions(
+        session, kind, inner, search, searchable, equals, date_field, date_from, date_to
+    )
+    total = session.execute(select(func.count()).select_from(inner).where(*conditions)).scalar_one()
+    shown = [c for c in inner.c if not c.key.startswith("_") or c.key == VERSION]
+    stmt = select(*shown).where(*conditions).order_by(*_order(inner, sort, descending))
+    stmt = stmt.offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [dict(r._mapping) for r in session.execute(stmt)]
+    if kind == "trainings" and rows:
+        topics = course_topics(session, [r["id"] for r in rows])
+        for row in rows:
+            row["topics"] = topics.get(row["id"], ())
+    return rows, total
+
+
+def _conditions(
+    session: Session,
+    kind: str,
+    inner: Any,
+    search: str,
+    searchable: Sequence[str],
+    equals: Mapping[str, Any] | None,
+    date_field: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> list[Any]:
+    """The filters of a list as SQL conditions on `inner` (a `select_rows(keys=True)`)."""
+    spec = KINDS[kind]
     conditions: list[Any] = []
     needle = search.strip().casefold()
     if needle:
@@ -180,24 +209,42 @@ def page_rows(
         conditions.append(inner.c[date_field] >= date_from)
     if date_field and date_to is not None:
         conditions.append(inner.c[date_field] <= date_to)
-    total = session.execute(select(func.count()).select_from(inner).where(*conditions)).scalar_one()
-    shown = [c for c in inner.c if not c.key.startswith("_") or c.key == VERSION]
-    stmt = select(*shown).where(*conditions)
+    return conditions
+
+
+def _order(inner: Any, sort: str, descending: bool) -> list[Any]:
+    """The order of a list: the sorted column (text by its Vietnamese sort key), then entry."""
     if sort and sort in inner.c:
-        # Text in Vietnamese order through its stored sort key ("Đặng" before "Vũ").
         column = inner.c.get(f"_sort_{sort}", inner.c[sort])
-        stmt = stmt.order_by(column.desc() if descending else column.asc(), inner.c.id)
-    else:
-        stmt = stmt.order_by(inner.c.id)
-    stmt = stmt.offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    rows = [dict(r._mapping) for r in session.execute(stmt)]
-    if kind == "trainings" and rows:
-        topics = course_topics(session, [r["id"] for r in rows])
-        for row in rows:
-            row["topics"] = topics.get(row["id"], ())
-    return rows, total
+        return [column.desc() if descending else column.asc(), inner.c.id]
+    return [inner.c.id]
+
+
+def row_position(
+    session: Session,
+    kind: str,
+    commune_id: int,
+    record_id: int,
+    search: str = "",
+    searchable: Sequence[str] = (),
+    equals: Mapping[str, Any] | None = None,
+    date_field: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    sort: str = "",
+    descending: bool = False,
+) -> int | None:
+    """Where the record stands (from 0) in the list `page_rows` gives for the same filters
+    and sort, or None when the filters leave it out."""
+    inner = select_rows(kind, commune_id, keys=True).subquery()
+    conditions = _conditions(
+        session, kind, inner, search, searchable, equals, date_field, date_from, date_to
+    )
+    place = func.row_number().over(order_by=_order(inner, sort, descending)).label("place")
+    numbered = select(inner.c.id, place).where(*conditions).subquery()
+    found = session.execute(select(numbered.c.place).where(numbered.c.id == record_id))
+    place_of = found.scalar_one_or_none()
+    return None if place_of is None else int(place_of) - 1
 
 
 def load_rows(

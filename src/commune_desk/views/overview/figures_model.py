@@ -52,11 +52,28 @@ HEADERS = {
 }
 
 
+def two_lines(title: str) -> str:
+    """A column title of several words broken at the space nearest its middle."""
+    spaces = [i for i, char in enumerate(title) if char == " "]
+    if len(title) <= 10 or not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return f"{title[:cut]}\n{title[cut + 1 :]}"
+
+
 class FiguresModel(RowsModel[FigureRow]):
     columns = Column
     headers = HEADERS
     context = "FiguresModel"
     numbered = True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        title = super().headerData(section, orientation, role)
+        if orientation == Qt.Orientation.Horizontal and isinstance(title, str):
+            return two_lines(title)  # narrow number columns leave room for the names
+        return title
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -66,7 +83,7 @@ class FiguresModel(RowsModel[FigureRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.LABEL:
-            return row.code
+            return row.label  # the whole name, never the catalogue's code
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= Column.TARGET:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from commune_desk.charts.data import Granularity
 from commune_desk.domain.catalogue import Indicator
@@ -30,9 +30,10 @@ from commune_desk.views.forms.ui_overview_page import Ui_OverviewPage
 from commune_desk.views.kernel import Changes, Kind, QueryOp, kernel
 from commune_desk.views.overview.cards import CardGrid
 from commune_desk.views.overview.charts import FILE_STEMS, KEYS, ChartSet, preload_matplotlib
-from commune_desk.views.overview.figures_model import FigureRow, FiguresModel
+from commune_desk.views.overview.figures_model import Column, FigureRow, FiguresModel
 from commune_desk.views.widgets.dialogs import Dialogs, QtDialogs
 from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
+from commune_desk.views.widgets.name_table import fit_name_table, set_up_name_table
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +78,7 @@ class OverviewPage(QWidget):
         self._charts_asked = False
         self._model = FiguresModel(self)
         self.ui.figures_table.setModel(self._model)
-        header = self.ui.figures_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        set_up_name_table(self.ui.figures_table, Column.LABEL)
         self._cards = CardGrid()
         self.ui.cards_scroll.setWidget(self._cards)
         self._cards.activated.connect(self._on_cards_activated)
@@ -259,6 +258,7 @@ class OverviewPage(QWidget):
                 )
             )  # fmt: skip
         self._model.set_rows(rows)
+        fit_name_table(self.ui.figures_table, Column.LABEL, {Column.UNIT: 12})
         self._charts.set_data(overview, self.indicator_code())
         self._update_actions()
 

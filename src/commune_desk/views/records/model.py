@@ -91,6 +91,16 @@ def reference_names(service: RecordService, kind: RecordKind) -> dict[str, dict[
     return names
 
 
+def header_lines(title: str, longest: int = 16) -> str:
+    """A long column title on two lines, broken at the space nearest its middle, so a column
+    of small numbers or Có/Không is not as wide as its title."""
+    spaces = [i for i, char in enumerate(title) if char == " "]
+    if len(title) <= longest or not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return f"{title[:cut]}\n{title[cut + 1 :]}"
+
+
 def is_year(spec: Field) -> bool:
     """A year (birth_year) reads 1978, not 1.978."""
     return spec.type is FieldType.INT and (spec.name == "year" or spec.name.endswith("_year"))
@@ -280,7 +290,7 @@ class RecordModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._fields):
-            return kind_text(self._fields[section].label)
+            return header_lines(kind_text(self._fields[section].label))
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None
@@ -389,6 +399,19 @@ class RecordFilters(QObject):
             sort=sort.sort,
             descending=sort.descending,
         )
+
+    def clear(self) -> None:
+        """Every filter back to "all", without announcing it (the caller reads the list)."""
+        ui = self.ui
+        blocked = self.blockSignals(True)
+        try:
+            ui.search_edit.clear()
+            ui.village_combo.setCurrentIndex(0)
+            ui.type_combo.setCurrentIndex(0)
+            ui.date_check.setChecked(False)
+        finally:
+            self._timer.stop()
+            self.blockSignals(blocked)
 
     def set_villages(self, names: Mapping[str, str]) -> None:
         """Offer these villages (code -> name), keeping the one chosen if it is still there."""

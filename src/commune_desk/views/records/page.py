@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QSizePolicy,
@@ -33,6 +32,7 @@ from commune_desk.services.records import RecordPage as Page
 from commune_desk.views.forms.ui_record_page import Ui_RecordPage
 from commune_desk.views.kernel import Changes, Kind, QueryOp, WriteOp, kernel
 from commune_desk.views.records.dialog import RecordDialog, reference_choices
+from commune_desk.views.records.export import ListExport
 from commune_desk.views.records.import_dialog import ImportDialog
 from commune_desk.views.records.model import (
     RecordFilters,
@@ -42,7 +42,12 @@ from commune_desk.views.records.model import (
     reference_names,
     village_field,
 )
-from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
+from commune_desk.views.records.participants_dialog import (
+    ParticipantChoices,
+    ParticipantsDialog,
+    participant_choices,
+)
+from commune_desk.views.widgets.dialogs import Dialogs
 from commune_desk.views.widgets.i18n import fill
 from commune_desk.views.widgets.roles import add_permission_line, why_not
 
@@ -76,12 +81,14 @@ class RecordPage(QWidget):
         self._dialogs = dialogs
         self._kind = KINDS[kind]
         self._records = RecordService(ctx)
-        self._exports = ExportService(ctx)
         self._dialog: QDialog | None = None
         self._opening = False  # a record dialog is being prepared
-        self._export_op: QueryOp | None = None
-        self._exporting = False
         self._sized = False
+        self._natural: dict[int, int] = {}  # column -> the width of its content
+        self._spreader = QTimer(self)
+        self._spreader.setSingleShot(True)
+        self._spreader.setInterval(0)
+        self._spreader.timeout.connect(self._spread)
         self._error = ""  # why the last read failed, shown instead of the count
         self._village = village_field(self._kind)
         self._cannot_edit = why_not(ctx, Action.EDIT_DATA)  # a supervisor only reads
@@ -91,6 +98,10 @@ class RecordPage(QWidget):
         self._model.loaded.connect(self._after_load)
         self._filters = RecordFilters(self.ui, self._kind, ctx.catalogue.vocab, ctx.today(), self)
         self._filters.changed.connect(self._on_filters_changed)
+        self._export = ListExport(
+            self, ExportService(ctx), dialogs, self._kind, lambda: self._model.query, ctx.today
+        )
+        self._export.exported.connect(self.exported)
         self._setup_table()
         self._setup_actions()
         self.permission_label = add_permission_line(
@@ -213,9 +224,9 @@ class RecordPage(QWidget):
         ui.edit_action.triggered.connect(self._on_edit_action_triggered)
         ui.delete_action.triggered.connect(self._on_delete_action_triggered)
         ui.import_action.triggered.connect(self._on_import_action_triggered)
-        ui.export_action.triggered.connect(self._on_export_action_triggered)
+        ui.export_action.triggered.connect(self._export.start)
         ui.search_action.triggered.connect(self._on_search_action_triggered)
-        ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        ui.cancel_button.clicked.connect(self._export.cancel)
         for action, reason in (
             (ui.add_action, self._cannot_edit),
             (ui.edit_action, self._cannot_edit),
@@ -268,7 +279,9 @@ class RecordPage(QWidget):
         if row is None and keep_row is not None and self._model.rowCount():
             row = min(keep_row, self._model.rowCount() - 1)
         if row is not None:
-            self.ui.records_table.setCurrentIndex(self._model.index(row, 0))
+            index = self._model.index(row, 0)
+            self.ui.records_table.setCurrentIndex(index)
+            self.ui.records_table.scrollTo(index)
         if not self._sized and self._model.rowCount():
             self._size_columns()
         self._update_actions()
@@ -279,13 +292,40 @@ class RecordPage(QWidget):
         self.ui.count_label.setText(self._error or count)
 
     def _size_columns(self) -> None:
+        """Each column as wide as its content, up to MAX_COLUMN_CHARS; the room the table has
+        left goes to the columns that were cut (a course's long title), never to empty space."""
         table = self.ui.records_table
         table.resizeColumnsToContents()
-        widest = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
         header = table.horizontalHeader()
-        for column in range(self._model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
+        self._natural = {
+            column: header.sectionSize(column)
+            for column in range(self._model.columnCount())
+            if not table.isColumnHidden(column)
+        }
         self._sized = True
+        self._spread()
+
+    def _spread(self) -> None:
+        if not self._natural:
+            return
+        table = self.ui.records_table
+        header = table.horizontalHeader()
+        widest = table.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARS
+        widths = {column: min(natural, widest) for column, natural in self._natural.items()}
+        spare = table.viewport().width() - sum(widths.values())
+        cut = sorted((c for c in widths if self._natural[c] > widths[c]), key=self._natural.get)
+        for left, column in enumerate(cut):
+            extra = max(0, min(self._natural[column] - widths[column], spare // (len(cut) - left)))
+            widths[column] += extra
+            spare -= extra
+        last = self._model.columnCount() - 1
+        for column, width in widths.items():
+            if column != last or not header.stretchLastSection():
+                header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._spreader.start()  # once the table has its new size: more of what was cut shows
 
     def _update_actions(self) -> None:
         editable = self.ui.records_table.currentIndex().isValid() and not self._cannot_edit
@@ -294,6 +334,7 @@ class RecordPage(QWidget):
 
     def _on_filters_changed(self) -> None:
         self._keep = (None, None)
+        self.ui.work_label.setText("")
         self._model.set_query(self._filters.query(self._model.query))
 
     def _on_search_action_triggered(self) -> None:
@@ -311,7 +352,10 @@ class RecordPage(QWidget):
             self.ui.edit_action.trigger()
 
     def _on_add_action_triggered(self) -> None:
-        self._open_record_dialog(None)
+        if self._kind.name == "participants":
+            self._open_participants_dialog()  # many people at once, the course chosen once
+        else:
+            self._open_record_dialog(None)
 
     def _on_edit_action_triggered(self) -> None:
         record = self.current_record()
@@ -358,8 +402,69 @@ class RecordPage(QWidget):
         dialog.record_reread.connect(self._on_record_dialog_record_saved)
         self._show_dialog(dialog)
 
+    def _open_participants_dialog(self) -> None:
+        """Read the courses, the staff and who is already in which course, then open."""
+        if self._dialog is not None:
+            self._dialog.raise_()
+            return
+        if self._opening:
+            return
+        self._opening = True
+        records = self._records
+        current = self.current_record()
+        course = current["training_code"] if current is not None else None
+
+        def failed(exc: Exception) -> None:
+            self._opening = False
+            raise exc
+
+        QueryOp(
+            parent=self,
+            op=lambda _task: participant_choices(records),
+            success=lambda choices: self._show_participants_dialog(choices, course),
+        ).failure(failed).run_in_background()
+
+    def _show_participants_dialog(self, choices: ParticipantChoices, course: str | None) -> None:
+        self._opening = False
+        dialog = ParticipantsDialog(
+            self._ctx, choices.courses, choices.staff, choices.enrolled, course, self
+        )
+        dialog.participants_saved.connect(self._on_participants_dialog_participants_saved)
+        self._show_dialog(dialog)
+
+    def _on_participants_dialog_participants_saved(self, saved: list[Record]) -> None:
+        if saved:
+            self._show_saved(saved[0].id)
+
     def _on_record_dialog_record_saved(self, record: Record) -> None:
-        self._reload(record.id)
+        self._show_saved(record.id)
+
+    def _show_saved(self, record_id: int) -> None:
+        """Show the record just saved, selected and in view, wherever the sort puts it; when
+        the filters would hide it, they are cleared (and the page says so)."""
+        self._load_references()
+        records, kind = self._records, self._kind.name
+        query = self._filters.query(self._model.query)
+        unfiltered = RecordQuery(sort=query.sort, descending=query.descending)
+
+        def locate(_task: object) -> tuple[int | None, bool]:
+            at = records.position(kind, query, record_id)
+            if at is None and query != unfiltered:
+                return records.position(kind, unfiltered, record_id), True
+            return at, False
+
+        def located(result: tuple[int | None, bool]) -> None:
+            at, cleared = result
+            if cleared and at is not None:
+                self._filters.clear()
+                self.ui.work_label.setText(
+                    self.tr("Đã bỏ lọc để hiện bản ghi vừa lưu (bộ lọc đang chọn sẽ ẩn nó).")
+                )
+            self._keep = (record_id, None)
+            rows = max(self._model.rowCount(), (at or 0) + 1)
+            self._model.set_query(self._filters.query(self._model.query), at_least=rows)
+
+        QueryOp(parent=self, op=locate, success=located).key("locate").run_in_background()
 
     def _on_delete_action_triggered(self) -> None:
         record = self.current_record()
@@ -420,64 +525,3 @@ class RecordPage(QWidget):
         self._dialog = None
         self.ui.import_action.setEnabled(not self._cannot_import)
         self.ui.records_table.setFocus()
-
-    # -- export ------------------------------------------------------------------------
-    def _on_export_action_triggered(self) -> None:
-        if self._exporting:
-            return
-        today = self._ctx.today()
-        path = choose_workbook_path(
-            self._dialogs,
-            self,
-            self.tr("Xuất danh sách ra tệp Excel"),
-            f"{self._kind.label} {today:%d-%m-%Y}.xlsx",
-        )
-        if path is None:
-            return
-        exports, kind, query = self._exports, self._kind.name, self._model.query
-        self._export_op = (
-            QueryOp(
-                parent=self,
-                op=lambda task: (path, exports.export_list(kind, query, path, task.progress)),
-                success=self._on_export_op_finished,
-            )
-            .with_progress(self._on_export_op_progress)
-            .failure(self._on_export_op_failed)
-            .on_cancel(self._on_export_op_cancelled)
-        )
-        self._set_exporting(True)
-        self._export_op.run_in_background()
-
-    def _on_export_op_progress(self, done: int, total: int) -> None:
-        self.ui.work_progress.setRange(0, max(total, 1))
-        self.ui.work_progress.setValue(done)
-
-    def _on_export_op_finished(self, result: tuple[Path, int]) -> None:
-        path, rows = result
-        self._set_exporting(False)
-        text = fill(self.tr("Đã xuất %1 dòng vào tệp %2."), format_number(rows), path)
-        self._dialogs.inform(self, self.tr("Xuất danh sách"), text)
-        self.exported.emit(path, rows)
-
-    def _on_export_op_failed(self, error: Exception) -> None:
-        self._set_exporting(False)
-        self._dialogs.warn(self, self.tr("Không xuất được danh sách"), str(error))
-
-    def _on_export_op_cancelled(self) -> None:
-        self._set_exporting(False)
-        self.ui.work_label.setText(self.tr("Đã hủy xuất danh sách."))
-
-    def _on_cancel_button_clicked(self) -> None:
-        if self._export_op is not None:
-            self._export_op.cancel()
-        self.ui.cancel_button.setEnabled(False)
-
-    def _set_exporting(self, running: bool) -> None:
-        self._exporting = running
-        ui = self.ui
-        ui.export_action.setEnabled(not running)
-        ui.work_label.setText(self.tr("Đang xuất danh sách…") if running else "")
-        ui.work_progress.setRange(0, 0)  # busy until the first page is written
-        ui.work_progress.setVisible(running)
-        ui.cancel_button.setVisible(running)
-        ui.cancel_button.setEnabled(running)

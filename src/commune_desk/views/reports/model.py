@@ -115,7 +115,7 @@ class ReportModel(RowsModel[ReportRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.LABEL and row.code:
-            return f"{row.label} ({row.code})"
+            return row.label  # the whole name, never the catalogue's code
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.NOTE and row.note:
             return row.note  # the column is kept narrow: the whole note on hover
         if role == Qt.ItemDataRole.FontRole:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.periods import Kind as PeriodKind
@@ -31,6 +31,7 @@ from commune_desk.views.reports.printing import open_print_preview
 from commune_desk.views.widgets.app_settings import REPORT_TEMPLATE, AppSettings
 from commune_desk.views.widgets.dialogs import Dialogs, choose_workbook_path
 from commune_desk.views.widgets.i18n import fill, relabel_periods, ui_language
+from commune_desk.views.widgets.name_table import fit_name_table, set_up_name_table
 from commune_desk.views.widgets.roles import add_permission_line, why_not
 
 ERROR_COLOUR = QColor("#b3261e")
@@ -66,6 +67,10 @@ def report_periods(month: Period) -> list[Period]:
     ]
 
 
+# The unit column as wide as "thuê bao/100 dân" wrapped; the notes' column a few words.
+PREVIEW_CAPS = {Column.UNIT: 12, Column.NOTE: 22}
+
+
 class ReportsPage(QWidget):
     exported = Signal(object)  # ExportResult, after a draft or a submission was written
 
@@ -97,13 +102,7 @@ class ReportsPage(QWidget):
         table = self.ui.preview_table
         table.setModel(self._model)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.LABEL, QHeaderView.ResizeMode.Stretch)
-        # Long notes must not squeeze the indicators' names away: a note column of fixed width.
-        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(Column.NOTE, table.fontMetrics().averageCharWidth() * 24)
+        set_up_name_table(table, Column.LABEL)
         # Two lines each at least (they scroll), so at 1366×768 the report's rows keep the room.
         for edit in (self.ui.assessment_edit, self.ui.difficulties_edit, self.ui.proposals_edit):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 2 + 12)
@@ -185,6 +184,7 @@ class ReportsPage(QWidget):
         self._loading = 0
         self._preview = preview
         self._model.set_rows(preview.rows)
+        fit_name_table(self.ui.preview_table, Column.LABEL, PREVIEW_CAPS)
         self.ui.window_label.setText(preview.window.label(ui_language()))
         self.ui.status_label.setText(self._status_text(preview))
         self.ui.preview_label.setText(self._preview_heading(preview))
