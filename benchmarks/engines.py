@@ -13,9 +13,11 @@ PostgreSQL is `--postgres URL` (an empty database), or else a throwaway server s
 the tests' (tests/support/postgres.py) when PostgreSQL's programs are on this machine.
 Run with `.venv/bin/python benchmarks/engines.py [--repeat N] [--postgres URL] [--no-country]
 [--communes N …]`. `consolidate --db` writes every commune's report before consolidating them,
-about 0.4 s a commune on a 2-core machine: the quick run (`--no-country`) takes about 5 minutes
-in all, the country size adds about 25 minutes on each engine. With `--postgres URL` the
-consolidation databases are made next to it (the URL's user must be allowed to create them).
+about 0.5 s a commune on a 2-core machine shared with other work: the quick run
+(`--no-country`) took 7.5 minutes in all there; the country size adds, by that rate, about
+30 minutes on each engine and as long again to write its reports for the file figure. With
+`--postgres URL` the consolidation databases are made next to it (the URL's user must be
+allowed to create them).
 """
 
 from __future__ import annotations
@@ -130,12 +132,15 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     consolidations: list[tuple[str, int, float]] = []
     files: dict[int, float] = {}
+    written: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         results["SQLite"] = measure(str(Path(folder) / "bench.sqlite3"), args.repeat)
         for size in sizes:
             database = str(Path(folder) / f"province-{size}.sqlite3")
             consolidations.append(("SQLite", size, consolidate_db(database, size, Path(folder))))
-            files[size] = consolidate_files(database, Path(folder) / f"reports-{size}")
+            written[size], files[size] = consolidate_files(
+                database, Path(folder) / f"reports-{size}"
+            )
     server = None
     location = args.postgres
     if location is None:
@@ -165,6 +170,8 @@ def main() -> None:
     print(f"{'consolidate --db':16}{'communes':>10}{'seconds':>10}{'from files (s)':>16}")
     for engine, size, seconds in consolidations:
         print(f"{engine:16}{size:>10,}{seconds:>10.1f}{files[size]:>16.1f}")
+    for size, seconds in written.items():  # what consolidate --db does before consolidating
+        print(f"(the {size:,} reports written from SQLite alone: {seconds:.1f} s)")
 
 
 def _another_database(server, location: str, size: int) -> str:
