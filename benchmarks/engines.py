@@ -14,8 +14,9 @@ the tests' (tests/support/postgres.py) when PostgreSQL's programs are on this ma
 Run with `.venv/bin/python benchmarks/engines.py [--repeat N] [--postgres URL] [--no-country]
 [--communes N …]`. `consolidate --db` writes every commune's report before consolidating them,
 about 0.5 s a commune on a 2-core machine shared with other work: the quick run
-(`--no-country`) took 7.5 minutes in all there; the country size adds, by that rate, about
-30 minutes on each engine and as long again to write its reports for the file figure. With
+(`--no-country`) took 7.5 minutes in all there; `consolidate --db` of the country alone took
+15 minutes on SQLite, so the country size adds about three quarters of an hour (both engines,
+and its reports written once more for the file figure). With
 `--postgres URL` the consolidation databases are made next to it (the URL's user must be
 allowed to create them).
 """
