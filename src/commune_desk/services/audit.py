@@ -23,7 +23,8 @@ from commune_desk.data.repositories import records as records_repo
 from commune_desk.data.repositories import users as users_repo
 from commune_desk.domain.records import KINDS as RECORD_KINDS
 from commune_desk.excel.lists import ListColumn, ListWriteError, write_list
-from commune_desk.services.audit_text import EntryText, Wording, is_import_document
+from commune_desk.services.audit_imports import describe, head, imported, is_import
+from commune_desk.services.audit_text import EntryText, Wording
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
 from commune_desk.services.permissions import Action, require
@@ -244,14 +245,14 @@ class AuditService:
             wording: Wording | None = None
             while page.rows:
                 for r in page.rows:
-                    if r.action == "import" and is_import_document(r.entity, _loaded(r.new)):
+                    if is_import(r.action, r.entity, r.new):
                         # A whole import: its line, then a line for each record it wrote (a
                         # cell holds at most 32,767 characters, the rows would not fit one).
                         if wording is None:
                             with self._ctx.read_session() as session:
                                 wording = self._wording(session)
-                        yield _line(r, r.text, _import_head(r.old), _import_head(r.new))
-                        for item in wording.imported(r.entity, r.old, r.new):
+                        yield _line(r, r.text, head(r.old), head(r.new))
+                        for item in imported(wording, r.entity, r.old, r.new):
                             yield _line(r, item.text, to_text(item.old), to_text(item.new))
                         continue
                     yield _line(r, r.text, r.old, r.new)
@@ -296,23 +297,6 @@ def _line(r: AuditRow, text: EntryText, old: str | None, new: str | None) -> Seq
     )
 
 
-def _loaded(text: str | None) -> Any:
-    if not text or not text.startswith("{"):
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def _import_head(text: str | None) -> str | None:
-    """An import's value without its rows: the file, and how many were added or changed."""
-    value = _loaded(text)
-    if not isinstance(value, dict):
-        return text
-    return to_text({k: len(v) if isinstance(v, list) else v for k, v in value.items()})
-
-
 def _row(r: AuditEntry, wording: Wording) -> AuditRow:
     return AuditRow(
         r.id,
@@ -325,6 +309,6 @@ def _row(r: AuditEntry, wording: Wording) -> AuditRow:
         r.old_value,
         r.new_value,
         r.reason,
-        wording.describe(r.action, r.entity, r.entity_key, r.period, r.old_value, r.new_value),
+        describe(wording, r.action, r.entity, r.entity_key, r.period, r.old_value, r.new_value),
         wording.full_name(r.actor),
     )

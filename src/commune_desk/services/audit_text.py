@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,19 +110,6 @@ class EntryText:
     new: str
 
 
-@dataclass(frozen=True)
-class ImportedRow:
-    """One record of an import entry: in words, and its values as stored (before, after)."""
-
-    text: EntryText
-    old: Any
-    new: Any
-
-
-ADDED = "Nhập từ tệp: thêm"
-CHANGED = "Nhập từ tệp: sửa"
-
-
 class Wording:
     """Words for the entries of one commune's trail: its catalogue, accounts and villages."""
 
@@ -149,12 +136,10 @@ class Wording:
         new: str | None,
     ) -> EntryText:
         old_value, new_value = _load(old), _load(new)
-        if action == "import" and is_import_document(entity, new_value):
-            return _import_text(entity, old_value, new_value)
         subject, period_text = self._subject(entity, key, period)
         edited = entity in KINDS or entity == "commune"
         if edited and isinstance(old_value, dict) and isinstance(new_value, dict):
-            old_value, new_value = _changes(old_value, new_value)  # what the edit changed
+            old_value, new_value = changes(old_value, new_value)  # what the edit changed
         show = self._shower(action, entity, key)
         return EntryText(
             ACTIONS.get(action, action),
@@ -199,28 +184,6 @@ class Wording:
             return f"Cơ sở dữ liệu (từ bản sao lưu {key})", ""
         return f"{entity}: {key}" if key else entity, _period_label(period)
 
-    def imported(self, entity: str, old: str | None, new: str | None) -> Iterator[ImportedRow]:
-        """Each record an import entry added or changed, in words and as stored."""
-        old_value, new_value = _load(old), _load(new)
-        if not is_import_document(entity, new_value):
-            return
-        kind = KINDS[entity]
-        show = self._record_shower(kind.fields)
-
-        def subject(row: Any) -> str:
-            values = row if isinstance(row, dict) else {}
-            return f"{kind.label}: " + "/".join(_plain(values.get(k)) for k in kind.key)
-
-        for row in new_value["added"]:
-            yield ImportedRow(EntryText(ADDED, subject(row), "", "", show(row)), None, row)
-        befores = old_value.get("changed", []) if isinstance(old_value, dict) else []
-        for before, after in zip(befores, new_value["changed"], strict=False):
-            shown_old, shown_new = before, after
-            if isinstance(before, dict) and isinstance(after, dict):
-                shown_old, shown_new = _changes(before, after)
-            text = EntryText(CHANGED, subject(after), "", show(shown_old), show(shown_new))
-            yield ImportedRow(text, before, after)
-
     def _figure(self, code: str) -> str:
         """A figure by its label: people never read the catalogue's codes (the export's
         extra columns keep them)."""
@@ -232,7 +195,7 @@ class Wording:
     def _shower(self, action: str, entity: str, key: str) -> Callable[[Any], str]:
         """How this entry's old and new values read."""
         if entity in KINDS:
-            return self._record_shower(KINDS[entity].fields)
+            return self.record_shower(KINDS[entity].fields)
         if entity in ("value", "target") and action != "comment":
             code = key.partition("@")[0]
             unit = self._catalogue.get(code).unit if code in self._catalogue else ""
@@ -250,7 +213,7 @@ class Wording:
             return "Bỏ chỉ tiêu riêng của xã (theo danh mục)" if entity == "target" else ""
         return show(value)
 
-    def _record_shower(self, fields: tuple[Field, ...]) -> Callable[[Any], str]:
+    def record_shower(self, fields: tuple[Field, ...]) -> Callable[[Any], str]:
         """A record's values as "Field label: value; …"."""
         by_name = {f.name: f for f in fields}
 
@@ -268,35 +231,6 @@ class Wording:
             values = value if isinstance(value, list) else [value]
             return ", ".join(labels.get(v, str(v)) for v in values)
         return _plain(value)
-
-
-def is_import_document(entity: str, value: Any) -> bool:
-    """Whether a stored new value is a whole import's (`audit.import_entry`)."""
-    return (
-        entity in KINDS
-        and isinstance(value, dict)
-        and isinstance(value.get("added"), list)
-        and isinstance(value.get("changed"), list)
-        and "sha256" in value
-    )
-
-
-def _import_text(entity: str, old: Any, new: dict[str, Any]) -> EntryText:
-    """An import in one line: how many records of which list from which file."""
-    added, changed = len(new["added"]), len(new["changed"])
-    label = KINDS[entity].label
-    what = label[:1].lower() + label[1:]
-    subject = f"Nhập {format_number(added + changed)} {what} từ tệp {new.get('file', '')}"
-    parts = []
-    if added:
-        parts.append(f"Thêm {format_number(added)} bản ghi")
-    if changed:
-        parts.append(f"{'sửa' if parts else 'Sửa'} {format_number(changed)} bản ghi")
-    sha = str(new.get("sha256", ""))
-    if sha:
-        parts.append(f"mã kiểm tra SHA-256 của tệp: {sha[:SHORT_HASH]}…")
-    old_text = f"{format_number(changed)} bản ghi trước khi sửa" if changed and old else ""
-    return EntryText(ACTIONS["import"], subject, "", old_text, "; ".join(parts))
 
 
 def _account_value(value: Any) -> str:
@@ -365,7 +299,7 @@ def _pairs(
     return "; ".join(parts)
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The fields an edit changed, before and after (a blank on one side shown as —)."""
     changed = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     if not changed:
