@@ -122,11 +122,11 @@ def import_entry(
     New value: {"file", "sha256", "added": [row, ...], "changed": [row, ...]}; old value,
     when rows were changed: {"changed": [the same records before, in the same order]}.
     """
-    head = to_text({"file": file, "sha256": sha256})
-    assert head is not None
+    source = to_text({"file": file, "sha256": sha256})  # '{"file": …, "sha256": …}'
+    assert source is not None
     new_text = (
         f'{{"added": [{", ".join(added)}], "changed": [{", ".join(n for _, n in changed)}], '
-        + head[1:]
+        + source[1:]
     )
     old_text = f'{{"changed": [{", ".join(o for o, _ in changed)}]}}' if changed else None
     return audit_row(ctx, "import", entity, file, old_text, new_text)
