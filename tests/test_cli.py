@@ -136,6 +136,7 @@ def test_check_refuses_a_damaged_file(tmp_path, capsys):
     assert code == 1 and "hỏng" in err
 
 
+@pytest.mark.sqlite_only  # backup and restore on a server: issue 19 part B
 def test_backup_and_restore(db, capsys, tmp_path):
     target = tmp_path / "usb"
     code, out, _ = run(capsys, "backup", "--db", db, "--to", str(target))
@@ -151,6 +152,7 @@ def test_backup_and_restore(db, capsys, tmp_path):
     assert "thêm 1" in out  # the village imported after the backup is gone again
 
 
+@pytest.mark.sqlite_only  # backup and restore on a server: issue 19 part B
 def test_restore_refuses_a_file_that_is_not_a_backup(db, capsys, tmp_path):
     junk = tmp_path / "junk.sqlite3"
     junk.write_text("hello")

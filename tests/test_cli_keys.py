@@ -3,12 +3,11 @@ the province's units list carries the key, consolidation checks it."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from commune_desk.domain.signing import normalise_public_key
 from commune_desk.excel.data_sheet import read_data_sheet
+from tests.support import rawsql
 from tests.support.common import run_cli
 
 
@@ -21,8 +20,8 @@ def test_init_makes_a_key_and_key_show_prints_the_units_line(cli_db, capsys):
     assert (commune_code, name) == ("15880", "Xã Thiệu Trung")
     assert normalise_public_key(key) == key
     assert run_cli(capsys, "key", "show", "--db", cli_db)[1] == out  # the same key every time
-    with sqlite3.connect(cli_db) as connection:  # kept in the database, so backups carry it
-        stored = connection.execute("select public_key, private_key from signing_keys").fetchall()
+    # Kept in the database, so backups carry it.
+    stored = rawsql.rows(cli_db, "select public_key, private_key from signing_keys")
     assert stored[0][0] == key and len(stored[0][1]) == 44
 
 

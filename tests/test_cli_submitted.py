@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from commune_desk.excel.data_sheet import read_data_sheet
+from tests.support import rawsql
 from tests.support.common import run_cli
 
 run = run_cli
@@ -71,8 +70,7 @@ def test_a_staff_list_that_would_change_a_submitted_month_is_refused(submitted, 
 def test_check_names_a_locked_value_changed_in_the_file(submitted, capsys):
     code, out, _ = run(capsys, "check", "--db", submitted)
     assert code == 0 and "1 kỳ đã nộp" in out
-    with closing(sqlite3.connect(submitted)) as conn, conn:
-        conn.execute("UPDATE monthly_values SET value = 95 WHERE month = '2025-09'")
+    rawsql.execute(submitted, "UPDATE monthly_values SET value = 95 WHERE month = '2025-09'")
     code, out, _ = run(capsys, "check", "--db", submitted)
     assert code == 1
     assert "Tháng 9/2025 đã nộp phiên bản 1" in out
@@ -82,15 +80,14 @@ def test_check_names_a_locked_value_changed_in_the_file(submitted, capsys):
 
 
 def test_check_finds_the_audit_trigger_gone_and_does_not_recreate_it(submitted, capsys):
-    with closing(sqlite3.connect(submitted)) as conn, conn:
-        conn.execute("DROP TRIGGER audit_entries_no_delete")
+    before = rawsql.audit_triggers(submitted)
+    rawsql.drop_audit_trigger(submitted, "audit_entries_no_delete")
     code, out, _ = run(capsys, "check", "--db", submitted)
     assert code == 1 and "không còn chặn việc xóa" in out
-    with closing(sqlite3.connect(submitted)) as conn:
-        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall()
-    assert triggers == [("audit_entries_no_update",)]
+    assert rawsql.audit_triggers(submitted) == before - {"audit_entries_no_delete"}
 
 
+@pytest.mark.sqlite_only  # backup and restore on a server: issue 19 part B
 def test_restore_never_reissues_a_version(cli_db, tmp_path, capsys):
     db = cli_db
     (tmp_path / "v.csv").write_text("period,code,value\n2025-09,tthc.received_online,90\n")
@@ -116,6 +113,7 @@ def test_restore_never_reissues_a_version(cli_db, tmp_path, capsys):
     assert actions.count("submit") == 3 and "unlock" in actions and "restore" in actions
 
 
+@pytest.mark.sqlite_only  # backup and restore on a server: issue 19 part B
 def test_restoring_another_communes_backup_needs_force(cli_db, tmp_path, capsys):
     other = str(tmp_path / "other.sqlite3")
     init = ("init", "--commune-code", "15881", "--commune-name", "Xã Thiệu Quang")

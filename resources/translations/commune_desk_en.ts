@@ -911,6 +911,14 @@ The program keeps running. The details have been written to the log file:
       <translation>Forgot your password? The commune's supervisor can reset it in the «Accounts» section.</translation>
     </message>
     <message>
+      <source>Kết nối &amp;máy chủ…</source>
+      <translation>Connect to a &amp;server…</translation>
+    </message>
+    <message>
+      <source>Dùng chung cơ sở dữ liệu trên một máy chủ PostgreSQL của văn phòng hoặc của tỉnh.</source>
+      <translation>Share one database on a PostgreSQL server of the office or of the province.</translation>
+    </message>
+    <message>
       <source>Đăng &amp;nhập</source>
       <translation>&amp;Log in</translation>
     </message>
@@ -2279,6 +2287,85 @@ Warnings submitted with it: %2.</translation>
     </message>
   </context>
   <context>
+    <name>ServerDialog</name>
+    <message>
+      <source>Đang kết nối…</source>
+      <translation>Connecting…</translation>
+    </message>
+    <message>
+      <source>Commune Desk — Kết nối máy chủ</source>
+      <translation>Commune Desk — Connect to a server</translation>
+    </message>
+    <message>
+      <source>Dùng chung một cơ sở dữ liệu PostgreSQL cho cả văn phòng (hoặc cả tỉnh). Người quản trị máy chủ cho bạn biết các thông tin dưới đây.</source>
+      <translation>Share one PostgreSQL database across the whole office (or the whole province). The server's administrator gives you the details below.</translation>
+    </message>
+    <message>
+      <source>&amp;Máy chủ:</source>
+      <translation>&amp;Server:</translation>
+    </message>
+    <message>
+      <source>Tên hoặc địa chỉ máy chủ</source>
+      <translation>Server name or address</translation>
+    </message>
+    <message>
+      <source>vd. 192.168.1.10</source>
+      <translation>e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+      <source>&amp;Cổng:</source>
+      <translation>&amp;Port:</translation>
+    </message>
+    <message>
+      <source>Cổng</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>Cơ sở &amp;dữ liệu:</source>
+      <translation>&amp;Database:</translation>
+    </message>
+    <message>
+      <source>Tên cơ sở dữ liệu</source>
+      <translation>Database name</translation>
+    </message>
+    <message>
+      <source>&amp;Tên đăng nhập:</source>
+      <translation>&amp;Username:</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập máy chủ</source>
+      <translation>Server user name</translation>
+    </message>
+    <message>
+      <source>Mật &amp;khẩu:</source>
+      <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+      <source>Mật khẩu máy chủ</source>
+      <translation>Server password</translation>
+    </message>
+    <message>
+      <source>&amp;Ghi nhớ mật khẩu</source>
+      <translation>&amp;Remember the password</translation>
+    </message>
+    <message>
+      <source>Mật khẩu được giữ trong kho mật khẩu của hệ điều hành, không ghi vào tệp cài đặt hay nhật ký.</source>
+      <translation>The password is kept in the operating system's keyring, never in the settings file or a log.</translation>
+    </message>
+    <message>
+      <source>Kết quả kết nối</source>
+      <translation>Connection result</translation>
+    </message>
+    <message>
+      <source>&amp;Kết nối</source>
+      <translation>&amp;Connect</translation>
+    </message>
+    <message>
+      <source>&amp;Hủy</source>
+      <translation>&amp;Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
       <source>Không có thay đổi nào cần lưu.</source>
@@ -2729,6 +2816,14 @@ Sở Khoa học và Công nghệ
     <message>
       <source>Điều còn thiếu</source>
       <translation>What is missing</translation>
+    </message>
+    <message>
+      <source>Kết nối &amp;máy chủ…</source>
+      <translation>Connect to a &amp;server…</translation>
+    </message>
+    <message>
+      <source>Dùng chung cơ sở dữ liệu trên một máy chủ PostgreSQL của văn phòng hoặc của tỉnh.</source>
+      <translation>Share one database on a PostgreSQL server of the office or of the province.</translation>
     </message>
     <message>
       <source>Mở &amp;dữ liệu mẫu</source>

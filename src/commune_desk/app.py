@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -21,11 +22,13 @@ def _args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def _database(args: argparse.Namespace) -> str:
+def _database(args: argparse.Namespace, last_server: str = "") -> str:
     if args.db:
         return args.db
     if args.demo:
         return str(paths.demo_database())
+    if last_server and not os.environ.get("COMMUNE_DESK_DB"):
+        return last_server  # chosen with «Kết nối máy chủ…»; its password from the keyring
     return paths.default_database()
 
 
@@ -36,12 +39,19 @@ def _first_start(db, dialogs) -> object | None:
     from commune_desk.views.shell.setup_wizard import SetupWizard
 
     wizard = SetupWizard(lambda choice, values: _set_up(db, choice, values))
-    if not wizard.exec() or wizard.choice is None:
+    if wizard.exec() == CONNECT_SERVER:
+        return CONNECT_SERVER
+    if wizard.choice is None:
         return None
     used, warning = wizard.outcome if wizard.outcome is not None else (db, "")
     if warning:  # the commune is there; the supervisor is asked again before the login
         dialogs.warn(None, "Commune Desk", warning)
     return used
+
+
+CONNECT_SERVER = (
+    3  # views.shell.login_dialog's (not imported here before Qt): «Kết nối máy chủ…» chosen
+)
 
 
 def _set_up(db, choice, values):
@@ -122,14 +132,20 @@ def open_for_login(location: str, demo: bool) -> Opened:
     """Open, migrate and check the database; runs off the UI thread while the user types."""
     from commune_desk.services.backups import DatabaseDamaged
     from commune_desk.services.context import system_actor
+    from commune_desk.services.server_login import shown, with_kept_password
     from commune_desk.services.setup import open_database
 
     try:
-        db = open_database(location, paths.catalogue_file(), system_actor(), paths.backups_dir())
+        db = open_database(
+            with_kept_password(location),  # a server's password, kept in the keyring
+            paths.catalogue_file(),
+            system_actor(),
+            paths.backups_dir(),
+        )
     except DatabaseDamaged as damaged:  # never start on a damaged file: the user chooses
         return Opened(error=damaged)
     except Exception as exc:  # shown in the login dialog, with the log file named
-        log.exception("Could not open %s", location)
+        log.exception("Could not open %s", shown(location))
         return Opened(error=exc)
     return _checked_safely(db, demo, location)
 
@@ -190,7 +206,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         configure_logging()
         install_excepthook(dialogs, log_file())
 
-    session = Session(_database(args), args.demo, settings, dialogs, translations.switch)
+    from commune_desk.views.widgets.app_settings import LAST_SERVER
+
+    location = _database(args, settings.get(LAST_SERVER))
+    session = Session(location, args.demo, settings, dialogs, translations.switch)
     session.on_shown = start_up
     try:
         return session.run(app)
@@ -245,6 +264,9 @@ class Session:
             dialog.deleteLater()
             if dialog.result() == NEEDS_ATTENTION:
                 continue  # the database needs a set-up, a supervisor or a repair first
+            if dialog.result() == CONNECT_SERVER:
+                self._choose_server()
+                continue
             if not accepted or dialog.account is None:
                 return 1 if self.opened is not None and self.opened.error else status
             ctx = replace(self.db.context, actor=dialog.account.actor())
@@ -267,10 +289,16 @@ class Session:
         self.opened, self._opening = None, True
         location, demo = self.location, self.demo
         QueryOp(
-            parent=None, op=lambda _task: open_for_login(location, demo), success=self._on_opened
+            parent=None,
+            op=lambda _task: open_for_login(location, demo),
+            success=lambda opened: self._on_opened(opened, location),
         ).run_in_background()
 
-    def _on_opened(self, opened: Opened) -> None:
+    def _on_opened(self, opened: Opened, location: str | None = None) -> None:
+        if location is not None and location != self.location:  # a server chosen meanwhile
+            if opened.db is not None:
+                opened.db.close()
+            return
         self.opened, self._opening = opened, False
         if self._login is not None:
             self.offer(self._login)
@@ -290,7 +318,9 @@ class Session:
             text = QCoreApplication.translate(
                 "App", "Không mở được cơ sở dữ liệu %1:\n%2\n\nChi tiết trong tệp nhật ký: %3"
             )
-            dialog.show_problem(fill(text, self.location, opened.error, log_file()))
+            from commune_desk.services.server_login import shown
+
+            dialog.show_problem(fill(text, shown(self.location), opened.error, log_file()))
         elif opened.profile is None:  # after a log-out: the commune is read again, meanwhile
             self._read_profile(dialog)
         else:
@@ -335,12 +365,27 @@ class Session:
         db = opened.db
         if not opened.exists:
             db = _first_start(db, self._dialogs)
+            if db == CONNECT_SERVER:
+                return self._choose_server()
             if db is None:
                 self.opened = Opened()
                 return False
         elif not _ensure_supervisor(db):
             return False
         self._check(db)
+        return True
+
+    def _choose_server(self) -> bool:
+        """«Kết nối máy chủ…» (views/shell/server_dialog.py); on success the server's database
+        opens behind the next log-in, and the next start uses it too."""
+        from commune_desk.views.shell.server_dialog import choose_server
+
+        location = choose_server(self._settings, self.location)
+        if location is not None:
+            old = self.db
+            self.location, self.demo, self.opened, self._opening = location, False, None, False
+            if old is not None:
+                old.close()
         return True
 
     def _check(self, db) -> None:

@@ -13,6 +13,10 @@ from tests.support.busy import holder, second_copy, stored
 __all__ = ["holder"]  # a fixture used by the tests below
 
 
+# SQLite's own locking between two copies of the program on one file.
+pytestmark = pytest.mark.sqlite_only
+
+
 def test_a_write_waits_for_the_other_copy_and_goes_through(opened, db_path, holder):
     values = ValuesService(second_copy(opened, db_path, busy_timeout_ms=5_000))
     threading.Timer(0.3, holder.release).start()  # the other copy finishes while we wait

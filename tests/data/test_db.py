@@ -37,7 +37,8 @@ def test_new_database_is_migrated_with_pragmas(tmp_path):
 
 def test_url_or_path(tmp_path):
     assert to_url(tmp_path / "a.sqlite3").startswith("sqlite:///")
-    assert to_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert to_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert to_url("postgres://u@h:5433/db") == "postgresql+psycopg://u@h:5433/db"
     engine = create_db_engine(f"sqlite:///{tmp_path / 'b.sqlite3'}")
     migrate(engine)
     assert (tmp_path / "b.sqlite3").exists()
@@ -77,6 +78,7 @@ def test_failed_migration_leaves_file_untouched_after_backup(tmp_path):
     assert backup.name.startswith("old_") and backup.name.endswith("_truoc-nang-cap.sqlite3")
 
 
+@pytest.mark.sqlite_only
 def test_reads_do_not_wait_for_a_writer(opened, db_path):
     from commune_desk.services.commune import CommuneService
 

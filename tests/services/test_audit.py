@@ -7,7 +7,6 @@ import json
 import logging
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -24,6 +23,7 @@ from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
+from tests.support import rawsql
 
 Q3 = Period.parse("2025-Q3")
 STAFF = {
@@ -96,9 +96,9 @@ def test_a_days_work_is_in_the_trail(day):
     assert by_action["logout"].actor_name == "Nguyễn Văn Lãnh"
 
 
-def test_no_plain_password_reaches_the_database_or_the_log(day, db_path, caplog):
+def test_no_plain_password_reaches_the_database_or_the_log(day, db_url, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.get_records("setup"))
-    stored = b"".join(p.read_bytes() for p in Path(db_path).parent.glob(Path(db_path).name + "*"))
+    stored = rawsql.stored_bytes(db_url)
     assert "INSERT INTO users" in logged  # the statements were logged, with their values
     for password in [*PASSWORDS.values(), "Lan-mat-khau-moi"]:
         assert password.encode() not in stored

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from openpyxl import load_workbook
 
 from commune_desk.data.backup import restore_file
@@ -24,6 +25,7 @@ def at(ctx, hours: int):
     return replace(ctx, clock=lambda: FIXED_NOW + dt.timedelta(hours=hours))
 
 
+@pytest.mark.sqlite_only  # backup and restore on a server: issue 19 part B
 def test_a_reissued_version_1_issued_later_outranks_the_stale_version_2(opened, db_path, tmp_path):
     """The files an older program could leave: backup, v1, unlock, v2, restore, v1 again."""
     ctx = opened.context

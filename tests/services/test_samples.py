@@ -107,15 +107,15 @@ def test_dry_run_on_a_fresh_database(ctx) -> None:
     assert _stored_values(ctx) == 0
 
 
-def test_cli_imports_a_sample(opened, db_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_cli_imports_a_sample(opened, db_url: str, capsys: pytest.CaptureFixture) -> None:
     from commune_desk.cli import main
 
     sample = str(_sample("villages"))
-    assert main(["import", "villages", sample, "--db", str(db_path), "--dry-run"]) == 0
+    assert main(["import", "villages", sample, "--db", db_url, "--dry-run"]) == 0
     assert "chạy thử" in capsys.readouterr().out
     assert RecordService(opened.context).count("villages") == 0
 
-    assert main(["import", "villages", sample, "--db", str(db_path)]) == 0
+    assert main(["import", "villages", sample, "--db", db_url]) == 0
     out = capsys.readouterr().out
     assert f"thêm {_data_rows('villages')}" in out
     assert RecordService(opened.context).count("villages") == _data_rows("villages")

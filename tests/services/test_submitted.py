@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from commune_desk.services.indicators import IndicatorService
 from commune_desk.services.records import RecordService
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
+from tests.support import rawsql
 
 SEPT = Period.parse("2025-09")
 STAFF_HEADER = "code,full_name,group,start_date,end_date\n"
@@ -172,47 +171,39 @@ def test_writes_that_touch_no_figure_do_not_recompute(ctx, submitted, monkeypatc
     assert calls == []
 
 
-def test_check_names_a_locked_figure_changed_in_the_file_itself(ctx, submitted, db_path):
+def test_check_names_a_locked_figure_changed_in_the_file_itself(ctx, submitted, db_url):
     assert CheckService(ctx).check_all().drift == []
-    with closing(sqlite3.connect(db_path)) as conn, conn:
-        conn.execute(
-            "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
-            " AND month = '2025-09'"
-        )
+    rawsql.execute(
+        db_url,
+        "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
+        " AND month = '2025-09'",
+    )
     report = CheckService(ctx).check_all()
     (d,) = [d for d in report.drift if d.code == "tthc.received_online"]
     assert (d.period, d.version, d.submitted, d.now) == (SEPT, 1, 90, 95)
     assert report.errors >= 1 and report.locked == 1
 
 
-def test_check_finds_a_missing_or_broken_audit_trigger_and_leaves_it(ctx, db_path):
+def test_check_finds_a_missing_or_broken_audit_trigger_and_leaves_it(ctx, db_url):
     assert CheckService(ctx).check_all().schema == []
-    with closing(sqlite3.connect(db_path)) as conn, conn:
-        conn.execute("DROP TRIGGER audit_entries_no_delete")
-        conn.execute("DROP TRIGGER audit_entries_no_update")
-        conn.execute(
-            "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries "
-            "BEGIN SELECT 1; END"
-        )
+    before = rawsql.audit_triggers(db_url)
+    rawsql.drop_audit_trigger(db_url, "audit_entries_no_delete")
+    rawsql.make_audit_trigger_harmless(db_url, "audit_entries_no_update", "UPDATE")
     report = CheckService(ctx).check_all()
     assert len(report.schema) == 2 and report.errors == 2
-    with closing(sqlite3.connect(db_path)) as conn:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
-        assert names == {"audit_entries_no_update"}  # nothing recreated
-        assert (
-            conn.execute("SELECT count(*) FROM audit_entries WHERE action='probe'").fetchone()[0]
-            == 0
-        )
+    # Nothing recreated, and the probe left nothing behind.
+    assert rawsql.audit_triggers(db_url) == before - {"audit_entries_no_delete"}
+    assert rawsql.rows(db_url, "SELECT count(*) FROM audit_entries WHERE action='probe'") == [(0,)]
 
 
-def test_a_locked_period_shows_what_was_submitted_under_its_version(ctx, submitted, db_path):
+def test_a_locked_period_shows_what_was_submitted_under_its_version(ctx, submitted, db_url):
     from commune_desk.services.overview import OverviewService
 
-    with closing(sqlite3.connect(db_path)) as conn, conn:  # behind the program's back
-        conn.execute(
-            "INSERT INTO yearly_targets (commune_id, code, year, value) "
-            "VALUES (1, 'ind.staff_dx_pct', 2025, 85)"
-        )
+    rawsql.execute(  # behind the program's back
+        db_url,
+        "INSERT INTO yearly_targets (commune_id, code, year, value) "
+        "VALUES (1, 'ind.staff_dx_pct', 2025, 85)",
+    )
     preview = ReportService(ctx).preview(SEPT)
     row = next(r for r in preview.rows if r.code == "ind.staff_dx_pct")
     assert (row.value, row.target) == (80, 80)
@@ -246,13 +237,13 @@ def test_a_village_merger_needs_its_date_and_counts_until_then(ctx):
 
 
 def test_a_figure_changed_behind_the_programs_back_does_not_block_unrelated_writes(
-    ctx, submitted, db_path
+    ctx, submitted, db_url
 ):
-    with closing(sqlite3.connect(db_path)) as conn, conn:  # another tool changed the file
-        conn.execute(
-            "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
-            " AND month = '2025-09'"
-        )
+    rawsql.execute(  # another tool changed the database
+        db_url,
+        "UPDATE monthly_values SET value = 95 WHERE code = 'tthc.received_online'"
+        " AND month = '2025-09'",
+    )
     # The clerk's later changes do not move September's figures: they go through (check
     # names the difference that was already there).
     records = RecordService(ctx)

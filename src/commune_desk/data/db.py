@@ -14,7 +14,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from commune_desk.data.errors import DatabaseBusy, DatabaseError
+from commune_desk.data.errors import DatabaseBusy, DatabaseError, WriteConflict, is_conflict
+from commune_desk.data.places import refuse_network_share
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +27,23 @@ RETRY_PAUSE_S = 0.2
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+SERVER_SCHEMES = ("postgresql", "postgres")
+
+
 def to_url(db: str | Path) -> str:
-    """Turn a file path or a SQLAlchemy URL into a URL."""
+    """Turn a file path or a URL into a SQLAlchemy URL (PostgreSQL through psycopg 3)."""
     text = str(db)
     if "://" in text:
+        scheme, rest = text.split("://", 1)
+        if scheme.lower() in SERVER_SCHEMES:
+            return f"postgresql+psycopg://{rest}"
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_server(db: str | Path) -> bool:
+    """Whether `db` names a database on a PostgreSQL server (not a file)."""
+    return make_url(to_url(db)).get_backend_name() == "postgresql"
 
 
 def sqlite_path(db: str | Path) -> Path | None:
@@ -64,7 +76,10 @@ def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
     url = to_url(db)
     path = sqlite_path(url)
     if path is not None:
+        refuse_network_share(path)  # SQLite's locks do not hold over NFS or SMB
         path.parent.mkdir(parents=True, exist_ok=True)
+    if make_url(url).get_backend_name() == "postgresql":
+        return _server_engine(url, busy_timeout_ms)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(
@@ -75,6 +90,35 @@ def create_db_engine(db: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
         event.listen(engine, "connect", _disable_pysqlite_autobegin)
         event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+# A server that does not answer within this many seconds is reported as unreachable.
+CONNECT_TIMEOUT_S = 10
+
+
+def _server_engine(url: str, busy_timeout_ms: int) -> Engine:
+    """PostgreSQL: a writer waits for a row another writer holds up to the same busy timeout
+    as on SQLite; then (as on a deadlock or a serialisation failure) WriteConflict."""
+    engine = create_engine(
+        url,
+        future=True,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "options": f"-c lock_timeout={int(busy_timeout_ms)}",
+            "application_name": "Commune Desk",
+        },
+    )
+    event.listen(engine, "handle_error", _conflict_as_domain_error)
+    return engine
+
+
+def _conflict_as_domain_error(context) -> BaseException | None:
+    exc = context.original_exception
+    if is_conflict(exc):
+        name = context.engine.url.database if context.engine is not None else ""
+        return WriteConflict(name or "")
+    return None
 
 
 def _disable_pysqlite_autobegin(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -108,8 +152,7 @@ def _begin_immediate(connection: Connection) -> None:
 
 
 def _is_busy(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
-    return "database is locked" in text or "database is busy" in text
+    return is_conflict(exc)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -181,6 +224,13 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))  # type: ignore[arg-type]
+    return frozenset(r.revision for r in script.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -198,6 +248,10 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> MigrationResult:
     path = sqlite_path(str(engine.url))
     if path is not None:
         _precheck_file(path)  # read-only: a file we refuse stays byte for byte as it was
+    else:
+        from commune_desk.data.server import ensure_reachable
+
+        ensure_reachable(engine)
     before = current_revision(engine)
     head = head_revision()
     if before == head:
@@ -210,12 +264,18 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> MigrationResult:
 
         backup = backup_file(path, backups_dir, Kind.BEFORE_UPGRADE)
         log.info("Backed up %s (revision %s) to %s before migrating", path, before, backup)
+    if before is not None and before not in known_revisions():
+        raise DatabaseError(
+            f"Cơ sở dữ liệu có lược đồ phiên bản «{before}», mới hơn chương trình này "
+            f"(phiên bản «{head}»): hãy cài bản Commune Desk mới hơn. "
+            "Dữ liệu chưa bị thay đổi."
+        )
     try:
         command.upgrade(_alembic_config(engine), "head")
-    except Exception as exc:  # the transaction is rolled back; the file keeps its old schema
+    except Exception as exc:  # one transaction, rolled back: the old schema (or none) stays
         log.exception("Migration from %s failed", before)
         raise DatabaseError(
-            f"Không nâng cấp được cơ sở dữ liệu (phiên bản {before}): {exc}. "
-            "Tệp dữ liệu chưa bị thay đổi."
+            f"Không nâng cấp được cơ sở dữ liệu (phiên bản {before or 'trống'}): {exc}. "
+            "Dữ liệu chưa bị thay đổi."
         ) from exc
     return MigrationResult(before, head, backup)

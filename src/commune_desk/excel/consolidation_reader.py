@@ -10,6 +10,7 @@ raises: it comes back as an Issue naming the file and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from commune_desk.excel.data_sheet import (
     value_number,
 )
 from commune_desk.excel.report_document import REPORT_HEADERS
+from commune_desk.excel.stored_zip import stored_zip
 from commune_desk.excel.tables import TableError, check_xlsx_container
 from commune_desk.excel.template_copy import (
     TemplateMap,
@@ -42,12 +44,14 @@ from commune_desk.excel.template_copy import (
 from commune_desk.excel.template_copy import (
     load_template_map as load_template_map,  # re-exported for the service
 )
-from commune_desk.excel.workbook_guard import Refusal
+from commune_desk.excel.workbook_guard import Refusal, check_xlsx_bytes
 
 LABEL_HEADER = REPORT_HEADERS[1]  # "Chỉ tiêu"
 VALUE_HEADER = REPORT_HEADERS[4]  # "Thực hiện kỳ báo cáo"
 _MAX_LISTED = 5  # codes named in one message
 _BATCH = 64  # files checked, then read, together (see ReportReader.read_many)
+_HELD = 1 << 20  # a file up to this size is read once, checked and read from memory
+_HELD_UNPACKED = 2 << 20  # and its checked parts handed on when they unpack to no more
 
 
 @dataclass(frozen=True)
@@ -104,12 +108,15 @@ class ReportReader:
             by_label.setdefault(item.label.strip(), []).append(item.code)
         # A label shared by two codes cannot tell them apart on the visible sheet.
         self.label_codes = {label: codes[0] for label, codes in by_label.items() if len(codes) == 1}
+        self.names = {code: f"«{label}»" for label, code in self.label_codes.items()}  # not codes
 
     def read(self, path: Path) -> CommuneReport | Issue:
         """Read one file; never raises for a bad file (the Issue says why it is not usable)."""
         path = Path(path)
-        problem = container_issue(path, self.template is not None)
-        return problem if problem is not None else self._read_safe_container(path)
+        checked = _checked(path, self.template is not None)
+        if isinstance(checked, Issue):
+            return checked
+        return self._read_safe_container(path, checked)
 
     def read_many(self, paths: Sequence[Path]) -> Iterator[CommuneReport | Issue]:
         """What `read` returns for each file, in order, lazily.
@@ -121,14 +128,15 @@ class ReportReader:
         for start in range(0, len(paths), _BATCH):
             batch = [Path(path) for path in paths[start : start + _BATCH]]
             formulas = self.template is not None
-            problems = [container_issue(path, formulas) for path in batch]
-            for path, problem in zip(batch, problems, strict=True):
-                yield problem if problem is not None else self._read_safe_container(path)
+            checked = [_checked(path, formulas) for path in batch]
+            for path, found in zip(batch, checked, strict=True):
+                yield found if isinstance(found, Issue) else self._read_safe_container(path, found)
 
-    def _read_safe_container(self, path: Path) -> CommuneReport | Issue:
-        """Read a file whose container passed the check (never raises for a bad file)."""
+    def _read_safe_container(self, path: Path, content: bytes | None) -> CommuneReport | Issue:
+        """Read a file whose container passed the check (never raises for a bad file):
+        `content` is what was checked, else None to read the file itself."""
         try:
-            return _read(path, self)
+            return _read(path, self, content)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # calamine may panic on a damaged part: just a bad file
@@ -140,35 +148,54 @@ def container_issue(path: Path, formulas: bool = False) -> Issue | None:
 
     With `formulas` (copies of a province's form), formulas without a result are let through.
     """
+    checked = _checked(path, formulas)
+    return checked if isinstance(checked, Issue) else None
+
+
+def _checked(path: Path, formulas: bool) -> Issue | bytes | None:
+    """Why the file is not a safe .xlsx container; else what the reader opens: the parts
+    that were checked packed again (stored), or None to open the file itself (a large one).
+
+    A usual report is read once: the checks and the reader see the same bytes.
+    """
     name = path.name
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4)
+            raw = handle.read(_HELD + 1)
     except OSError as exc:
         return Issue(name, IssueKind.UNREADABLE, f"{name}: không mở được ({exc.strerror}).")
-    if head != b"PK\x03\x04":
+    if raw[:4] != b"PK\x03\x04":
         detail = f"{name}: không phải bảng tính Excel .xlsx (tệp rỗng, tệp khác hoặc chỉ đổi đuôi)."
         return Issue(name, IssueKind.NOT_WORKBOOK, detail)
-    if not zipfile.is_zipfile(path):
+    held = len(raw) <= _HELD
+    if not zipfile.is_zipfile(io.BytesIO(raw) if held else path):
         detail = f"{name}: tệp Excel bị cắt cụt hoặc hỏng (không đọc được mục lục của tệp nén)."
         return Issue(name, IssueKind.UNREADABLE, detail)
     try:
-        check_xlsx_container(path, formulas)
+        if not held:
+            check_xlsx_container(path, formulas)
+            return None
+        parts = check_xlsx_bytes(name, raw, formulas)
     except TableError as exc:
         kind = {
             Refusal.NOT_WORKBOOK: IssueKind.NOT_WORKBOOK,
             Refusal.HOSTILE: IssueKind.REFUSED,
         }.get(exc.refusal, IssueKind.UNREADABLE)
         return Issue(name, kind, str(exc))
-    return None
+    if parts is None or sum(len(data) for data, _crc in parts.values()) > _HELD_UNPACKED:
+        return raw
+    return stored_zip(parts) or raw
 
 
-def _read(path: Path, reader: ReportReader) -> CommuneReport | Issue:
+def _read(path: Path, reader: ReportReader, content: bytes | None) -> CommuneReport | Issue:
     from python_calamine import CalamineWorkbook
 
     catalogue, template = reader.catalogue, reader.template
     name = path.name
-    workbook = CalamineWorkbook.from_path(str(path))
+    if content is None:
+        workbook = CalamineWorkbook.from_path(str(path))
+    else:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
     sheets = workbook.sheet_names
     if DATA_SHEET not in sheets:
         if template is not None:
@@ -246,7 +273,7 @@ def _visible_differences(
             for name, cell in read.items()
             if name.removesuffix(".value") in values
         }
-    names = {code: f"«{label}»" for label, code in reader.label_codes.items()}  # never codes
+    names = reader.names
     differences = []
     for code, cell in (shown or {}).items():
         stored = values[code]

@@ -16,7 +16,7 @@ from commune_desk.domain.catalogue import Catalogue, Indicator, Item
 from commune_desk.domain.numbers import Number
 from commune_desk.excel import styles as st
 from commune_desk.excel.atomic import file_sha256, write_atomically
-from commune_desk.excel.consolidation_book import Book, Sheet, collector_paused
+from commune_desk.excel.consolidation_book import Book, Sheet, collector_paused, write_numbers
 from commune_desk.excel.consolidation_document import (
     ROWS_HEADER,
     ROWS_SHEET,
@@ -173,26 +173,26 @@ def _write_communes(
     sheet: Sheet, document: ConsolidationDocument, items: Sequence[Item], row: int
 ) -> int:
     """One row per commune; returns the row after them. The hot loop of the writer."""
-    formats = _number_formats(sheet.book, NUMBER)
+    integer, decimal = _number_formats(sheet.book, NUMBER)
     columns = [
         (column, item.code, isinstance(item, Indicator))
         for column, item in enumerate(items, start=len(COMMUNE_WIDTHS))
     ]
-    write_number, write_blank = sheet.ws.write_number, sheet.ws.write_blank
-    integer, decimal = formats
     for index, commune in enumerate(document.communes, start=1):
         sheet.put(row, 0, index, CENTRE)
         sheet.put(row, 1, commune.code, CENTRE)
         sheet.put(row, 2, commune.shown_name, BODY)
         values = commune.values
+        cells = []
         for column, code, is_indicator in columns:
             value = values.get(code)
             if value is None:
-                write_blank(row, column, None, integer)
+                cells.append((column, None, integer))
             elif is_indicator or (isinstance(value, float) and not value.is_integer()):
-                write_number(row, column, value, decimal)
+                cells.append((column, value, decimal))
             else:
-                write_number(row, column, value, integer)
+                cells.append((column, value, integer))
+        write_numbers(sheet.ws, row, cells)
         row += 1
     return row
 
@@ -231,7 +231,7 @@ def _write_rows(book: Book, document: ConsolidationDocument, catalogue: Catalogu
 
     A sheet for programs: the default format (Times New Roman 12), no styles to write.
     """
-    ws = book.workbook.add_worksheet(ROWS_SHEET)
+    ws = book.sheet(ROWS_SHEET).ws
     ws.hide()
     codes = catalogue.codes()
     write_string, write_number = ws.write_string, ws.write_number
@@ -245,7 +245,9 @@ def _write_rows(book: Book, document: ConsolidationDocument, catalogue: Catalogu
             elif value is not None:
                 write_number(row, column, value)
         values = commune.values
-        for column, code in enumerate(codes, start=len(ROWS_HEADER)):
-            value = values.get(code)
-            if value is not None:
-                write_number(row, column, value)
+        cells = [
+            (column, value, None)
+            for column, code in enumerate(codes, start=len(ROWS_HEADER))
+            if (value := values.get(code)) is not None
+        ]
+        write_numbers(ws, row, cells)

@@ -16,6 +16,7 @@ and a worksheet whose cells are all named within A1:Z99999 needs no per-cell wor
 from __future__ import annotations
 
 import html
+import io
 import os
 import re
 import struct
@@ -95,28 +96,48 @@ def check_xlsx_container(path: Path, formulas: bool = False) -> None:
     With `formulas`, a formula saved without its result is let through (a province's form,
     or a copy saved by a program that does not compute): the reader names such cells.
     """
-    name = Path(path).name
     with open(path, "rb") as handle:
-        kind = sniff(handle.read(8))
-        if kind == "xls" and _is_encrypted_ooxml(handle):
-            raise TableError(
-                f"{name}: tệp Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu "
-                "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại và chọn lại tệp."
-            )
-        if kind == "xls":
-            raise TableError(
-                f"{name}: đây là tệp Excel 97-2003 (.xls) được đổi đuôi; hãy mở bằng Excel và "
-                "lưu lại thành «Excel Workbook (.xlsx)»."
-            )
-        if kind != "zip" or not zipfile.is_zipfile(handle):
-            raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
-        try:
-            with zipfile.ZipFile(handle) as archive:
-                _check_members(name, archive, _whole_file(handle), formulas)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-            raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
-        except RuntimeError as exc:  # zipfile: a part that needs a password
-            raise TableError(f"{name}: tệp có phần được mã hóa bằng mật khẩu, bị từ chối.") from exc
+        _check_file(Path(path).name, handle, formulas)
+
+
+Parts = dict[str, tuple[bytes, int]]  # part name -> its bytes unpacked and their CRC-32
+
+
+def check_xlsx_bytes(name: str, raw: bytes, formulas: bool = False) -> Parts | None:
+    """check_xlsx_container for a file already read whole (`name` for the messages).
+
+    Returns every part as it was checked, unpacked, in the zip's order, with the CRC-32 they
+    were found to have, when each was small enough to be unpacked straight from `raw` (a
+    reader can then be given exactly what was checked); otherwise None.
+    """
+    parts: Parts = {}
+    count = _check_file(name, io.BytesIO(raw), formulas, parts)
+    return parts if len(parts) == count else None
+
+
+def _check_file(name: str, handle: BinaryIO, formulas: bool, parts: Parts | None = None) -> int:
+    """The checks of check_xlsx_container on an open file; returns the number of parts."""
+    kind = sniff(handle.read(8))
+    if kind == "xls" and _is_encrypted_ooxml(handle):
+        raise TableError(
+            f"{name}: tệp Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu "
+            "(Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại và chọn lại tệp."
+        )
+    if kind == "xls":
+        raise TableError(
+            f"{name}: đây là tệp Excel 97-2003 (.xls) được đổi đuôi; hãy mở bằng Excel và "
+            "lưu lại thành «Excel Workbook (.xlsx)»."
+        )
+    if kind != "zip" or not zipfile.is_zipfile(handle):
+        raise TableError(f"{name}: không phải tệp Excel .xlsx (tệp hỏng hoặc chỉ đổi đuôi).")
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            _check_members(name, archive, _whole_file(handle), formulas, parts)
+            return len(archive.infolist())
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise TableError(f"{name}: tệp Excel bị hỏng hoặc không đầy đủ ({exc}).") from exc
+    except RuntimeError as exc:  # zipfile: a part that needs a password
+        raise TableError(f"{name}: tệp có phần được mã hóa bằng mật khẩu, bị từ chối.") from exc
 
 
 def _is_encrypted_ooxml(handle: BinaryIO) -> bool:
@@ -127,7 +148,11 @@ def _is_encrypted_ooxml(handle: BinaryIO) -> bool:
 
 
 def _check_members(
-    name: str, archive: zipfile.ZipFile, raw: bytes | None, formulas: bool = False
+    name: str,
+    archive: zipfile.ZipFile,
+    raw: bytes | None,
+    formulas: bool = False,
+    parts: Parts | None = None,
 ) -> None:
     members = {m.filename: m for m in archive.infolist()}
     if "[Content_Types].xml" not in members:
@@ -143,6 +168,8 @@ def _check_members(
     budget.check_declared(archive.infolist())
     for member in archive.infolist():
         small = None if raw is None else _small_part(raw, member)
+        if parts is not None and small is not None:
+            parts[member.filename] = (small, member.CRC)  # a name given twice counts once
         if not member.filename.endswith((".xml", ".rels", ".vml")):
             if small is None:
                 budget.count_opaque(archive, member)
@@ -159,7 +186,7 @@ def _check_members(
 
 def _whole_file(handle: BinaryIO) -> bytes | None:
     """The bytes of a small file (one read instead of zipfile's per-part seeks), else None."""
-    size = os.fstat(handle.fileno()).st_size
+    size = handle.seek(0, os.SEEK_END)
     if size > _WHOLE_FILE:
         return None
     handle.seek(0)

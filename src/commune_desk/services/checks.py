@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from commune_desk.data.integrity import server_problems
 from commune_desk.data.models import Commune
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import values as values_repo
@@ -64,6 +65,7 @@ class CheckService:
             mode = Mode(commune.cutoff_mode)
             drift = check_locked(session, self._ctx.catalogue)
             schema = [_APPEND_ONLY[w] for w in audit_repo.append_only_problems(session)]
+            schema += server_problems(session)  # SQLite's file is checked before opening
             rows = locked_submissions(session, commune.id)
             columns = _moved_columns(session, self._ctx.catalogue, commune, rows)
             locked = len(rows)

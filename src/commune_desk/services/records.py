@@ -14,6 +14,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from commune_desk.data.errors import (
+    IntegrityProblem,
+    Violation,
+    integrity_problem,
+    violation_message,
+)
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
 from commune_desk.domain.codes import CodeIndex, padded_note
@@ -255,16 +261,31 @@ def record_dates(
     return [value] if isinstance(value, dt.date) else []
 
 
+_ONE_TEAM_A_VILLAGE = "Mỗi thôn chỉ có một Tổ công nghệ số cộng đồng; thôn này đã có tổ."
+
+
 def integrity_message(kind: RecordKind, exc: IntegrityError) -> str:
-    text = str(exc.orig)
-    if "uq_teams_village" in text or "teams.village_id" in text:
-        return "Mỗi thôn chỉ có một Tổ công nghệ số cộng đồng; thôn này đã có tổ."
-    if "UNIQUE" in text:
+    """The constraint's refusal in words, told by its kind (SQLSTATE or SQLite's code)."""
+    problem = integrity_problem(exc) or IntegrityProblem(Violation.OTHER)
+    if problem.constraint == "uq_teams_village":
+        return _ONE_TEAM_A_VILLAGE
+    if problem.violation is Violation.UNIQUE:
         keys = ", ".join(kind.field(k).label for k in kind.key)
         return f"Đã có {kind.label.lower()} với cùng {keys}."
-    if "FOREIGN KEY" in text:
-        return f"Không thực hiện được vì còn dữ liệu khác liên quan đến {kind.label.lower()} này."
-    return f"Dữ liệu không hợp lệ: {text}"
+    return violation_message(problem, kind.label.lower())
+
+
+def _refuse_second_team(
+    session: Session, kind: RecordKind, columns: Mapping[str, Any], own_id: int | None = None
+) -> None:
+    """A village has one team: said plainly before the unique index refuses it."""
+    village_id = columns.get("village_id")
+    if (
+        kind.name == "teams"
+        and village_id is not None
+        and repo.village_has_team(session, village_id, own_id)
+    ):
+        raise ServiceError(_ONE_TEAM_A_VILLAGE)
 
 
 class RecordService:
@@ -365,9 +386,9 @@ class RecordService:
                     Mode(commune.cutoff_mode),
                     record_dates(session, spec, values, refs),
                 )
-                (new_id,) = repo.insert_rows(
-                    session, spec.name, commune.id, [repo.to_columns(spec.name, values, refs)]
-                )
+                columns = repo.to_columns(spec.name, values, refs)
+                _refuse_second_team(session, spec, columns)
+                (new_id,) = repo.insert_rows(session, spec.name, commune.id, [columns])
                 if spec.name == "trainings":
                     repo.set_topics(session, new_id, values["topics"])
                 record = self._get(session, spec, commune.id, new_id)
@@ -409,9 +430,9 @@ class RecordService:
                     record_dates(session, spec, old.values, old_refs)
                     + record_dates(session, spec, values, refs),
                 )
-                repo.update_row(
-                    session, spec.name, record_id, repo.to_columns(spec.name, values, refs)
-                )
+                columns = repo.to_columns(spec.name, values, refs)
+                _refuse_second_team(session, spec, columns, record_id)
+                repo.update_row(session, spec.name, record_id, columns)
                 if spec.name == "trainings":
                     repo.set_topics(session, record_id, values["topics"])
                 new = self._get(session, spec, commune.id, record_id)

@@ -334,6 +334,14 @@ def delete_row(session: Session, kind: str, row_id: int) -> None:
     session.execute(delete(model).where(model.id == row_id))  # type: ignore[attr-defined]
 
 
+def village_has_team(session: Session, village_id: int, other_than: int | None = None) -> bool:
+    """Whether a team other than `other_than` already serves the village (one team each)."""
+    query = select(Team.id).where(Team.village_id == village_id)
+    if other_than is not None:
+        query = query.where(Team.id != other_than)
+    return session.execute(query.limit(1)).first() is not None
+
+
 def set_topics(session: Session, course_id: int, topics: Iterable[str]) -> None:
     session.execute(delete(CourseTopic).where(CourseTopic.course_id == course_id))
     rows = [{"course_id": course_id, "topic": t} for t in topics]

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from commune_desk.services.accounts import Account
 
 
+CONNECT_SERVER = 3  # the log-in's and the set-up's result: «Kết nối máy chủ…» was chosen
+
+
 class Accounts(Protocol):
     """What the dialog asks of the accounts service."""
 
@@ -59,6 +62,7 @@ class LoginDialog(QDialog):
         ui.password_edit.textChanged.connect(self._on_input_changed)
         ui.login_button.clicked.connect(self._on_login_button_clicked)
         ui.quit_button.clicked.connect(self.reject)
+        ui.server_button.clicked.connect(lambda: self.done(CONNECT_SERVER))  # server_dialog.py
         ui.username_edit.setFocus()
         self._on_input_changed()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)

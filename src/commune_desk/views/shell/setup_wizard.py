@@ -23,6 +23,7 @@ from commune_desk.services.errors import ServiceError
 from commune_desk.views.accounts.dialog import AccountInput, password_problem
 from commune_desk.views.forms.ui_setup_wizard import Ui_SetupWizard
 from commune_desk.views.kernel import Changes, Outcome, WriteOp
+from commune_desk.views.shell.login_dialog import CONNECT_SERVER
 
 CUTOFF_MODES = (Mode.CALENDAR, Mode.DECREE09)  # the order of cutoff_combo's items
 _CODE = re.compile(r"[0-9]{5}")  # the official code of a commune has five digits
@@ -72,6 +73,7 @@ class SetupWizard(QDialog):
         ui.demo_button.clicked.connect(self._on_demo_button_clicked)
         ui.start_button.clicked.connect(self._on_start_button_clicked)
         ui.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        ui.server_button.clicked.connect(lambda: self.done(CONNECT_SERVER))  # server_dialog.py
         self._validate()
 
     def values(self) -> SetupValues:

@@ -24,6 +24,9 @@ WINDOW_GEOMETRY = Key("ui/window_geometry", QByteArray())
 WINDOW_STATE = Key("ui/window_state", QByteArray())
 SPLITTER_STATE = Key("ui/splitter_state", QByteArray())
 LAST_DATABASE = Key("data/last_database", "")
+# The server chosen with «Kết nối máy chủ…» (postgresql://user@host:port/db), used at the next
+# start; never its password (that one lives in the operating system's keyring, if anywhere).
+LAST_SERVER = Key("data/last_server", "")
 REPORT_TEMPLATE = Key("reports/template", "")  # a province's own form; "": the standard one
 LAST_FOLDER = Key("ui/last_folder", "")  # where the last file dialog was left
 
