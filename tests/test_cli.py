@@ -20,21 +20,21 @@ def db(cli_db: str) -> str:
     return cli_db
 
 
-def test_init_twice_is_refused(db, capsys):
+def test_init_of_a_known_commune_is_refused(db, capsys):
     code, _, err = run(
         capsys,
         "init",
         "--db",
         db,
         "--commune-code",
-        "15881",
+        "15880",
         "--commune-name",
         "Xã Khác",
         "--province",
         "Thanh Hóa",
     )
     assert code == 1
-    assert "đã thuộc về Xã Thiệu Trung" in err
+    assert "đã có Xã Thiệu Trung (mã 15880)" in err
 
 
 def test_init_validates_the_code(tmp_path, capsys):

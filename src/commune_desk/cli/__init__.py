@@ -16,8 +16,8 @@ import sys
 from collections.abc import Sequence
 
 from commune_desk import __version__
-from commune_desk.cli import audit, keys, lists, maintenance, records, reports, users
-from commune_desk.cli.common import EXIT_REFUSED, Handler, Refused
+from commune_desk.cli import audit, keys, lists, maintenance, records, reports, server, users
+from commune_desk.cli.common import EXIT_REFUSED, EXIT_USAGE, Handler, Refused, UsageError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,11 +44,16 @@ def _parser() -> argparse.ArgumentParser:
                 help="tệp cơ sở dữ liệu hoặc URL SQLAlchemy "
                 "(mặc định: thư mục dữ liệu người dùng, biến COMMUNE_DESK_DB)",
             )
+            p.add_argument(
+                "--commune",
+                metavar="CODE",
+                help="mã của xã làm việc, khi cơ sở dữ liệu có nhiều xã",
+            )
         return p
 
     gui = command("gui", "mở cửa sổ chương trình (mặc định khi không có lệnh)", cmd_gui)
     gui.add_argument("--demo", action="store_true", help="mở cơ sở dữ liệu mẫu")
-    for module in (records, lists, reports, keys, maintenance, users, audit):
+    for module in (records, lists, reports, keys, maintenance, users, audit, server):
         module.add_parsers(command)
     command(
         "selftest",
@@ -93,6 +98,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except Refused as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REFUSED
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # a refused request from a lower layer: message, no traceback
         from commune_desk.data.backup import BackupError
         from commune_desk.data.db import DatabaseError

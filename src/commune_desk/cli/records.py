@@ -45,7 +45,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from commune_desk.domain.periods import Mode
     from commune_desk.services.commune import CommuneService
 
-    db = open_database(args)
+    db = open_database(args, choose=False)  # a database of communes gets another one
     try:
         profile = CommuneService(db.context).init(
             args.commune_code, args.commune_name, args.province, Mode(args.cutoff)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from commune_desk import paths
-from commune_desk.cli.common import EXIT_OK, AddCommand, open_database
+from commune_desk.cli.common import EXIT_OK, AddCommand, UsageError, open_database
 from commune_desk.excel.atomic import xlsx_path
 
 
@@ -34,7 +34,11 @@ def add_parsers(command: AddCommand) -> None:
         description="tổng hợp báo cáo của các xã: bảng tổng hợp, tình trạng nộp, danh sách vấn đề",
         database=False,
     )
-    cons.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="tệp .xlsx hoặc thư mục")
+    cons.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="tệp .xlsx hoặc thư mục")
+    cons.add_argument(
+        "--db",
+        help="thay cho các tệp: báo cáo của mọi xã trong cơ sở dữ liệu này (cần --period)",
+    )
     cons.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="tệp kết quả")
     cons.add_argument("--period", help="kỳ cần tổng hợp (mặc định: kỳ có nhiều báo cáo nhất)")
     cons.add_argument(
@@ -139,6 +143,15 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         signer_title=args.signer_title,
         recipients=args.recipients,
     )
+    if bool(args.db) == bool(args.paths):
+        raise UsageError("Cần các tệp báo cáo (PATH...) hoặc --db, không cả hai.")
+    if args.db:  # every commune of the database, through the same consolidation as files
+        from commune_desk.cli.database_reports import consolidate_database
+
+        result = consolidate_database(args, document)
+        save_settings(remembered, document)
+        print(result.summary)
+        return EXIT_OK
     service = ConsolidationService(load_catalogue(paths.catalogue_file()))
     result = service.consolidate(
         args.paths,

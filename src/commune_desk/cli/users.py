@@ -30,6 +30,12 @@ def add_parsers(command: AddCommand) -> None:
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
         p = actions.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", default=argparse.SUPPRESS, help="như --db của lệnh user")
+        p.add_argument(
+            "--commune",
+            default=argparse.SUPPRESS,
+            metavar="CODE",
+            help="như --commune của lệnh user",
+        )
         return p
 
     add = action("add", "thêm một tài khoản")

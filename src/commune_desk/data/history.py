@@ -66,16 +66,23 @@ def append_history(
         conn.execute("BEGIN IMMEDIATE")
         try:
             result = Appended()
+            # The restored file's commune owns the trail appended to it (one commune a file).
+            communes = conn.execute("SELECT id FROM main.communes").fetchall()
+            owner = communes[0][0] if len(communes) == 1 else None
+            if "commune_id" not in _columns(conn, "main", "audit_entries"):
+                owner = None  # an older schema: its upgrade gives the commune its trail
             if replaced is not None:
                 conn.execute(
                     "ATTACH DATABASE ? AS old", (replaced.resolve().as_uri() + "?mode=ro",)
                 )
-                result = _append(conn, restore_entry, release_reason, same_commune)
-            names = ", ".join(_AUDIT)
-            marks = ", ".join("?" for _ in _AUDIT)
+                result = _append(conn, restore_entry, release_reason, same_commune, owner)
+            columns = [*_AUDIT, *(("commune_id",) if owner is not None else ())]
+            names = ", ".join(columns)
+            marks = ", ".join("?" for _ in columns)
+            values = {**restore_entry, "commune_id": owner}
             conn.execute(
                 f"INSERT INTO main.audit_entries ({names}) VALUES ({marks})",
-                [restore_entry.get(c) for c in _AUDIT],
+                [values.get(c) for c in columns],
             )
             conn.execute("COMMIT")
         except BaseException:
@@ -91,13 +98,17 @@ def _append(
     restore_entry: Mapping[str, object],
     release_reason: str,
     same_commune: bool,
+    owner: int | None = None,
 ) -> Appended:
     # `at` is indexed: matching on it first keeps a long trail quick.
     same = " AND ".join(f"n.{c} = o.{c}" if c == "at" else f"n.{c} IS o.{c}" for c in _AUDIT)
     names = ", ".join(_AUDIT)
+    owned = (", commune_id", ", ?", (owner,)) if owner is not None else ("", "", ())
     audit = conn.execute(
-        f"INSERT INTO main.audit_entries ({names}) SELECT {names} FROM old.audit_entries o "
-        f"WHERE NOT EXISTS (SELECT 1 FROM main.audit_entries n WHERE {same}) ORDER BY o.id"
+        f"INSERT INTO main.audit_entries ({names}{owned[0]}) SELECT {names}{owned[1]} "
+        f"FROM old.audit_entries o "
+        f"WHERE NOT EXISTS (SELECT 1 FROM main.audit_entries n WHERE {same}) ORDER BY o.id",
+        owned[2],
     ).rowcount
     if not same_commune:
         return Appended(audit_entries=audit)

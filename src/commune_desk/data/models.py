@@ -38,6 +38,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Versioned:
+    """A record row's stamp: raised by every change, so a save made against a row someone
+    else changed since it was shown is refused (with who changed it, and when)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str | None] = mapped_column(String(80))
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 class Province(Base):
     __tablename__ = "provinces"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,7 +79,7 @@ class CommuneSetting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
-class Village(Base):
+class Village(Versioned, Base):
     __tablename__ = "villages"
     __table_args__ = (
         UniqueConstraint("commune_id", "code"),
@@ -93,7 +102,7 @@ class Village(Base):
     name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class Staff(Base):
+class Staff(Versioned, Base):
     __tablename__ = "staff"
     __table_args__ = (
         UniqueConstraint("commune_id", "code"),
@@ -122,7 +131,7 @@ class Staff(Base):
     position_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class Course(Base):
+class Course(Versioned, Base):
     __tablename__ = "courses"
     __table_args__ = (
         UniqueConstraint("commune_id", "code"),
@@ -171,7 +180,7 @@ class Participation(Base):
     completed: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Team(Base):
+class Team(Versioned, Base):
     __tablename__ = "teams"
     __table_args__ = (
         UniqueConstraint("commune_id", "code"),
@@ -204,7 +213,7 @@ class Team(Base):
     name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class TeamMember(Base):
+class TeamMember(Versioned, Base):
     __tablename__ = "team_members"
     __table_args__ = (
         UniqueConstraint("team_id", "full_name"),
@@ -226,7 +235,7 @@ class TeamMember(Base):
     full_name_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class TeamActivity(Base):
+class TeamActivity(Versioned, Base):
     __tablename__ = "team_activities"
     __table_args__ = (
         CheckConstraint("people_supported >= 0", name="people_supported"),
@@ -248,7 +257,7 @@ class TeamActivity(Base):
     note_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class CommunityClass(Base):
+class CommunityClass(Versioned, Base):
     __tablename__ = "community_classes"
     __table_args__ = (
         UniqueConstraint("commune_id", "code"),
@@ -308,6 +317,7 @@ class MonthlyValue(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[str] = mapped_column(String(80))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class YearlyTarget(Base):
@@ -339,6 +349,8 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The commune the account works for; none: a province account (reads every commune).
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), index=True)
 
 
 class AuditEntry(Base):
@@ -355,6 +367,8 @@ class AuditEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The commune whose trail this is; none: the province's, or the database's own.
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), index=True)
 
 
 class Submission(Base):

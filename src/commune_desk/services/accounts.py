@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from commune_desk.data.models import User
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import users as repo
+from commune_desk.data.repositories.commune import commune_code, commune_id_of
 from commune_desk.domain.text import clean
 from commune_desk.services import audit
 from commune_desk.services.audit_text import UNKNOWN_ACCOUNT
@@ -93,6 +94,7 @@ def add_user(
         active=True,
         failed_attempts=0,
         created_at=ctx.now(),
+        commune_id=commune_id_of(session, strict=False),
     )
     session.add(user)
     session.flush()
@@ -122,9 +124,10 @@ class AccountService:
         self, session: Session, user: User | None, name: str, password: str, now: dt.datetime
     ) -> LoginFailed | None:
         def record(action: str, key: str, new: object = None) -> None:
-            audit_repo.add_entries(
-                session, [audit.entry(self._ctx, action, "account", key, None, new, actor=key)]
-            )
+            entry = audit.entry(self._ctx, action, "account", key, None, new, actor=key)
+            if user is not None:  # the account's commune, whichever the session's is
+                entry = {**entry, "commune_id": user.commune_id}
+            audit_repo.add_entries(session, [entry])
 
         if user is None:
             record("login_failed", UNKNOWN_ACCOUNT, {"reason": "unknown"})
@@ -153,6 +156,15 @@ class AccountService:
             user.password_hash = _hasher.hash(password)
         record("login", user.username)
         return None
+
+    def commune_of(self, username: str) -> str | None:
+        """The code of the commune the account works for; None for a province account (or
+        an unknown name): the window opens that commune after the log-in."""
+        with self._ctx.read_session() as session:
+            user = repo.by_username(session, username.strip().lower())
+            if user is None or user.commune_id is None:
+                return None
+            return commune_code(session, user.commune_id)
 
     def logout(self) -> None:
         """Record that the context's account left the program."""
@@ -232,7 +244,7 @@ class AccountService:
     @staticmethod
     def _user(session: Session, username: str) -> User:
         user = repo.by_username(session, username.strip().lower())
-        if user is None:
+        if user is None or not repo.in_scope(session, user):
             raise NotFound(f"Không có tài khoản «{username.strip()}».")
         return user
 

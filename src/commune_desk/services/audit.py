@@ -235,8 +235,8 @@ class AuditService:
 
     def _wording(self, session: Session) -> Wording:
         """Words for this commune's entries: figure labels, full names, village codes."""
-        commune = commune_repo.the_commune(session)
-        codes = records_repo.code_map(session, commune.id, "villages") if commune else {}
+        commune_id = commune_repo.commune_id_of(session, strict=False)
+        codes = records_repo.code_map(session, commune_id, "villages") if commune_id else {}
         villages = {id_: code for code, id_ in codes.items()}
         return Wording(self._ctx.catalogue, users_repo.full_names(session), villages)
 

@@ -36,7 +36,10 @@ class CommuneProfile:
 
 
 def require_commune(session: Session) -> Commune:
-    commune = repo.the_commune(session)
+    try:
+        commune = repo.the_commune(session)
+    except repo.CommuneNotChosen as exc:
+        raise ServiceError(str(exc)) from exc
     if commune is None:
         raise NotInitialised()
     return commune
@@ -65,7 +68,8 @@ class CommuneService:
     def init(
         self, code: str, name: str, province: str, cutoff_mode: Mode = Mode.CALENDAR
     ) -> CommuneProfile:
-        """Record the commune this database belongs to; refused when one is already there."""
+        """Record a commune in the database: its first, or another one (a database hosted for
+        a province holds many); refused when a commune of that code is already there."""
         code, name, province = clean(code), clean(name), clean(province)
         if not CODE_PATTERN.match(code):
             raise ServiceError(f"Mã xã «{code}» không hợp lệ: mã đơn vị hành chính gồm 5 chữ số.")
@@ -74,11 +78,11 @@ class CommuneService:
         if not province:
             raise ServiceError("Chưa nhập tên tỉnh, thành phố.")
         with self._ctx.sessions.begin() as session:
-            existing = repo.the_commune(session)
+            existing = repo.by_code(session, code)
             if existing is not None:
-                raise ServiceError(
-                    f"Cơ sở dữ liệu đã thuộc về {existing.name} (mã {existing.code})."
-                )
+                raise ServiceError(f"Cơ sở dữ liệu đã có {existing.name} (mã {existing.code}).")
+            # From here on this transaction works for the new commune (audit, guard, key).
+            session.info[repo.COMMUNE_CODE] = code
             prov = repo.province_named(session, province) or Province(name=province)
             commune = Commune(
                 code=code,
@@ -102,7 +106,14 @@ class CommuneService:
 
     def exists(self) -> bool:
         with self._ctx.read_session() as session:
-            return repo.the_commune(session) is not None
+            if self._ctx.commune is not None:
+                return repo.by_code(session, self._ctx.commune) is not None
+            return bool(repo.all_communes(session))
+
+    def communes(self) -> list[tuple[str, str]]:
+        """Every commune of the database as (code, name), by code."""
+        with self._ctx.read_session() as session:
+            return repo.all_communes(session)
 
     def set_cutoff_mode(self, mode: Mode) -> None:
         """Change how months are cut; refused while a submitted period is locked (its

@@ -6,7 +6,7 @@ import datetime as dt
 import getpass
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -42,10 +42,20 @@ class ServiceContext:
     actor: Actor
     clock: Callable[[], dt.datetime] = field(default=local_now)
     reads: sessionmaker[Session] | None = None  # for use cases that only read
+    # The code of the commune every use case works for; None: the only commune of the
+    # database (a database of several refuses a use case that needs one).
+    commune: str | None = None
 
     def __post_init__(self) -> None:
         if self.reads is None:
             self.reads = self.sessions
+        if self.commune is not None:
+            self.sessions = scoped(self.sessions, self.commune)
+            self.reads = scoped(self.reads, self.commune)
+
+    def for_commune(self, code: str) -> ServiceContext:
+        """The same context working for another commune of the database."""
+        return replace(self, commune=code)
 
     def read_session(self) -> AbstractContextManager[Session]:
         """A transaction for a use case that only reads (never waits for a writer)."""
@@ -57,3 +67,11 @@ class ServiceContext:
 
     def today(self) -> dt.date:
         return self.clock().date()
+
+
+def scoped(sessions: sessionmaker[Session], code: str) -> sessionmaker[Session]:
+    """Sessions like `sessions` (the same guard and events) working for commune `code`."""
+    from commune_desk.data.repositories.commune import COMMUNE_CODE  # not before the log-in
+
+    info = {**(sessions.kw.get("info") or {}), COMMUNE_CODE: code}
+    return sessionmaker(class_=sessions.class_, **{**sessions.kw, "info": info})

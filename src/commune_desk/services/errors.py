@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ __all__ = [
     "PeriodLocked",
     "RowError",
     "ServiceError",
+    "StaleSave",
     "SubmissionRefused",
     "ValidationFailed",
 ]
@@ -47,6 +49,24 @@ class NotInitialised(ServiceError):
         super().__init__(
             "Cơ sở dữ liệu chưa có thông tin xã. "
             "Hãy chạy `commune-desk init` hoặc `commune-desk demo`."
+        )
+
+
+class StaleSave(ServiceError):
+    """A save refused because someone else changed (or removed) the value or the record since
+    it was shown; `who`, `when` and `current` say what the database holds now."""
+
+    def __init__(
+        self, what: str, who: str | None, when: dt.datetime | None, current: str | None
+    ) -> None:
+        self.who, self.when, self.current = who, when, current
+        now = "nay đã bị xóa" if current is None else f"giá trị hiện tại: {current}"
+        by = f" bởi {who}" if who else ""
+        at = f" lúc {when:%H:%M ngày %d/%m/%Y}" if when else ""
+        super().__init__(
+            f"Không lưu: {what} đã được sửa{by}{at} sau khi bạn mở ({now}). "
+            "Thay đổi của bạn chưa được ghi; màn hình đã hiện số liệu mới nhất, "
+            "hãy xem lại rồi nhập lại nếu vẫn cần."
         )
 
 

@@ -86,16 +86,19 @@ class _Guard:
         found = check_locked(session, self.catalogue, records_unchanged=touched <= ENTERED)
         log.debug("Lock guard: %.1f ms", (time.perf_counter() - started) * 1000)
         if found:
-            found = self._made_here(found)
+            found = self._made_here(session, found)
         if found:
             raise PeriodLocked(refusal(found))
 
-    def _made_here(self, found: list[Difference]) -> list[Difference]:
+    def _made_here(self, session: Session, found: list[Difference]) -> list[Difference]:
         """The differences this transaction makes: those the committed database (read on
         another connection, which does not see this transaction) did not already hold."""
         if self.reads is None:
             return found
         with self.reads.begin() as committed:
+            chosen = session.info.get(commune_repo.COMMUNE_CODE)
+            if chosen is not None:  # the same commune's figures
+                committed.info[commune_repo.COMMUNE_CODE] = chosen
             before = check_locked(committed, self.catalogue)
         if not before:
             return found

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import values as values_repo
 from commune_desk.domain.periods import Mode, Period, month_of
 from commune_desk.services.errors import PeriodLocked
@@ -50,6 +51,9 @@ def lock_covering(locks: Iterable[LockInfo], month: Period) -> LockInfo | None:
 
 
 def ensure_months_unlocked(session: Session, commune_id: int, months: Iterable[Period]) -> None:
+    """PeriodLocked for a month of a submitted period; the check holds until the write's end
+    (a submission of the commune waits for it, see `commune_repo.hold`)."""
+    commune_repo.hold(session, commune_id)
     locks = active_locks(session, commune_id)
     if not locks:
         return
@@ -63,6 +67,7 @@ class LockGuard:
     """The period locks of one transaction, read once, checked for many records (imports)."""
 
     def __init__(self, session: Session, commune_id: int, mode: Mode) -> None:
+        commune_repo.hold(session, commune_id)  # held until the import's end, as above
         self._locks = active_locks(session, commune_id)
         self._mode = mode
         self._months: dict[dt.date, Period] = {}

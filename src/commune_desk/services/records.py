@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -39,6 +39,8 @@ from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.locks import ensure_dates_unlocked
 from commune_desk.services.permissions import Action, hidden_fields, require
+from commune_desk.services.retry import retried
+from commune_desk.services.stamps import check_record
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,9 @@ class Record:
     kind: str
     id: int
     values: Mapping[str, Any]
+    # The row's stamp when read (0: unknown); `update` and `delete` carry it back, and a
+    # record someone else changed since is refused (StaleSave).
+    version: int = 0
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -82,6 +87,10 @@ class RecordInvalid(ServiceError):
             for name, msg in errors.items()
         ]
         super().__init__("; ".join(parts))
+
+
+# Kinds whose rows carry a version stamp and who changed them last (participants do not).
+STAMPED = frozenset(("villages", "staff", "trainings", "teams", "members", "activities", "classes"))
 
 
 def kind_of(name: str) -> RecordKind:
@@ -296,7 +305,7 @@ class RecordService:
         spec = kind_of(kind)
         with self._ctx.read_session() as session:
             commune = require_commune(session)
-            rows = repo.load_rows(session, spec.name, commune.id)
+            rows = repo.load_rows(session, spec.name, commune.id, stamps=True)
         needle = fold(search)
         records = [self._shown(spec, _record(spec.name, r)) for r in rows]
         if needle:  # as the lists search: no case, no diacritics
@@ -369,6 +378,7 @@ class RecordService:
             commune = require_commune(session)
             return RowParser(session, self._ctx, commune.id, spec).parse(raw)[2]
 
+    @retried
     def create(self, kind: str, raw: Mapping[str, object]) -> Record:
         spec = kind_of(kind)
         require(self._ctx, Action.EDIT_DATA)
@@ -388,6 +398,8 @@ class RecordService:
                 )
                 columns = repo.to_columns(spec.name, values, refs)
                 _refuse_second_team(session, spec, columns)
+                if spec.name in STAMPED:
+                    columns.update(updated_by=self._ctx.actor.username, updated_at=self._ctx.now())
                 (new_id,) = repo.insert_rows(session, spec.name, commune.id, [columns])
                 if spec.name == "trainings":
                     repo.set_topics(session, new_id, values["topics"])
@@ -409,7 +421,16 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
-    def update(self, kind: str, record_id: int, raw: Mapping[str, object]) -> Record:
+    @retried
+    def update(
+        self,
+        kind: str,
+        record_id: int,
+        raw: Mapping[str, object],
+        expected_version: int | None = None,
+    ) -> Record:
+        """Change a record; with `expected_version` (the Record.version shown) a record
+        someone else changed since is refused with StaleSave, naming who, when and what."""
         spec = kind_of(kind)
         require(self._ctx, Action.EDIT_DATA)
         raw = self._writable(spec, raw)  # a hidden phone number keeps its stored value
@@ -417,6 +438,14 @@ class RecordService:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 old = self._get(session, spec, commune.id, record_id)
+                check_record(
+                    session,
+                    spec,
+                    old.id,
+                    old.values,
+                    expected_version,
+                    hidden_fields(self._ctx, spec),
+                )
                 parser = RowParser(session, self._ctx, commune.id, spec)
                 values, refs, errors = parser.parse(raw, base=old.values)
                 if errors:
@@ -432,6 +461,8 @@ class RecordService:
                 )
                 columns = repo.to_columns(spec.name, values, refs)
                 _refuse_second_team(session, spec, columns, record_id)
+                if spec.name in STAMPED:
+                    columns.update(updated_by=self._ctx.actor.username, updated_at=self._ctx.now())
                 repo.update_row(session, spec.name, record_id, columns)
                 if spec.name == "trainings":
                     repo.set_topics(session, record_id, values["topics"])
@@ -453,13 +484,23 @@ class RecordService:
         except IntegrityError as exc:
             raise ServiceError(integrity_message(spec, exc)) from exc
 
-    def delete(self, kind: str, record_id: int) -> None:
+    @retried
+    def delete(self, kind: str, record_id: int, expected_version: int | None = None) -> None:
+        """Delete a record (refused, as `update`, when it changed since it was shown)."""
         spec = kind_of(kind)
         require(self._ctx, Action.EDIT_DATA)
         try:
             with self._ctx.sessions.begin() as session:
                 commune = require_commune(session)
                 old = self._get(session, spec, commune.id, record_id)
+                check_record(
+                    session,
+                    spec,
+                    old.id,
+                    old.values,
+                    expected_version,
+                    hidden_fields(self._ctx, spec),
+                )
                 users = repo.references_to(session, spec.name, record_id)
                 if users:
                     listed = ", ".join(f"{n} {KINDS[k].label.lower()}" for k, n in users.items())
@@ -506,7 +547,7 @@ class RecordService:
         if not hidden:
             return record
         blank = {f.name: f.default for f in spec.fields if f.name in hidden}
-        return Record(record.kind, record.id, {**record.values, **blank})
+        return replace(record, values={**record.values, **blank})
 
     def _writable(self, spec: RecordKind, raw: Mapping[str, object]) -> Mapping[str, object]:
         """What this account may write: a clerk never sets a field they cannot see."""
@@ -515,15 +556,15 @@ class RecordService:
 
     @staticmethod
     def _get(session: Session, spec: RecordKind, commune_id: int, record_id: int) -> Record:
-        rows = repo.load_rows(session, spec.name, commune_id, ids=[record_id])
+        rows = repo.load_rows(session, spec.name, commune_id, ids=[record_id], stamps=True)
         if not rows:
             raise NotFound(f"Không tìm thấy {spec.label.lower()} (mã số {record_id}).")
         return _record(spec.name, rows[0])
 
 
 def _record(kind: str, row: Mapping[str, Any]) -> Record:
-    values = {k: v for k, v in row.items() if k != "id"}
-    return Record(kind, row["id"], values)
+    values = {k: v for k, v in row.items() if k not in ("id", repo.VERSION)}
+    return Record(kind, row["id"], values, row.get(repo.VERSION) or 0)
 
 
 def audit_values(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.models import PeriodLock, Submission
 from commune_desk.data.repositories import audit as audit_repo
+from commune_desk.data.repositories import commune as commune_repo
 from commune_desk.data.repositories import replies as replies_repo
 from commune_desk.data.repositories import submissions as repo
 from commune_desk.domain.periods import DateWindow, Mode, Period
@@ -37,6 +38,7 @@ from commune_desk.services.indicators import compute_in
 from commune_desk.services.locks import LockInfo, active_locks, lock_covering
 from commune_desk.services.permissions import Action, require
 from commune_desk.services.report_builder import Identity, build_document
+from commune_desk.services.retry import retried
 from commune_desk.services.signing import ensure_own_key
 from commune_desk.services.values import month_problems
 
@@ -184,6 +186,7 @@ class ReportService:
             ]
 
     # -- writing -----------------------------------------------------------------------
+    @retried
     def export(
         self,
         period: Period,
@@ -226,6 +229,7 @@ class ReportService:
                 "cùng lúc. Hãy xem lại trạng thái rồi thử lại."
             ) from exc
 
+    @retried
     def unlock(self, period: Period, reason: str) -> ReportStatus:
         """Open a submitted period again (a supervisor's act); the reason goes to the audit."""
         reason = reason.strip()
@@ -234,6 +238,7 @@ class ReportService:
         require(self._ctx, Action.UNLOCK)
         with self._ctx.sessions.begin() as session:
             commune = require_commune(session)
+            commune_repo.hold(session, commune.id, exclusive=True)
             lock = repo.active_lock(session, commune.id, period.key)
             if lock is None:
                 raise ServiceError(f"{period.label()} không bị khóa: chưa nộp hoặc đã mở khóa.")
@@ -270,6 +275,8 @@ class ReportService:
         report: Progress,
     ) -> ExportResult:
         commune = require_commune(session)
+        # Saves under way finish first; saves and submissions started meanwhile wait.
+        commune_repo.hold(session, commune.id, exclusive=True)
         lock = repo.active_lock(session, commune.id, period.key)
         if lock is not None:
             info = next(i for i in active_locks(session, commune.id) if i.period == period)
@@ -345,6 +352,11 @@ def _problem_json(problem: Problem) -> dict[str, object]:
         "period": problem.period,
         "message": problem.message,
     }
+
+
+def status_in(session: Session, commune_id: int, period: Period) -> ReportStatus:
+    """A commune's report status for a period, inside the caller's transaction."""
+    return _status(session, commune_id, period)
 
 
 def _status(session: Session, commune_id: int, period: Period) -> ReportStatus:

@@ -28,6 +28,8 @@ class ValueCell:
     updated_by: str
     updated_at: dt.datetime
     villages: int = 0  # 0: the commune-level value; n: the sum of n villages' values
+    # The commune-level row's stamp (0: none); a save carries it back (ValueChange).
+    version: int = 0
 
     @property
     def from_villages(self) -> bool:
@@ -73,7 +75,13 @@ def month_series(
             continue
         if row.village_id is None:
             cells[key] = ValueCell(
-                row.code, row.month, row.value, row.comment, row.updated_by, row.updated_at
+                row.code,
+                row.month,
+                row.value,
+                row.comment,
+                row.updated_by,
+                row.updated_at,
+                version=row.version,
             )
         else:
             villages.setdefault(key, []).append(row)

@@ -15,7 +15,7 @@ from commune_desk.data.repositories import keys as keys_repo
 from commune_desk.domain.signing import KeyPair, fingerprint, new_key_pair
 from commune_desk.services import audit
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import NotInitialised
+from commune_desk.services.errors import NotInitialised, ServiceError
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,10 @@ class KeyService:
 
 def require_commune(session: Session) -> Commune:
     """The commune (NotInitialised without one); services.commune calls this module at init."""
-    commune = commune_repo.the_commune(session)
+    try:
+        commune = commune_repo.the_commune(session)
+    except commune_repo.CommuneNotChosen as exc:
+        raise ServiceError(str(exc)) from exc
     if commune is None:
         raise NotInitialised()
     return commune

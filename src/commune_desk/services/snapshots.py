@@ -190,6 +190,8 @@ def fill_missing(
     figures recorded are the ones the submission reported.
     """
     with reads.begin() as session:  # a reader: opening never waits for a writer in vain
+        if commune_repo.commune_id_of(session, strict=False) is None:
+            return 0  # no commune, or several: made since every submission has its snapshot
         commune = commune_repo.the_commune(session)
         if commune is None or not missing(locked_submissions(session, commune.id)):
             return 0

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from commune_desk.data.models import MonthlyValue
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import figures as figures_repo
+from commune_desk.data.repositories import users as users_repo
 from commune_desk.data.repositories import values as repo
 from commune_desk.domain.catalogue import Source
 from commune_desk.domain.numbers import NumberError, parse_whole_number
@@ -33,9 +34,10 @@ from commune_desk.domain.validation import (
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError, ValidationFailed
+from commune_desk.services.errors import ServiceError, StaleSave, ValidationFailed
 from commune_desk.services.locks import LockInfo, active_locks, ensure_months_unlocked
 from commune_desk.services.permissions import Action, require
+from commune_desk.services.retry import retried
 from commune_desk.services.series import ValueCell, month_series
 
 
@@ -49,6 +51,9 @@ class ValueChange:
     comment: str | None = None
     village_id: int | None = None
     source_row: int | None = None  # the row of an import file, for messages
+    # The stamp of the value shown (ValueCell.version; 0: none was shown); a save against a
+    # value changed since is refused (StaleSave). None: no check (imports, the command line).
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,20 @@ class ValuesService:
 
     # -- writing -----------------------------------------------------------------------
     def set_value(
-        self, code: str, month: str, value: object | None, comment: str | None = None
+        self,
+        code: str,
+        month: str,
+        value: object | None,
+        comment: str | None = None,
+        expected_version: int | None = None,
     ) -> SaveReport:
-        """Save one cell; refused with ValidationFailed when a rule breaks."""
-        return self.save([ValueChange(code, month, value, comment)])
+        """Save one cell; refused with ValidationFailed when a rule breaks, and with StaleSave
+        when `expected_version` (the stamp shown) is no longer the stored one."""
+        return self.save(
+            [ValueChange(code, month, value, comment, expected_version=expected_version)]
+        )
 
+    @retried
     def set_comment(self, code: str, month: str, comment: str) -> None:
         require(self._ctx, Action.EDIT_DATA)
         with self._ctx.sessions.begin() as session:
@@ -125,6 +139,7 @@ class ValuesService:
                 ],
             )
 
+    @retried
     def save(self, changes: Sequence[ValueChange], dry_run: bool = False) -> SaveReport:
         """Save a block of values in one transaction: all of them or none."""
         require(self._ctx, Action.EDIT_DATA)
@@ -185,7 +200,10 @@ def apply_changes(
     added = changed = removed = unchanged = 0
     for change in changes:
         month = parse_month(change.month).key
-        row = repo.find(session, commune_id, change.code, month, change.village_id)
+        checked = change.expected_version is not None
+        row = repo.find(session, commune_id, change.code, month, change.village_id, lock=checked)
+        if checked and (0 if row is None else row.version) != change.expected_version:
+            raise stale_value(session, ctx, change, month, row)
         key = f"{change.code}@{month}" + (f"#{change.village_id}" if change.village_id else "")
         new_value = None if change.value is None else parse_whole_number(change.value)
         if new_value is None:
@@ -220,6 +238,7 @@ def apply_changes(
         if change.comment is not None:
             row.comment = comment
         row.updated_by, row.updated_at = ctx.actor.username, now
+        row.version += 1
         changed += 1
     session.flush()
     touched = {c.code for c in changes}
@@ -230,6 +249,25 @@ def apply_changes(
     audit_repo.add_entries(session, entries)
     warnings = [p for p in problems if not p.is_error and touched.intersection(p.codes)]
     return SaveReport(added, changed, removed, unchanged, warnings)
+
+
+def stale_value(
+    session: Session, ctx: ServiceContext, change: ValueChange, month: str, row: MonthlyValue | None
+) -> StaleSave:
+    """The refusal of a save made against a value someone else changed since it was shown."""
+    label = ctx.catalogue.get(change.code).label if change.code in ctx.catalogue else change.code
+    what = f"«{label}» {parse_month(month).label()}"
+    if row is None:
+        removal = audit_repo.last_change(session, "value", f"{change.code}@{month}")
+        who = _who(session, removal[0]) if removal else None
+        return StaleSave(what, who, removal[1] if removal else None, None)
+    current = f"{row.value:,}".replace(",", ".")
+    return StaleSave(what, _who(session, row.updated_by), row.updated_at, current)
+
+
+def _who(session: Session, username: str) -> str:
+    full = users_repo.full_names(session).get(username, "")
+    return f"{full} ({username})" if full else username
 
 
 def month_problems(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from commune_desk.data.bulk import insert_many
 from commune_desk.data.models import AuditEntry
+from commune_desk.data.repositories.commune import commune_id_of
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,18 @@ class AuditFilter:
 
 
 def add_entries(session: Session, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Append entries; each belongs to its "commune_id", else to the session's commune."""
     if entries:
-        insert_many(session, AuditEntry.__table__, entries)  # one executemany
+        commune_id = commune_id_of(session, strict=False)
+        rows = [{"commune_id": commune_id, **e} for e in entries]
+        insert_many(session, AuditEntry.__table__, rows)  # one executemany
 
 
-def _conditions(where: AuditFilter) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, where: AuditFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
+    commune_id = commune_id_of(session, strict=False)
+    if commune_id is not None:  # a commune reads its own trail; the province reads them all
+        conditions.append(AuditEntry.commune_id == commune_id)
     if where.since is not None:
         conditions.append(AuditEntry.at >= where.since)
     if where.before is not None:
@@ -69,20 +76,38 @@ def entries(
             AuditEntry.id,
         )
     )
-    stmt = select(AuditEntry).where(*_conditions(where)).order_by(*order).offset(offset)
+    stmt = select(AuditEntry).where(*_conditions(session, where)).order_by(*order).offset(offset)
     if limit:
         stmt = stmt.limit(limit)
     return list(session.execute(stmt).scalars())
 
 
 def count(session: Session, where: AuditFilter) -> int:
-    stmt = select(func.count()).select_from(AuditEntry).where(*_conditions(where))
+    stmt = select(func.count()).select_from(AuditEntry).where(*_conditions(session, where))
     return int(session.execute(stmt).scalar_one())
+
+
+def last_change(session: Session, entity: str, key: str) -> tuple[str, dt.datetime] | None:
+    """Who made the newest entry about one thing, and when (None: no entry)."""
+    stmt = (
+        select(AuditEntry.actor, AuditEntry.at)
+        .where(*_conditions(session, AuditFilter()), AuditEntry.entity == entity)
+        .where(AuditEntry.entity_key == key)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(1)
+    )
+    row = session.execute(stmt).first()
+    return None if row is None else (row[0], row[1])
 
 
 def actors(session: Session) -> list[str]:
     """Everyone who appears in the trail."""
-    stmt = select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
+    stmt = (
+        select(AuditEntry.actor)
+        .where(*_conditions(session, AuditFilter()))
+        .distinct()
+        .order_by(AuditEntry.actor)
+    )
     return list(session.execute(stmt).scalars())
 
 

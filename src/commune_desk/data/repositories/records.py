@@ -56,6 +56,9 @@ PARENT: dict[str, tuple[str, str]] = {
 }
 
 
+VERSION = "_version"  # the row's stamp in rows read `stamps=True`
+
+
 def attr_name(kind: str, field: str) -> str:
     if field in REFS:
         return REFS[field][0]
@@ -94,11 +97,16 @@ def village_dates(
     return {code: (established, dissolved) for code, established, dissolved in rows}
 
 
-def select_rows(kind: str, commune_id: int, keys: bool = False) -> Select[Any]:
+def select_rows(
+    kind: str, commune_id: int, keys: bool = False, stamps: bool = False
+) -> Select[Any]:
     """A select of every field of the kind, references as codes, plus the id (and with
-    `keys` the stored search key as "_search" and sort keys as "_sort_<field>")."""
+    `keys` the stored search key as "_search" and sort keys as "_sort_<field>"; with `stamps`
+    the row's version as "_version")."""
     model = MODELS[kind]
     columns: list[Any] = [model.id.label("id")]  # type: ignore[attr-defined]
+    if stamps and hasattr(model, "version"):
+        columns.append(model.version.label(VERSION))  # type: ignore[attr-defined]
     if keys and search_fields(KINDS[kind]):
         columns.append(model.search_key.label("_search"))  # type: ignore[attr-defined]
         for name in sort_fields(KINDS[kind]):
@@ -146,12 +154,12 @@ def page_rows(
 
     `search` matches, case-folded, inside the `searchable` fields only (none: nothing matches).
     """
-    inner = select_rows(kind, commune_id, keys=True).subquery()
+    inner = select_rows(kind, commune_id, keys=True, stamps=True).subquery()
     conditions = _conditions(
         session, kind, inner, search, searchable, equals, date_field, date_from, date_to
     )
     total = session.execute(select(func.count()).select_from(inner).where(*conditions)).scalar_one()
-    shown = [c for c in inner.c if not c.key.startswith("_")]
+    shown = [c for c in inner.c if not c.key.startswith("_") or c.key == VERSION]
     stmt = select(*shown).where(*conditions).order_by(*_order(inner, sort, descending))
     stmt = stmt.offset(offset)
     if limit is not None:
@@ -240,10 +248,14 @@ def row_position(
 
 
 def load_rows(
-    session: Session, kind: str, commune_id: int, ids: Iterable[int] | None = None
+    session: Session,
+    kind: str,
+    commune_id: int,
+    ids: Iterable[int] | None = None,
+    stamps: bool = False,
 ) -> list[dict[str, Any]]:
     model = MODELS[kind]
-    stmt = select_rows(kind, commune_id).order_by(model.id)  # type: ignore[attr-defined]
+    stmt = select_rows(kind, commune_id, stamps=stamps).order_by(model.id)  # type: ignore[attr-defined]
     if ids is not None:
         stmt = stmt.where(model.id.in_(list(ids)))  # type: ignore[attr-defined]
     rows = [dict(r._mapping) for r in session.execute(stmt)]
@@ -322,11 +334,31 @@ def insert_rows(
 
 
 def update_row(session: Session, kind: str, row_id: int, columns: Mapping[str, Any]) -> None:
+    """Change one row; its version goes up (a save made against the old one is stale)."""
     model = MODELS[kind]
     obj = session.get(model, row_id)
     for name, value in columns.items():
         setattr(obj, name, value)
+    if hasattr(obj, "version"):
+        obj.version = (obj.version or 0) + 1  # type: ignore[union-attr]
     session.flush()
+
+
+def stamp(
+    session: Session, kind: str, row_id: int, lock: bool = False
+) -> tuple[int, str | None, dt.datetime | None] | None:
+    """A row's version, who changed it last and when (None: no such row, or a kind without
+    stamps); with `lock`, the row is held until the transaction ends."""
+    model = MODELS[kind]
+    if not hasattr(model, "version"):
+        return None
+    stmt = select(model.version, model.updated_by, model.updated_at).where(  # type: ignore[attr-defined]
+        model.id == row_id  # type: ignore[attr-defined]
+    )
+    if lock:
+        stmt = stmt.with_for_update()
+    row = session.execute(stmt).first()
+    return None if row is None else (row[0], row[1], row[2])
 
 
 def delete_row(session: Session, kind: str, row_id: int) -> None:
@@ -376,6 +408,17 @@ def course_end_dates(session: Session, ids: Iterable[int]) -> dict[int, dt.date]
 
 
 def update_rows(session: Session, kind: str, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Bulk update by primary key: each dict holds "id" and the columns to change."""
+    """Bulk update by primary key: each dict holds "id" and the columns to change; every
+    changed row's version goes up."""
     if rows:
-        session.execute(update(MODELS[kind]), [dict(r) for r in rows])
+        model = MODELS[kind]
+        session.execute(update(model), [dict(r) for r in rows])
+        if hasattr(model, "version"):
+            ids = [r["id"] for r in rows]
+            for start in range(0, len(ids), 500):
+                session.execute(
+                    update(model)
+                    .where(model.id.in_(ids[start : start + 500]))  # type: ignore[attr-defined]
+                    .values(version=model.version + 1),  # type: ignore[attr-defined]
+                    execution_options={"synchronize_session": False},
+                )

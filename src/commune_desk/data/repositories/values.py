@@ -22,6 +22,7 @@ class StoredValue:
     comment: str
     updated_by: str
     updated_at: dt.datetime
+    version: int = 1
 
 
 def _stored(row: MonthlyValue) -> StoredValue:
@@ -34,6 +35,7 @@ def _stored(row: MonthlyValue) -> StoredValue:
         row.comment,
         row.updated_by,
         row.updated_at,
+        row.version,
     )
 
 
@@ -56,13 +58,21 @@ def value_rows(
         MonthlyValue.comment,
         MonthlyValue.updated_by,
         MonthlyValue.updated_at,
+        MonthlyValue.version,
     ).where(*conditions)
     return [StoredValue(*row) for row in session.execute(stmt)]
 
 
 def find(
-    session: Session, commune_id: int, code: str, month: str, village_id: int | None = None
+    session: Session,
+    commune_id: int,
+    code: str,
+    month: str,
+    village_id: int | None = None,
+    lock: bool = False,
 ) -> MonthlyValue | None:
+    """The stored row; with `lock`, held until the transaction ends (a concurrent save of the
+    same value waits on a server; SQLite's writers are serialised anyway)."""
     village = (
         MonthlyValue.village_id.is_(None)
         if village_id is None
@@ -74,6 +84,8 @@ def find(
         MonthlyValue.month == month,
         village,
     )
+    if lock:
+        stmt = stmt.with_for_update()
     return session.execute(stmt).scalar_one_or_none()
 
 

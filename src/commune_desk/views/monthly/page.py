@@ -23,7 +23,7 @@ from commune_desk.domain.periods import Kind as PeriodKind
 from commune_desk.domain.periods import Period, current_month
 from commune_desk.services.commune import CommuneService
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import DatabaseBusy, ServiceError
+from commune_desk.services.errors import DatabaseBusy, ServiceError, StaleSave
 from commune_desk.services.locks import LockInfo, lock_covering
 from commune_desk.services.permissions import Action
 from commune_desk.services.values import SaveReport, ValueChange, ValuesService
@@ -298,6 +298,8 @@ class MonthlyGridPage(QWidget):
                 prefixes = (f"{Period.parse(keys[0][1]).label()}: ", f"«{keys[0][0]}»: ")
                 detail = detail.removeprefix(prefixes[0]).removeprefix(prefixes[1])
             self._refuse(fill(refused, detail), place, keys)
+            if isinstance(exc, StaleSave):  # changed by someone else: show the value now
+                self._reload()
             if refused_then is not None:
                 refused_then()
 
@@ -342,9 +344,10 @@ class MonthlyGridPage(QWidget):
             self._commit_ok = True  # nothing typed over the value
             return
         code, month = key
+        shown = old.version if old is not None else 0  # a villages' sum: no commune row, 0
         self._apply(
             [key],
-            lambda: self._values.set_value(code, month, text or None),
+            lambda: self._values.set_value(code, month, text or None, expected_version=shown),
             fill(self.tr("Đã lưu «%1», %2."), *self._where(key)),
             fill(self.tr("Không lưu «%1», %2: %3"), *self._where(key), "%1"),  # %1: the reason
             at=index,

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from commune_desk.domain.numbers import format_decimal
 from commune_desk.domain.records import KINDS, Field, FieldType
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import DatabaseBusy, ServiceError
+from commune_desk.services.errors import DatabaseBusy, ServiceError, StaleSave
 from commune_desk.services.permissions import hidden_fields
 from commune_desk.services.records import Record, RecordInvalid, RecordService
 from commune_desk.views.forms.ui_record_dialog import Ui_RecordDialog
@@ -62,6 +62,7 @@ class RecordDialog(QDialog):
     """Opened with `open()` (not `exec()`), so tests and the page go on while it shows."""
 
     record_saved = Signal(object)  # the saved Record
+    record_reread = Signal(object)  # the Record as someone else saved it meanwhile
 
     def __init__(
         self,
@@ -161,12 +162,13 @@ class RecordDialog(QDialog):
         self._touched = set(self._kind.columns)  # a refusal shows under every field
         service, kind, values = self._service, self._kind.name, self.values()
         record_id = self._record.id if self._record is not None else None
+        shown = (self._record.version or None) if self._record is not None else None
 
         def write(_task: object) -> Outcome[Record]:
             if record_id is None:
                 saved = service.create(kind, values)
             else:
-                saved = service.update(kind, record_id, values)
+                saved = service.update(kind, record_id, values, shown)
             return Outcome(saved, Changes.of(Kind.RECORDS, record_kinds=[kind]))
 
         WriteOp(parent=self, op=write, success=self._on_saved).failure(self._on_refused).with_busy(
@@ -179,13 +181,31 @@ class RecordDialog(QDialog):
         super().accept()
 
     def _on_refused(self, exc: Exception) -> None:
-        if isinstance(exc, RecordInvalid):
+        if isinstance(exc, StaleSave):  # changed by someone else: show it as it is now
+            self._show_message(str(exc))
+            self._reread()
+        elif isinstance(exc, RecordInvalid):
             self._show_errors(exc.errors)
             self._show_message(str(exc))
         elif isinstance(exc, ServiceError | DatabaseBusy):  # busy: the dialog stays open
             self._show_message(str(exc))
         else:
             raise exc
+
+    def _reread(self) -> None:
+        """Fill the fields with the record as it is stored now (the page reloads too)."""
+        if self._record is None:
+            return
+        service, kind, record_id = self._service, self._kind.name, self._record.id
+
+        def arrived(current: Record) -> None:
+            self._record = current
+            self._fill(current.values)
+            self.record_reread.emit(current)
+
+        QueryOp(
+            parent=self, op=lambda _task: service.get(kind, record_id), success=arrived
+        ).failure(lambda exc: self._show_message(str(exc))).run_in_background()
 
     # -- building ----------------------------------------------------------------------
     def _first_editor(self) -> QWidget | None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from commune_desk.domain.numbers import format_number
 from commune_desk.domain.records import KINDS, FieldType
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError
+from commune_desk.services.errors import ServiceError, StaleSave
 from commune_desk.services.exports import ExportService
 from commune_desk.services.permissions import Action, hidden_fields
 from commune_desk.services.records import Record, RecordQuery, RecordService
@@ -399,6 +399,7 @@ class RecordPage(QWidget):
         self._opening = False
         dialog = RecordDialog(self._ctx, self._kind.name, record, self, references=choices)
         dialog.record_saved.connect(self._on_record_dialog_record_saved)
+        dialog.record_reread.connect(self._on_record_dialog_record_saved)
         self._show_dialog(dialog)
 
     def _open_participants_dialog(self) -> None:
@@ -474,10 +475,11 @@ class RecordPage(QWidget):
         if not self._dialogs.confirm(self, self.tr("Xóa"), question):
             return
         records, kind, record_id = self._records, self._kind.name, record.id
+        shown = record.version or None
         row = self.ui.records_table.currentIndex().row()
 
         def delete(_task: object) -> Changes:
-            records.delete(kind, record_id)
+            records.delete(kind, record_id, shown)
             return Changes.of(Kind.RECORDS, record_kinds=[kind])
 
         def deleted(_changes: Changes) -> None:
@@ -487,6 +489,8 @@ class RecordPage(QWidget):
             if not isinstance(exc, ServiceError):
                 raise exc
             self._dialogs.warn(self, self.tr("Không xóa được"), str(exc))
+            if isinstance(exc, StaleSave):  # changed by someone else: show it as it is now
+                self._reload(record_id)
 
         WriteOp(parent=self, op=delete, success=deleted).failure(refused).run_in_background()
 
