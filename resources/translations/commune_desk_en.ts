@@ -213,6 +213,10 @@ Chi tiết trong tệp nhật ký: %3</source>
 
 Details are in the log file: %3</translation>
     </message>
+    <message>
+      <source>Cơ sở dữ liệu của %1 xã</source>
+      <translation>Database of %1 communes</translation>
+    </message>
   </context>
   <context>
     <name>AuditModel</name>
@@ -430,6 +434,13 @@ Details are in the log file: %3</translation>
     <message>
       <source>Ghi chú</source>
       <translation>Comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommuneLogin</name>
+    <message>
+      <source>Tài khoản của tỉnh chưa dùng được cửa sổ này; hãy dùng lệnh consolidate --db.</source>
+      <translation>A province account cannot use this window yet; use the consolidate --db command.</translation>
     </message>
   </context>
   <context>
