@@ -78,9 +78,16 @@ def normalise_username(username: str) -> str:
 
 
 def add_user(
-    session: Session, ctx: ServiceContext, username: str, role: str, password: str, full_name: str
+    session: Session,
+    ctx: ServiceContext,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str,
+    province: bool = False,
 ) -> User:
-    """Insert an account with its audit entry (callers check who may do it)."""
+    """Insert an account with its audit entry (callers check who may do it); a `province`
+    account belongs to no commune and reads every commune of the database, changing none."""
     name = normalise_username(username)
     if role not in ROLES:
         raise ServiceError(f"Vai trò «{role}» không có; chọn clerk, officer hoặc supervisor.")
@@ -94,11 +101,11 @@ def add_user(
         active=True,
         failed_attempts=0,
         created_at=ctx.now(),
-        commune_id=commune_id_of(session, strict=False),
+        commune_id=None if province else commune_id_of(session, strict=False),
     )
     session.add(user)
     session.flush()
-    new = {"role": role, "full_name": user.full_name}
+    new = {"role": role, "full_name": user.full_name} | ({"province": True} if province else {})
     audit_repo.add_entries(session, [audit.entry(ctx, "create", "account", name, None, new)])
     return user
 
@@ -193,10 +200,13 @@ class AccountService:
         with self._ctx.read_session() as session:
             return repo.active_count(session, SUPERVISOR) > 0
 
-    def add(self, username: str, role: str, password: str, full_name: str = "") -> Account:
+    def add(
+        self, username: str, role: str, password: str, full_name: str = "", province: bool = False
+    ) -> Account:
         require(self._ctx, Action.MANAGE_ACCOUNTS)
         with self._ctx.sessions.begin() as session:
-            return _account(add_user(session, self._ctx, username, role, password, full_name))
+            user = add_user(session, self._ctx, username, role, password, full_name, province)
+            return _account(user)
 
     def create_first_supervisor(self, username: str, full_name: str, password: str) -> Account:
         """The set-up's supervisor account; refused once an active supervisor exists."""
