@@ -437,10 +437,18 @@ Details are in the log file: %3</translation>
     </message>
   </context>
   <context>
-    <name>CommuneLogin</name>
+    <name>CommunesModel</name>
     <message>
-      <source>Tài khoản của tỉnh chưa dùng được cửa sổ này; hãy dùng lệnh consolidate --db.</source>
-      <translation>A province account cannot use this window yet; use the consolidate --db command.</translation>
+      <source>Mã xã</source>
+      <translation>Commune code</translation>
+    </message>
+    <message>
+      <source>Tên xã</source>
+      <translation>Commune name</translation>
+    </message>
+    <message>
+      <source>Tình trạng</source>
+      <translation>Status</translation>
     </message>
   </context>
   <context>
@@ -854,6 +862,21 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>Đó&amp;ng</source>
       <translation>Cl&amp;ose</translation>
+    </message>
+  </context>
+  <context>
+    <name>IndicatorsModel</name>
+    <message>
+      <source>Chỉ tiêu</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Toàn tỉnh</source>
+      <translation>Province</translation>
     </message>
   </context>
   <context>
@@ -1560,6 +1583,63 @@ Try again now?</translation>
     <message>
       <source>Chi tiết</source>
       <translation>Details</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProvincePage</name>
+    <message>
+      <source>&amp;Kỳ báo cáo:</source>
+      <translation>&amp;Reporting period:</translation>
+    </message>
+    <message>
+      <source>&amp;Làm mới</source>
+      <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+      <source>Đọc lại tình trạng của các xã (F5)</source>
+      <translation>Read the communes' status again (F5)</translation>
+    </message>
+    <message>
+      <source>Các xã và tình trạng báo cáo</source>
+      <translation>Communes and their report status</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu tổng hợp của tỉnh</source>
+      <translation>The province's consolidated indicators</translation>
+    </message>
+    <message>
+      <source>Đang đọc số liệu của các xã…</source>
+      <translation>Reading the communes' figures…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProvinceTexts</name>
+    <message>
+      <source>đã nộp lần %1</source>
+      <translation>submitted, version %1</translation>
+    </message>
+    <message>
+      <source>đã mở khóa (sau lần %1)</source>
+      <translation>unlocked (after version %1)</translation>
+    </message>
+    <message>
+      <source>đang nhập</source>
+      <translation>entering</translation>
+    </message>
+    <message>
+      <source>chưa có số liệu</source>
+      <translation>no data yet</translation>
+    </message>
+    <message>
+      <source>%1: %2 xã, %3 xã đã nộp; chỉ tiêu tổng hợp từ các xã đã nộp.</source>
+      <translation>%1: %2 communes, %3 submitted; the indicators are consolidated from the communes that submitted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProvinceWindow</name>
+    <message>
+      <source>Commune Desk — Tổng hợp của tỉnh (chỉ xem)</source>
+      <translation>Commune Desk — Province overview (read only)</translation>
     </message>
   </context>
   <context>

@@ -291,7 +291,12 @@ class Session:
             return replace(self.db.context, actor=account.actor())
         found = self._commune_login.logged_in(account.username)
         self.opened.profile = found.profile
-        return replace(found.ctx, actor=account.actor())
+        actor = account.actor()
+        if found.profile is None:  # a province account: reads every commune, changes none
+            from commune_desk.services.permissions import PROVINCE
+
+            actor = replace(actor, role=PROVINCE)
+        return replace(found.ctx, actor=actor)
 
     # -- opening ---------------------------------------------------------------------------
     def _open(self) -> None:
@@ -433,15 +438,12 @@ class Session:
             restored = True
             window.close()  # ends app.exec()
 
-        from commune_desk.views.shell.compose import build_main_window
         from commune_desk.views.widgets.app_settings import LANGUAGE, language_of
 
         self._switch_language(language_of(self._settings, ctx.actor.username))  # its own
         opened = self.opened
         profile, opened.profile = opened.profile, None  # read at opening; later windows read anew
-        window = build_main_window(
-            ctx, profile, self._settings, self._dialogs, self._switch_language, on_restored
-        )
+        window = self._main_window(ctx, profile, on_restored)
         window.show()
         status = app.exec()
         window.deleteLater()
@@ -450,6 +452,20 @@ class Session:
             return status, "restored"
         self.log_out(ctx)
         return status, "logged_out" if window.logged_out else "closed"
+
+    def _main_window(self, ctx, profile, on_restored):
+        """The commune's main window, or a province account's province view (read only)."""
+        from commune_desk.services.permissions import PROVINCE
+
+        if ctx.actor.role == PROVINCE:
+            from commune_desk.views.province.page import ProvinceWindow
+
+            return ProvinceWindow(ctx)
+        from commune_desk.views.shell.compose import build_main_window
+
+        return build_main_window(
+            ctx, profile, self._settings, self._dialogs, self._switch_language, on_restored
+        )
 
     def log_out(self, ctx) -> None:
         """Record the log-out off the UI thread. The kernel's database thread takes it before

@@ -4,7 +4,8 @@ Opening such a database reads no commune (there is no "the" commune); the accoun
 which commune the window works for. `CommuneLogin.login` runs where the login dialog runs
 it, in a kernel operation off the UI thread: it checks the password, finds the account's
 commune, scopes the context to it and reads that commune's profile, all before the main
-window opens. A province account (no commune) is scoped to none.
+window opens. A province account (no commune) is scoped to none: the window then opens the
+province view (views/province), read only.
 """
 
 from __future__ import annotations
@@ -12,12 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from threading import Lock
 
-from PySide6.QtCore import QCoreApplication
-
 from commune_desk.services.accounts import Account, AccountService
 from commune_desk.services.commune import CommuneProfile, CommuneService
 from commune_desk.services.context import ServiceContext
-from commune_desk.services.errors import ServiceError
 
 
 @dataclass(frozen=True)
@@ -40,13 +38,8 @@ class CommuneLogin:
         accounts = AccountService(self._ctx)
         account = accounts.login(username, password)
         code = accounts.commune_of(account.username)
-        if code is None:  # the province's view is not in the window yet
-            raise ServiceError(
-                QCoreApplication.translate(
-                    "CommuneLogin",
-                    "Tài khoản của tỉnh chưa dùng được cửa sổ này; hãy dùng lệnh consolidate --db.",
-                )
-            )
+        if code is None:  # a province account: every commune, read only
+            found = LoggedIn(self._ctx, None)
         else:
             scoped = self._ctx.for_commune(code)
             found = LoggedIn(scoped, CommuneService(scoped).profile())
