@@ -291,12 +291,7 @@ class Session:
             return replace(self.db.context, actor=account.actor())
         found = self._commune_login.logged_in(account.username)
         self.opened.profile = found.profile
-        actor = account.actor()
-        if found.profile is None:  # a province account: reads every commune, changes none
-            from commune_desk.services.permissions import PROVINCE
-
-            actor = replace(actor, role=PROVINCE)
-        return replace(found.ctx, actor=actor)
+        return replace(found.ctx, actor=account.actor())  # a province account's: read only
 
     # -- opening ---------------------------------------------------------------------------
     def _open(self) -> None:

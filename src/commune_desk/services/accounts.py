@@ -25,7 +25,14 @@ from commune_desk.services.audit_text import UNKNOWN_ACCOUNT
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.login import MAX_ATTEMPTS, LoginFailed, LoginRefusal
-from commune_desk.services.permissions import ROLE_LABELS, ROLES, SUPERVISOR, Action, require
+from commune_desk.services.permissions import (
+    PROVINCE,
+    ROLE_LABELS,
+    ROLES,
+    SUPERVISOR,
+    Action,
+    require,
+)
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
@@ -43,13 +50,15 @@ class Account:
     active: bool
     locked_until: dt.datetime | None
     created_at: dt.datetime
+    province: bool = False  # of no commune: reads every commune, changes nothing
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS[self.role]
+        return ROLE_LABELS[PROVINCE if self.province else self.role]
 
     def actor(self) -> Actor:
-        return Actor(self.username, self.role, self.full_name)
+        """Who acts for this account; a province account acts read only (role PROVINCE)."""
+        return Actor(self.username, PROVINCE if self.province else self.role, self.full_name)
 
 
 def check_password(password: str) -> None:
@@ -277,4 +286,5 @@ def _account(user: User) -> Account:
         user.active,
         user.locked_until,
         user.created_at,
+        user.commune_id is None,
     )
