@@ -23,14 +23,14 @@ from commune_desk.cli import EXIT_PIPE_CLOSED
     ids=["table", "table-unbuffered", "json", "help", "help-unbuffered"],
 )
 def test_a_reader_that_closes_early_gets_no_traceback(
-    opened, db_path, tmp_path, command, buffered, status
+    opened, db_url, tmp_path, command, buffered, status
 ):
     opened.close()
     env = {**os.environ, "COMMUNE_DESK_HOME": str(tmp_path)}
     env.pop("PYTHONUNBUFFERED", None)
     if not buffered:  # every print reaches the pipe at once, and fails there
         env["PYTHONUNBUFFERED"] = "1"
-    args = [*command, "--db", str(db_path)] if "--help" not in command else list(command)
+    args = [*command, "--db", db_url] if "--help" not in command else list(command)
     child = subprocess.Popen(
         [sys.executable, "-m", "commune_desk", *args],
         env=env,
@@ -43,10 +43,10 @@ def test_a_reader_that_closes_early_gets_no_traceback(
     assert child.returncode == status
 
 
-def test_a_reader_that_reads_everything_sees_the_whole_output(opened, db_path, tmp_path):
+def test_a_reader_that_reads_everything_sees_the_whole_output(opened, db_url, tmp_path):
     opened.close()
     env = {**os.environ, "COMMUNE_DESK_HOME": str(tmp_path)}
-    command = ["indicators", "--period", "2025", "--db", str(db_path)]
+    command = ["indicators", "--period", "2025", "--db", db_url]
     done = subprocess.run(
         [sys.executable, "-m", "commune_desk", *command],
         env=env,
