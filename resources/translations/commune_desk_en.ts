@@ -1600,6 +1600,14 @@ Try again now?</translation>
       <translation>Read the communes' status again (F5)</translation>
     </message>
     <message>
+      <source>&amp;Xem số liệu xã…</source>
+      <translation>&amp;View a commune's figures…</translation>
+    </message>
+    <message>
+      <source>Mở số liệu của xã đang chọn, chỉ xem</source>
+      <translation>Open the chosen commune's figures, read only</translation>
+    </message>
+    <message>
       <source>Các xã và tình trạng báo cáo</source>
       <translation>Communes and their report status</translation>
     </message>
@@ -2320,6 +2328,10 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Quản trị máy</source>
       <translation>Machine administrator</translation>
+    </message>
+    <message>
+      <source>Cán bộ tỉnh (chỉ xem)</source>
+      <translation>Province officer (read only)</translation>
     </message>
     <message>
       <source>Tài khoản lãnh đạo chỉ xem: nhập và sửa số liệu, danh sách là việc của cán bộ.</source>

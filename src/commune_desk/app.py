@@ -438,7 +438,7 @@ class Session:
         self._switch_language(language_of(self._settings, ctx.actor.username))  # its own
         opened = self.opened
         profile, opened.profile = opened.profile, None  # read at opening; later windows read anew
-        window = self._main_window(ctx, profile, on_restored)
+        window = self.main_window(ctx, profile, on_restored)
         window.show()
         status = app.exec()
         window.deleteLater()
@@ -448,14 +448,14 @@ class Session:
         self.log_out(ctx)
         return status, "logged_out" if window.logged_out else "closed"
 
-    def _main_window(self, ctx, profile, on_restored):
+    def main_window(self, ctx, profile, on_restored):
         """The commune's main window, or a province account's province view (read only)."""
         from commune_desk.services.permissions import PROVINCE
 
         if ctx.actor.role == PROVINCE:
-            from commune_desk.views.province.page import ProvinceWindow
+            from commune_desk.views.shell.province_window import open_province_window
 
-            return ProvinceWindow(ctx)
+            return open_province_window(ctx, self._settings, self._dialogs)
         from commune_desk.views.shell.compose import build_main_window
 
         return build_main_window(

@@ -11,11 +11,13 @@ from commune_desk.app import Session, open_for_login
 from commune_desk.domain.periods import Period
 from commune_desk.services.accounts import AccountService
 from commune_desk.services.errors import NotAllowed
+from commune_desk.services.permissions import Action
 from commune_desk.services.reports import ReportService
 from commune_desk.services.values import ValueChange, ValuesService
 from commune_desk.views.province.page import ProvinceWindow
 from commune_desk.views.province.table_model import CommuneColumn, IndicatorColumn
 from commune_desk.views.shell.login_dialog import LoginDialog
+from commune_desk.views.widgets.roles import can
 from tests.support.accounts import as_role
 from tests.support.common import FIXED_NOW
 from tests.support.communes import A_CODE, A_NAME, B_CODE, B_NAME, two_communes
@@ -72,7 +74,8 @@ def test_a_province_account_sees_every_commune_and_the_totals_read_only(
         with pytest.raises(NotAllowed):  # read only, whatever the account's row says
             ValuesService(ctx.for_commune(A_CODE)).set_value("infra.bts", "2026-09", 4)
 
-        window = ProvinceWindow(ctx)
+        window = session.main_window(ctx, None, None)  # as the log-in opens it
+        assert isinstance(window, ProvinceWindow)
         qtbot.addWidget(window)
         window.show()
         wait_idle(qtbot)
@@ -95,6 +98,20 @@ def test_a_province_account_sees_every_commune_and_the_totals_read_only(
         statuses = [_cell(communes, r, CommuneColumn.STATUS) for r in range(2)]
         assert statuses == ["chưa có số liệu", "chưa có số liệu"]
         assert _cell(page.indicators, online, IndicatorColumn.VALUE) == ""
+        table = page.communes_table
+        assert not page.view_button.isEnabled()
+        rect = table.visualRect(communes.index(1, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert page.view_button.isEnabled()
+        qtbot.mouseClick(page.view_button, Qt.MouseButton.LeftButton)  # «Xem số liệu xã…»
+        qtbot.waitUntil(lambda: len(window.commune_windows) == 1)
+        commune = window.commune_windows[0]
+        assert B_NAME in commune.ui.commune_label.text()
+        assert not commune.ui.logout_button.isVisible()
+        assert "Cán bộ tỉnh (chỉ xem)" in commune.ui.account_label.text()
+        assert not can(ctx, Action.EDIT_DATA)  # so its pages offer no editing
+        commune.close()
+        qtbot.waitUntil(lambda: window.commune_windows == [])
         session.log_out(ctx)  # as closing the window does: recorded, without a commune
         wait_idle(qtbot)
     finally:

@@ -7,7 +7,7 @@ opens it for a province account (an account of no commune) on a database of many
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,8 @@ def offered_periods(month: Period) -> list[Period]:
 
 
 class ProvincePage(QWidget):
+    commune_chosen = Signal(str)  # «Xem số liệu xã…»: the code of the commune to open
+
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ProvincePage")
@@ -59,6 +61,8 @@ class ProvincePage(QWidget):
         self.period_combo = QComboBox()
         self.period_label.setBuddy(self.period_combo)
         self.refresh_button = QPushButton()
+        self.view_button = QPushButton()
+        self.view_button.setEnabled(False)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.communes = CommunesModel(self)
@@ -73,6 +77,11 @@ class ProvincePage(QWidget):
         self.period_combo.setCurrentIndex(1)  # the latest quarter that has ended
         self.period_combo.currentIndexChanged.connect(lambda _index: self.load())
         self.refresh_button.clicked.connect(self.load)
+        self.view_button.clicked.connect(self._view_commune)
+        self.communes_table.doubleClicked.connect(lambda _index: self._view_commune())
+        self.communes_table.selectionModel().selectionChanged.connect(
+            lambda *_args: self.view_button.setEnabled(self._chosen() is not None)
+        )
         self.load()
 
     # -- layout --------------------------------------------------------------------------
@@ -94,6 +103,7 @@ class ProvincePage(QWidget):
         top.addWidget(self.period_combo)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        top.addWidget(self.view_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.communes_table)
         splitter.addWidget(self.indicators_table)
@@ -111,8 +121,19 @@ class ProvincePage(QWidget):
         self.refresh_button.setText(self.tr("&Làm mới"))
         self.refresh_button.setToolTip(self.tr("Đọc lại tình trạng của các xã (F5)"))
         self.refresh_button.setShortcut("F5")
+        self.view_button.setText(self.tr("&Xem số liệu xã…"))
+        self.view_button.setToolTip(self.tr("Mở số liệu của xã đang chọn, chỉ xem"))
         self.communes_table.setAccessibleName(self.tr("Các xã và tình trạng báo cáo"))
         self.indicators_table.setAccessibleName(self.tr("Chỉ tiêu tổng hợp của tỉnh"))
+
+    def _chosen(self) -> str | None:
+        rows = self.communes_table.selectionModel().selectedRows()
+        return self.communes.row_at(rows[0].row()).code if rows else None
+
+    def _view_commune(self) -> None:
+        code = self._chosen()
+        if code is not None:
+            self.commune_chosen.emit(code)
 
     # -- reading -------------------------------------------------------------------------
     @property
