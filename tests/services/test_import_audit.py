@@ -127,3 +127,30 @@ def test_the_export_gives_the_import_and_a_line_for_each_record(ctx, tmp_path):
     assert json.loads(rows[2][14])["added"] == 3 and json.loads(rows[2][14])["file"] == "v1.csv"
     assert json.loads(rows[3][14])["code"] == "T01"
     assert json.loads(rows[1][13])["name"] == "Thôn Tây"
+
+
+def test_an_import_that_loses_a_deadlock_is_tried_again_whole(
+    ctx, tmp_path, engine_name, monkeypatch
+):
+    """The server ends the import's transaction once (a real SQLSTATE 40P01 raised inside it);
+    nothing of that try stays, the import runs again and is written once, with one entry."""
+    if engine_name != "postgresql":
+        pytest.skip("SQLite's writers never deadlock: BEGIN IMMEDIATE serialises them")
+    from sqlalchemy import text
+
+    from commune_desk.services import imports as imports_module
+
+    real_write = imports_module.write_records
+    tries: list[int] = []
+
+    def deadlocked_once(session, *args, **kwargs):
+        tries.append(1)
+        real_write(session, *args, **kwargs)
+        if len(tries) == 1:
+            session.execute(text("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = '40P01'; END $$"))
+
+    monkeypatch.setattr(imports_module, "write_records", deadlocked_once)
+    report = ImportService(ctx).import_file("villages", write(tmp_path / "thon.csv", VILLAGES))
+    assert len(tries) == 2 and report.added == 3
+    assert sorted(r["code"] for r in RecordService(ctx).list("villages")) == ["T01", "T02", "T03"]
+    assert len(imports(ctx)) == 1

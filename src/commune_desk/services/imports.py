@@ -29,6 +29,7 @@ from commune_desk.services.errors import ImportRefused, PeriodLocked, RowError, 
 from commune_desk.services.import_records import Source, plan_records, write_records
 from commune_desk.services.permissions import Action, require
 from commune_desk.services.records import RowParser, integrity_message, kind_of
+from commune_desk.services.retry import run_retried
 from commune_desk.services.values import ValueChange, apply_changes
 
 VALUE_COLUMNS = ("period", "code", "value", "village", "comment")
@@ -106,8 +107,8 @@ class ImportService:
         self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
         require(self._ctx, Action.IMPORT)
-        with _cycle_collector_paused():
-            return self._import_file(kind, path, dry_run, progress)
+        with _cycle_collector_paused():  # all or nothing; again after a deadlock on a server
+            return run_retried(lambda: self._import_file(kind, path, dry_run, progress))
 
     def _import_file(
         self, kind: str, path: Path, dry_run: bool, progress: Progress | None
