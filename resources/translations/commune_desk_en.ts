@@ -878,6 +878,14 @@ The program keeps running. The details have been written to the log file:
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
+    <message>
+      <source>Số xã</source>
+      <translation>Communes</translation>
+    </message>
+    <message>
+      <source>%1/%2 xã</source>
+      <translation>%1/%2 communes</translation>
+    </message>
   </context>
   <context>
     <name>LoginDialog</name>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commune_desk.domain.consolidation import sum_figures
+from commune_desk.domain.consolidation import consolidate_totals
 from commune_desk.domain.numbers import Number
 from commune_desk.domain.periods import Period
 from commune_desk.services import snapshots
@@ -35,6 +35,7 @@ class ProvinceOverview:
     communes: tuple[CommuneStatus, ...]
     totals: dict[str, Number | None]  # of the submitted communes
     submitted: int  # how many communes the totals count
+    counted: dict[str, int]  # how many communes each total covers (a ratio: both its parts)
 
 
 def province_overview(ctx: ServiceContext, period: Period) -> ProvinceOverview:
@@ -56,5 +57,7 @@ def province_overview(ctx: ServiceContext, period: Period) -> ProvinceOverview:
             values = IndicatorService(one).compute(period).values()
         rows.append(CommuneStatus(code, name, status, values))
     counted = [r.values for r in rows if r.status.state is ReportState.SUBMITTED]
-    totals = sum_figures(ctx.catalogue, counted) if counted else {}
-    return ProvinceOverview(period, tuple(rows), totals, len(counted))
+    totals = consolidate_totals(ctx.catalogue, counted)
+    return ProvinceOverview(
+        period, tuple(rows), dict(totals.values), len(counted), dict(totals.counted)
+    )

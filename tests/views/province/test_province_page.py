@@ -92,6 +92,7 @@ def test_a_province_account_sees_every_commune_and_the_totals_read_only(
         online = rows["ind.online_records_pct"]  # 1168 of 1308 received online: A's alone
         shown = _cell(page.indicators, online, IndicatorColumn.VALUE)
         assert shown == "89,3"
+        assert _cell(page.indicators, online, IndicatorColumn.COVERED) == "1/2 xã"
 
         page.period_combo.setCurrentIndex(page.period_combo.findData("2026-Q2"))
         qtbot.waitUntil(lambda: page.overview is not None and page.overview.period.key == "2026-Q2")

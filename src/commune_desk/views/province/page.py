@@ -156,7 +156,14 @@ class ProvincePage(QWidget):
         catalogue = self._ctx.catalogue
         self.indicators.set_rows(
             [
-                IndicatorRow(i.code, i.label, i.unit, overview.totals.get(i.code))
+                IndicatorRow(
+                    i.code,
+                    i.label,
+                    i.unit,
+                    overview.totals.get(i.code),
+                    overview.counted.get(i.code, 0),
+                    len(overview.communes),
+                )
                 for i in catalogue.indicators
             ]
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from commune_desk.domain.numbers import Number, format_number
 from commune_desk.services.province import CommuneStatus
@@ -52,12 +52,15 @@ class IndicatorRow:
     label: str  # the catalogue's name (data, as the overview shows it)
     unit: str
     value: Number | None
+    covered: int = 0  # how many communes the total covers (a ratio: both its parts)
+    expected: int = 0  # how many communes the database holds
 
 
 class IndicatorColumn(IntEnum):
     LABEL = 0
     UNIT = 1
     VALUE = 2
+    COVERED = 3
 
 
 class IndicatorsModel(RowsModel[IndicatorRow]):
@@ -67,6 +70,7 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
         IndicatorColumn.LABEL: QT_TRANSLATE_NOOP("IndicatorsModel", "Chỉ tiêu"),
         IndicatorColumn.UNIT: QT_TRANSLATE_NOOP("IndicatorsModel", "Đơn vị"),
         IndicatorColumn.VALUE: QT_TRANSLATE_NOOP("IndicatorsModel", "Toàn tỉnh"),
+        IndicatorColumn.COVERED: QT_TRANSLATE_NOOP("IndicatorsModel", "Số xã"),
     }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -74,7 +78,10 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
             return None
         row = self.row_at(index.row())
         column = IndicatorColumn(index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is IndicatorColumn.VALUE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            IndicatorColumn.VALUE,
+            IndicatorColumn.COVERED,
+        ):
             return RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -82,4 +89,7 @@ class IndicatorsModel(RowsModel[IndicatorRow]):
             return row.label
         if column is IndicatorColumn.UNIT:
             return row.unit
+        if column is IndicatorColumn.COVERED:  # "124/166 xã", as the consolidated workbook says
+            text = QCoreApplication.translate("IndicatorsModel", "%1/%2 xã")
+            return text.replace("%1", str(row.covered)).replace("%2", str(row.expected))
         return format_number(row.value, 1 if isinstance(row.value, float) else None)
