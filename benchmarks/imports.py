@@ -2,10 +2,10 @@
 
 The floor: parse the same CSV with the standard library and insert its rows into a bare
 SQLite table with `executemany`, in one transaction. The import: `ImportService.import_file`
-with every check, the preview's counts and the audit entries, and again with `--dry-run`
-(checks and preview, nothing written). Each measurement runs in its own process, which
-prints its time and its peak memory (the process's maximum resident size, the interpreter
-and its libraries included). Run with `make bench` or
+with every check, the preview's counts and the import's audit entry (every row in it), and
+again with `--dry-run` (checks and preview, nothing written). Each measurement runs in its
+own process, which prints its time and its peak memory (the process's maximum resident size,
+the interpreter and its libraries included). Run with `make bench` or
 `.venv/bin/python benchmarks/imports.py [--rows 40000 100000]`. Target: within 5× the floor.
 """
 

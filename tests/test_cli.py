@@ -177,6 +177,22 @@ def test_audit_lists_who_changed_what(db, capsys, tmp_path):
     assert exc.value.code == 2
 
 
+def test_audit_shows_an_import_in_words_and_its_rows_as_json(db, capsys, tmp_path):
+    csv = tmp_path / "thon.csv"
+    csv.write_text("code,name\nT01,Thôn Đông\nT02,Thôn Tây\n", encoding="utf-8")
+    assert run(capsys, "import", "villages", str(csv), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "audit", "--db", db)
+    assert code == 0 and "Nhập từ tệp" in out and "Nhập 2 thôn, tổ dân phố từ tệp thon.csv" in out
+    assert "villages" not in out
+    code, out, _ = run(capsys, "audit", "--db", db, "--format", "json")
+    (entry,) = [e for e in json.loads(out) if e["action"] == "import"]
+    assert entry["key"] == "thon.csv" and entry["old"] is None
+    assert [(r["code"], r["name"]) for r in entry["new"]["added"]] == [
+        ("T01", "Thôn Đông"),
+        ("T02", "Thôn Tây"),
+    ]
+
+
 def test_samples_import_in_order(db, capsys):
     from commune_desk.domain.records import IMPORT_ORDER
 

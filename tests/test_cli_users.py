@@ -104,3 +104,30 @@ def test_usage_errors_exit_2(cli_db, capsys, monkeypatch, args):
     with pytest.raises(SystemExit) as exit_:
         user(capsys, monkeypatch, cli_db, *args, stdin="mat-khau-lan")
     assert exit_.value.code == 2
+
+
+def test_a_province_account_belongs_to_no_commune(cli_db, capsys, monkeypatch):
+    from commune_desk.services.accounts import AccountService
+    from tests.support.communes import open_as
+
+    code, out, _ = run_cli(
+        capsys,
+        "init",
+        "--db",
+        cli_db,
+        "--commune-code",
+        "15881",
+        "--commune-name",
+        "Xã Thiệu Vận",
+        "--province",
+        "Thanh Hóa",
+    )
+    assert code == 0
+    args = ("add", "tinh.thanhhoa", "--province", "--name", "Sở Nội vụ", "--password-stdin")
+    code, out, err = user(capsys, monkeypatch, cli_db, *args, stdin="mat-khau-tinh-1\n")
+    assert (code, err) == (0, "") and "tài khoản tỉnh «tinh.thanhhoa»" in out
+    opened = open_as(cli_db, None)
+    try:
+        assert AccountService(opened.context).commune_of("tinh.thanhhoa") is None
+    finally:
+        opened.close()

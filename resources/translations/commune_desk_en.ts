@@ -213,6 +213,10 @@ Chi tiết trong tệp nhật ký: %3</source>
 
 Details are in the log file: %3</translation>
     </message>
+    <message>
+      <source>Cơ sở dữ liệu của %1 xã</source>
+      <translation>Database of %1 communes</translation>
+    </message>
   </context>
   <context>
     <name>AuditModel</name>
@@ -430,6 +434,21 @@ Details are in the log file: %3</translation>
     <message>
       <source>Ghi chú</source>
       <translation>Comment</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommunesModel</name>
+    <message>
+      <source>Mã xã</source>
+      <translation>Commune code</translation>
+    </message>
+    <message>
+      <source>Tên xã</source>
+      <translation>Commune name</translation>
+    </message>
+    <message>
+      <source>Tình trạng</source>
+      <translation>Status</translation>
     </message>
   </context>
   <context>
@@ -843,6 +862,29 @@ The program keeps running. The details have been written to the log file:
     <message>
       <source>Đó&amp;ng</source>
       <translation>Cl&amp;ose</translation>
+    </message>
+  </context>
+  <context>
+    <name>IndicatorsModel</name>
+    <message>
+      <source>Chỉ tiêu</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <source>Đơn vị</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Toàn tỉnh</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <source>Số xã</source>
+      <translation>Communes</translation>
+    </message>
+    <message>
+      <source>%1/%2 xã</source>
+      <translation>%1/%2 communes</translation>
     </message>
   </context>
   <context>
@@ -1552,6 +1594,71 @@ Try again now?</translation>
     </message>
   </context>
   <context>
+    <name>ProvincePage</name>
+    <message>
+      <source>&amp;Kỳ báo cáo:</source>
+      <translation>&amp;Reporting period:</translation>
+    </message>
+    <message>
+      <source>&amp;Làm mới</source>
+      <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+      <source>Đọc lại tình trạng của các xã (F5)</source>
+      <translation>Read the communes' status again (F5)</translation>
+    </message>
+    <message>
+      <source>&amp;Xem số liệu xã…</source>
+      <translation>&amp;View a commune's figures…</translation>
+    </message>
+    <message>
+      <source>Mở số liệu của xã đang chọn, chỉ xem</source>
+      <translation>Open the chosen commune's figures, read only</translation>
+    </message>
+    <message>
+      <source>Các xã và tình trạng báo cáo</source>
+      <translation>Communes and their report status</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu tổng hợp của tỉnh</source>
+      <translation>The province's consolidated indicators</translation>
+    </message>
+    <message>
+      <source>Đang đọc số liệu của các xã…</source>
+      <translation>Reading the communes' figures…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProvinceTexts</name>
+    <message>
+      <source>đã nộp lần %1</source>
+      <translation>submitted, version %1</translation>
+    </message>
+    <message>
+      <source>đã mở khóa (sau lần %1)</source>
+      <translation>unlocked (after version %1)</translation>
+    </message>
+    <message>
+      <source>đang nhập</source>
+      <translation>entering</translation>
+    </message>
+    <message>
+      <source>chưa có số liệu</source>
+      <translation>no data yet</translation>
+    </message>
+    <message>
+      <source>%1: %2 xã, %3 xã đã nộp; chỉ tiêu tổng hợp từ các xã đã nộp.</source>
+      <translation>%1: %2 communes, %3 submitted; the indicators are consolidated from the communes that submitted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProvinceWindow</name>
+    <message>
+      <source>Commune Desk — Tổng hợp của tỉnh (chỉ xem)</source>
+      <translation>Commune Desk — Province overview (read only)</translation>
+    </message>
+  </context>
+  <context>
     <name>RecordDialog</name>
     <message>
       <source>Sửa — %1</source>
@@ -2229,6 +2336,10 @@ Warnings submitted with it: %2.</translation>
     <message>
       <source>Quản trị máy</source>
       <translation>Machine administrator</translation>
+    </message>
+    <message>
+      <source>Cán bộ tỉnh (chỉ xem)</source>
+      <translation>Province officer (read only)</translation>
     </message>
     <message>
       <source>Tài khoản lãnh đạo chỉ xem: nhập và sửa số liệu, danh sách là việc của cán bộ.</source>

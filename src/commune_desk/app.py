@@ -118,6 +118,9 @@ class Opened:
     has_supervisor: bool = False
     title: str = ""  # the commune's name and province, for the login
     profile: object | None = None  # the CommuneProfile, for the window's header
+    # How many communes the database holds when more than one (a province's): the account
+    # tells which one the window works for; 0: one commune, read at opening as before.
+    shared: int = 0
 
     @property
     def needs_attention(self) -> bool:
@@ -125,7 +128,8 @@ class Opened:
 
         if isinstance(self.error, DatabaseDamaged):
             return True
-        return self.db is not None and not (self.exists and self.has_supervisor)
+        # A database of several communes gets its accounts from `users add --commune`.
+        return self.db is not None and not (self.exists and (self.has_supervisor or self.shared))
 
 
 def open_for_login(location: str, demo: bool) -> Opened:
@@ -170,8 +174,11 @@ def _checked(db, demo: bool) -> Opened:
         build_demo(db.context)
     if not communes.exists():
         return Opened(db)
-    profile = communes.profile()
     has_supervisor = AccountService(db.context).has_active_supervisor()
+    listed = communes.communes()
+    if len(listed) > 1:  # no "the" commune: each account's is read once it logs in
+        return Opened(db, None, True, has_supervisor, shared=len(listed))
+    profile = communes.profile()
     title = f"{profile.name} — {profile.province}"
     return Opened(db, None, True, has_supervisor, title, profile)
 
@@ -228,6 +235,7 @@ class Session:
         self.opened: Opened | None = None
         self._opening = False
         self._login = None  # the LoginDialog showing, if any
+        self._commune_login = None  # a CommuneLogin, on a database of several communes
         # Set-up the login does not need to paint (logging, the error hook): run once it shows.
         self.on_shown: Callable[[], object] | None = None
 
@@ -269,12 +277,21 @@ class Session:
                 continue
             if not accepted or dialog.account is None:
                 return 1 if self.opened is not None and self.opened.error else status
-            ctx = replace(self.db.context, actor=dialog.account.actor())
+            ctx = self.logged_in(dialog.account)
             status, ended = self._window(app, ctx)
             if ended == "restored":  # the restored file's accounts may differ: log in again
                 self._reopen()
             elif ended != "logged_out":
                 return status
+
+    def logged_in(self, account):
+        """The context of the window: on a database of several communes, scoped to the
+        account's commune, whose profile the log-in has read (off the UI thread)."""
+        if self._commune_login is None:
+            return replace(self.db.context, actor=account.actor())
+        found = self._commune_login.logged_in(account.username)
+        self.opened.profile = found.profile
+        return replace(found.ctx, actor=account.actor())  # a province account's: read only
 
     # -- opening ---------------------------------------------------------------------------
     def _open(self) -> None:
@@ -321,9 +338,16 @@ class Session:
             from commune_desk.services.server_login import shown
 
             dialog.show_problem(fill(text, shown(self.location), opened.error, log_file()))
+        elif opened.shared:  # the account tells the commune: read after the log-in
+            from commune_desk.views.shell.commune_login import CommuneLogin
+
+            self._commune_login = CommuneLogin(opened.db.context)
+            text = QCoreApplication.translate("App", "Cơ sở dữ liệu của %1 xã")  # always ≥ 2
+            dialog.set_ready(self._commune_login, fill(text, opened.shared))
         elif opened.profile is None:  # after a log-out: the commune is read again, meanwhile
             self._read_profile(dialog)
         else:
+            self._commune_login = None
             dialog.set_ready(AccountService(opened.db.context), opened.title)
 
     def _read_profile(self, dialog) -> None:
@@ -409,15 +433,12 @@ class Session:
             restored = True
             window.close()  # ends app.exec()
 
-        from commune_desk.views.shell.compose import build_main_window
         from commune_desk.views.widgets.app_settings import LANGUAGE, language_of
 
         self._switch_language(language_of(self._settings, ctx.actor.username))  # its own
         opened = self.opened
         profile, opened.profile = opened.profile, None  # read at opening; later windows read anew
-        window = build_main_window(
-            ctx, profile, self._settings, self._dialogs, self._switch_language, on_restored
-        )
+        window = self.main_window(ctx, profile, on_restored)
         window.show()
         status = app.exec()
         window.deleteLater()
@@ -426,6 +447,20 @@ class Session:
             return status, "restored"
         self.log_out(ctx)
         return status, "logged_out" if window.logged_out else "closed"
+
+    def main_window(self, ctx, profile, on_restored):
+        """The commune's main window, or a province account's province view (read only)."""
+        from commune_desk.services.permissions import PROVINCE
+
+        if ctx.actor.role == PROVINCE:
+            from commune_desk.views.shell.province_window import open_province_window
+
+            return open_province_window(ctx, self._settings, self._dialogs)
+        from commune_desk.views.shell.compose import build_main_window
+
+        return build_main_window(
+            ctx, profile, self._settings, self._dialogs, self._switch_language, on_restored
+        )
 
     def log_out(self, ctx) -> None:
         """Record the log-out off the UI thread. The kernel's database thread takes it before

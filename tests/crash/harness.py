@@ -6,8 +6,8 @@ measured once in-process, counted from the child's `ready` line. After the kill 
 checks, with plain sqlite3 and the workbook readers:
 
 - the database passes PRAGMA integrity_check and foreign_key_check, and the program opens it;
-- import: every batch is wholly present or wholly absent (rows and their audit entries), in
-  order, and every acknowledged batch is present;
+- import: every batch is wholly present or wholly absent (rows and the import's audit entry
+  holding them all), in order, and every acknowledged batch is present;
 - saves: every acknowledged save is present with its value, and every block is all or nothing;
 - export: the workbook is the previous version or a complete valid one (opens, its `_data`
   checksum verifies); the newest recorded submission is that file or the one just before it;
@@ -19,6 +19,7 @@ checks, with plain sqlite3 and the workbook readers:
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -257,13 +258,18 @@ def _check_import(
     for k in range(1, sizes.import_batches + 1):
         name = f"batch-{k}.csv"
         ((rows,),) = _query(folder, "SELECT count(*) FROM staff WHERE code LIKE ?", f"B{k}-%")
-        ((audited,),) = _query(
+        # The import's one audit entry holds every row it added.
+        entries = _query(
             folder,
-            "SELECT count(*) FROM audit_entries WHERE entity = 'staff' AND entity_key LIKE ?",
-            f"B{k}-%",
+            "SELECT new_value FROM audit_entries WHERE entity = 'staff' AND entity_key = ?",
+            name,
         )
-        if rows not in (0, expected) or audited != rows:
-            problems.append(f"{name}: {rows} rows and {audited} audit entries of {expected}")
+        audited = sum(len(json.loads(new)["added"]) for (new,) in entries)
+        if rows not in (0, expected) or audited != rows or len(entries) != (rows > 0):
+            problems.append(
+                f"{name}: {rows} rows and {len(entries)} audit entries holding {audited} rows "
+                f"of {expected}"
+            )
         if name in acked and rows != expected:
             problems.append(f"{name}: acknowledged but {rows} rows present")
         present.append(rows == expected)

@@ -10,7 +10,7 @@ import pytest
 from commune_desk.domain.records import KINDS
 from commune_desk.services import audit
 from commune_desk.services.commune import require_commune
-from commune_desk.services.import_rows import audit_texts, key_texts, parse_rows
+from commune_desk.services.import_rows import audit_texts, parse_rows
 from commune_desk.services.imports import ImportService
 from commune_desk.services.records import RowParser, audit_values
 
@@ -121,16 +121,6 @@ def test_audit_texts_are_the_encoders_own() -> None:
     texts = audit_texts(columns, lambda v: audit.to_text(v) or "null")
     assert texts == [audit.to_text(audit_values(row)) for row in rows]
     assert audit_texts({"a": []}, str) == []
-
-
-def test_key_texts_join_the_key_fields() -> None:
-    columns = [
-        ["TO1", "TO2"],
-        [dt.date(2025, 2, 3), dt.date(2025, 2, 3)],
-        ["vneid", "other"],
-        [None, "T1"],
-    ]
-    assert key_texts(columns) == ["TO1/2025-02-03/vneid/", "TO2/2025-02-03/other/T1"]
 
 
 def test_a_short_line_keeps_what_it_lacks_and_an_empty_cell_empties_it(ctx, tmp_path):

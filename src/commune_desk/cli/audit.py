@@ -50,20 +50,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
-    table = [
+    table = [  # in words, as the window's page (`--format json` gives the entries as stored)
         (
             r.at.strftime("%d/%m/%Y %H:%M:%S"),
             r.actor,
-            r.action,
-            r.entity,
-            r.key,
-            r.period or "",
-            short(r.old),
-            short(r.new),
+            r.text.action,
+            short(r.text.subject, 60),
+            r.text.period,
+            short(r.text.old),
+            short(r.text.new),
         )
         for r in rows
     ]
-    print_table(("Thời điểm", "Người", "Thao tác", "Đối tượng", "Khóa", "Kỳ", "Cũ", "Mới"), table)
+    print_table(("Thời điểm", "Người", "Thao tác", "Đối tượng", "Kỳ", "Cũ", "Mới"), table)
     print(f"{len(rows)} mục")
     return EXIT_OK
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from commune_desk.services.accounts import Account
 
 ROLE_CHOICES = ("clerk", "officer", "supervisor")
+OFFICER = "officer"  # what a province account's row holds (the window makes it read-only)
 
 
 def add_parsers(command: AddCommand) -> None:
@@ -40,7 +41,13 @@ def add_parsers(command: AddCommand) -> None:
 
     add = action("add", "thêm một tài khoản")
     add.add_argument("username", metavar="USERNAME")
-    add.add_argument("--role", required=True, choices=ROLE_CHOICES, help="vai trò")
+    who = add.add_mutually_exclusive_group(required=True)
+    who.add_argument("--role", choices=ROLE_CHOICES, help="vai trò")
+    who.add_argument(
+        "--province",
+        action="store_true",
+        help="tài khoản của tỉnh: không thuộc xã nào, chỉ xem số liệu của mọi xã",
+    )
     add.add_argument("--name", default="", metavar="FULL_NAME", help="họ và tên")
     _password_flag(add)
 
@@ -73,15 +80,20 @@ def cmd_user(args: argparse.Namespace) -> int:
     from commune_desk.services.accounts import AccountService
 
     password = _read_password() if getattr(args, "password_stdin", False) else ""
-    db = open_database(args)
+    province = args.user_command == "add" and args.province  # no commune of its own
+    db = open_database(args, choose=not province)
     try:
         service = AccountService(db.context)
         if args.user_command == "list":
             _print_accounts(service.accounts(), db.context.now())
             return EXIT_OK
         if args.user_command == "add":
-            account = service.add(args.username, args.role, password, args.name)
-            print(f"Đã thêm tài khoản «{account.username}» ({account.role_label}).")
+            if province:
+                account = service.add(args.username, OFFICER, password, args.name, province=True)
+                print(f"Đã thêm tài khoản tỉnh «{account.username}» (chỉ xem mọi xã).")
+            else:
+                account = service.add(args.username, args.role, password, args.name)
+                print(f"Đã thêm tài khoản «{account.username}» ({account.role_label}).")
         elif args.user_command == "passwd":
             service.reset_password(args.username, password)
             print(f"Đã đặt mật khẩu mới cho «{args.username.strip().lower()}».")

@@ -25,7 +25,14 @@ from commune_desk.services.audit_text import UNKNOWN_ACCOUNT
 from commune_desk.services.context import Actor, ServiceContext
 from commune_desk.services.errors import NotFound, ServiceError
 from commune_desk.services.login import MAX_ATTEMPTS, LoginFailed, LoginRefusal
-from commune_desk.services.permissions import ROLE_LABELS, ROLES, SUPERVISOR, Action, require
+from commune_desk.services.permissions import (
+    PROVINCE,
+    ROLE_LABELS,
+    ROLES,
+    SUPERVISOR,
+    Action,
+    require,
+)
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
@@ -43,13 +50,15 @@ class Account:
     active: bool
     locked_until: dt.datetime | None
     created_at: dt.datetime
+    province: bool = False  # of no commune: reads every commune, changes nothing
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS[self.role]
+        return ROLE_LABELS[PROVINCE if self.province else self.role]
 
     def actor(self) -> Actor:
-        return Actor(self.username, self.role, self.full_name)
+        """Who acts for this account; a province account acts read only (role PROVINCE)."""
+        return Actor(self.username, PROVINCE if self.province else self.role, self.full_name)
 
 
 def check_password(password: str) -> None:
@@ -78,9 +87,16 @@ def normalise_username(username: str) -> str:
 
 
 def add_user(
-    session: Session, ctx: ServiceContext, username: str, role: str, password: str, full_name: str
+    session: Session,
+    ctx: ServiceContext,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str,
+    province: bool = False,
 ) -> User:
-    """Insert an account with its audit entry (callers check who may do it)."""
+    """Insert an account with its audit entry (callers check who may do it); a `province`
+    account belongs to no commune and reads every commune of the database, changing none."""
     name = normalise_username(username)
     if role not in ROLES:
         raise ServiceError(f"Vai trò «{role}» không có; chọn clerk, officer hoặc supervisor.")
@@ -94,11 +110,11 @@ def add_user(
         active=True,
         failed_attempts=0,
         created_at=ctx.now(),
-        commune_id=commune_id_of(session, strict=False),
+        commune_id=None if province else commune_id_of(session, strict=False),
     )
     session.add(user)
     session.flush()
-    new = {"role": role, "full_name": user.full_name}
+    new = {"role": role, "full_name": user.full_name} | ({"province": True} if province else {})
     audit_repo.add_entries(session, [audit.entry(ctx, "create", "account", name, None, new)])
     return user
 
@@ -193,10 +209,13 @@ class AccountService:
         with self._ctx.read_session() as session:
             return repo.active_count(session, SUPERVISOR) > 0
 
-    def add(self, username: str, role: str, password: str, full_name: str = "") -> Account:
+    def add(
+        self, username: str, role: str, password: str, full_name: str = "", province: bool = False
+    ) -> Account:
         require(self._ctx, Action.MANAGE_ACCOUNTS)
         with self._ctx.sessions.begin() as session:
-            return _account(add_user(session, self._ctx, username, role, password, full_name))
+            user = add_user(session, self._ctx, username, role, password, full_name, province)
+            return _account(user)
 
     def create_first_supervisor(self, username: str, full_name: str, password: str) -> Account:
         """The set-up's supervisor account; refused once an active supervisor exists."""
@@ -267,4 +286,5 @@ def _account(user: User) -> Account:
         user.active,
         user.locked_until,
         user.created_at,
+        user.commune_id is None,
     )

@@ -23,6 +23,7 @@ from commune_desk.data.repositories import records as records_repo
 from commune_desk.data.repositories import users as users_repo
 from commune_desk.domain.records import KINDS as RECORD_KINDS
 from commune_desk.excel.lists import ListColumn, ListWriteError, write_list
+from commune_desk.services.audit_imports import describe, head, imported, is_import
 from commune_desk.services.audit_text import EntryText, Wording
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ServiceError
@@ -79,6 +80,21 @@ def entry(
 
     `actor` names who acted when it is not the context's account (a login attempt).
     """
+    return audit_row(ctx, action, entity, key, to_text(old), to_text(new), period, reason, actor)
+
+
+def audit_row(
+    ctx: ServiceContext,
+    action: str,
+    entity: str,
+    key: str,
+    old_text: str | None,
+    new_text: str | None,
+    period: str | None = None,
+    reason: str = "",
+    actor: str | None = None,
+) -> dict[str, Any]:
+    """The audit table's row, its values already JSON text: every entry is made here."""
     return {
         "at": ctx.now(),
         "actor": (actor or ctx.actor.username)[:80],
@@ -86,10 +102,34 @@ def entry(
         "entity": entity,
         "entity_key": key[:200],
         "period": period,
-        "old_value": to_text(old),
-        "new_value": to_text(new),
+        "old_value": old_text,
+        "new_value": new_text,
         "reason": reason,
     }
+
+
+def import_entry(
+    ctx: ServiceContext,
+    entity: str,
+    file: str,
+    sha256: str,
+    added: Sequence[str],
+    changed: Sequence[tuple[str, str]],
+) -> dict[str, Any]:
+    """The one entry of an import of a list: which file (name and SHA-256) and every row it
+    added or changed, each row already JSON text (`to_text` of its values).
+
+    New value: {"file", "sha256", "added": [row, ...], "changed": [row, ...]}; old value,
+    when rows were changed: {"changed": [the same records before, in the same order]}.
+    """
+    source = to_text({"file": file, "sha256": sha256})  # '{"file": …, "sha256": …}'
+    assert source is not None
+    new_text = (
+        f'{{"added": [{", ".join(added)}], "changed": [{", ".join(n for _, n in changed)}], '
+        + source[1:]
+    )
+    old_text = f'{{"changed": [{", ".join(o for o, _ in changed)}]}}' if changed else None
+    return audit_row(ctx, "import", entity, file, old_text, new_text)
 
 
 @dataclass(frozen=True)
@@ -202,25 +242,20 @@ class AuditService:
 
         def rows() -> Iterator[Sequence[object]]:
             page, done = first, 0
+            wording: Wording | None = None
             while page.rows:
                 for r in page.rows:
-                    yield (
-                        r.at.strftime("%d/%m/%Y %H:%M:%S"),  # a date cell would drop the time
-                        r.actor,
-                        r.actor_name,
-                        r.text.action,
-                        r.text.subject,
-                        r.text.period,
-                        r.text.old,
-                        r.text.new,
-                        r.reason,
-                        r.action,
-                        r.entity,
-                        r.key,
-                        r.period or "",
-                        r.old or "",
-                        r.new or "",
-                    )
+                    if is_import(r.action, r.entity, r.new):
+                        # A whole import: its line, then a line for each record it wrote (a
+                        # cell holds at most 32,767 characters, the rows would not fit one).
+                        if wording is None:
+                            with self._ctx.read_session() as session:
+                                wording = self._wording(session)
+                        yield _line(r, r.text, head(r.old), head(r.new))
+                        for item in imported(wording, r.entity, r.old, r.new):
+                            yield _line(r, item.text, to_text(item.old), to_text(item.new))
+                        continue
+                    yield _line(r, r.text, r.old, r.new)
                 done += len(page.rows)
                 if progress is not None:
                     progress(done, max(first.total, done))
@@ -241,6 +276,27 @@ class AuditService:
         return Wording(self._ctx.catalogue, users_repo.full_names(session), villages)
 
 
+def _line(r: AuditRow, text: EntryText, old: str | None, new: str | None) -> Sequence[object]:
+    """A line of the export: the entry in words, then as stored."""
+    return (
+        r.at.strftime("%d/%m/%Y %H:%M:%S"),  # a date cell would drop the time
+        r.actor,
+        r.actor_name,
+        text.action,
+        text.subject,
+        text.period,
+        text.old,
+        text.new,
+        r.reason,
+        r.action,
+        r.entity,
+        r.key,
+        r.period or "",
+        old or "",
+        new or "",
+    )
+
+
 def _row(r: AuditEntry, wording: Wording) -> AuditRow:
     return AuditRow(
         r.id,
@@ -253,6 +309,6 @@ def _row(r: AuditEntry, wording: Wording) -> AuditRow:
         r.old_value,
         r.new_value,
         r.reason,
-        wording.describe(r.action, r.entity, r.entity_key, r.period, r.old_value, r.new_value),
+        describe(wording, r.action, r.entity, r.entity_key, r.period, r.old_value, r.new_value),
         wording.full_name(r.actor),
     )

@@ -139,7 +139,7 @@ class Wording:
         subject, period_text = self._subject(entity, key, period)
         edited = entity in KINDS or entity == "commune"
         if edited and isinstance(old_value, dict) and isinstance(new_value, dict):
-            old_value, new_value = _changes(old_value, new_value)  # what the edit changed
+            old_value, new_value = changes(old_value, new_value)  # what the edit changed
         show = self._shower(action, entity, key)
         return EntryText(
             ACTIONS.get(action, action),
@@ -195,7 +195,7 @@ class Wording:
     def _shower(self, action: str, entity: str, key: str) -> Callable[[Any], str]:
         """How this entry's old and new values read."""
         if entity in KINDS:
-            return self._record_shower(KINDS[entity].fields)
+            return self.record_shower(KINDS[entity].fields)
         if entity in ("value", "target") and action != "comment":
             code = key.partition("@")[0]
             unit = self._catalogue.get(code).unit if code in self._catalogue else ""
@@ -213,7 +213,7 @@ class Wording:
             return "Bỏ chỉ tiêu riêng của xã (theo danh mục)" if entity == "target" else ""
         return show(value)
 
-    def _record_shower(self, fields: tuple[Field, ...]) -> Callable[[Any], str]:
+    def record_shower(self, fields: tuple[Field, ...]) -> Callable[[Any], str]:
         """A record's values as "Field label: value; …"."""
         by_name = {f.name: f for f in fields}
 
@@ -299,7 +299,7 @@ def _pairs(
     return "; ".join(parts)
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The fields an edit changed, before and after (a blank on one side shown as —)."""
     changed = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     if not changed:

@@ -1,10 +1,10 @@
 """Importing a list of records: the plan (what each row adds or changes, or why it is refused)
-and its writing, with one audit entry per row.
+and its writing, with one audit entry for the whole import (the file and every row).
 
 Large lists go at the disk's speed: the cells are parsed a column at a time
 (`import_rows`), the period locks are read once and each distinct date checked once, the
-new rows are written with one executemany of the table and one of the audit trail, and the
-audit texts are made from each distinct value's text.
+new rows are written with one executemany of the table, and the import's one audit entry is
+made from each distinct value's text.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from commune_desk.data.bulk import insert_columns
-from commune_desk.data.models import AuditEntry
 from commune_desk.data.repositories import audit as audit_repo
 from commune_desk.data.repositories import records as repo
 from commune_desk.domain.codes import CodeIndex, padded_note
@@ -27,11 +26,19 @@ from commune_desk.excel.tables import Table
 from commune_desk.services import audit
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import PeriodLocked, RowError
-from commune_desk.services.import_rows import ParsedRows, audit_texts, key_texts, parse_rows
+from commune_desk.services.import_rows import ParsedRows, audit_texts, parse_rows
 from commune_desk.services.locks import LockGuard
 from commune_desk.services.records import RowParser, audit_values, record_dates
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file an import reads: its name and the SHA-256 of its bytes."""
+
+    file: str
+    sha256: str
 
 
 @dataclass
@@ -237,10 +244,11 @@ def write_records(
     ctx: ServiceContext,
     kind: RecordKind,
     commune_id: int,
-    parser: RowParser,
     plan: Plan,
+    source: Source,
 ) -> None:
-    """Write the plan in the session's transaction, with one audit entry per row."""
+    """Write the plan in the session's transaction, with the import's one audit entry (every
+    row added or changed, `audit.import_entry`)."""
     updates = plan.updates
     if kind.name == "trainings":  # their ids are needed (topics): one insert returning them
         inserts = plan.inserts()
@@ -263,38 +271,19 @@ def write_records(
     if kind.name == "trainings":
         for old, values, _ in updates:
             repo.set_topics(session, old["id"], values["topics"])
+    added_texts: list[str] = []
     if plan.added and plan.parsed is not None:
-        parsed, added, n = plan.parsed, plan.added, len(plan.added)
-        insert_columns(
-            session,
-            AuditEntry.__table__,
-            {
-                "at": [ctx.now()] * n,
-                "actor": [ctx.actor.username[:80]] * n,
-                "action": ["import"] * n,
-                "entity": [kind.name] * n,
-                "entity_key": key_texts([parsed.column(name, added) for name in kind.key]),
-                "period": [None] * n,
-                "old_value": [None] * n,
-                "new_value": audit_texts(
-                    {f.name: parsed.column(f.name, added) for f in kind.fields}, _value_text
-                ),
-                "reason": [""] * n,
-            },
-            n,
+        parsed, added = plan.parsed, plan.added
+        added_texts = audit_texts(
+            {f.name: parsed.column(f.name, added) for f in kind.fields}, _value_text
         )
-    entries = [
-        audit.entry(
-            ctx,
-            "import",
-            kind.name,
-            _key_text(parser, values),
-            audit_values(_without_id(old)),
-            audit_values(values),
-        )
+    changed = [
+        (_value_text(audit_values(_without_id(old))), _value_text(audit_values(values)))
         for old, values, _ in updates
     ]
-    audit_repo.add_entries(session, entries)
+    if added_texts or changed:
+        entry = audit.import_entry(ctx, kind.name, source.file, source.sha256, added_texts, changed)
+        audit_repo.add_entries(session, [entry])
 
 
 def _columns(kind: RecordKind, commune_id: int, plan: Plan) -> dict[str, list[Any]]:
@@ -348,7 +337,3 @@ def _norm(value: Any) -> Any:
 
 def _without_id(row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != "id"}
-
-
-def _key_text(parser: RowParser, values: Mapping[str, Any]) -> str:
-    return "/".join("" if v is None else str(v) for v in parser.key(values))[:200]

@@ -204,16 +204,6 @@ def _looked_up(memo: dict[Any, Any], column: Sequence[Any]) -> list[Any]:
     return [memo[c] if c.__class__ is str else memo[(c.__class__, c)] for c in column]
 
 
-def key_texts(columns: Sequence[Sequence[Any]]) -> list[str]:
-    """Each row's key as the audit trail names it: the key fields' texts joined by "/"."""
-    cols = [_texts(column, _plain) for column in columns]
-    return ["/".join(parts)[:200] for parts in zip(*cols, strict=True)]
-
-
-def _plain(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def audit_texts(columns: Mapping[str, Sequence[Any]], encode: Callable[[Any], str]) -> list[str]:
     """Each row (field -> its column) as the audit trail stores it: `encode` of the row as a
     dict, keys sorted; made from each distinct value's text once, the same text."""

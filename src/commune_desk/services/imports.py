@@ -21,13 +21,15 @@ from commune_desk.domain.periods import Mode, PeriodError, parse_month, read_mon
 from commune_desk.domain.records import RecordKind, village_absent
 from commune_desk.domain.text import clean, match_key
 from commune_desk.domain.validation import Problem
+from commune_desk.excel.atomic import file_sha256
 from commune_desk.excel.tables import LegacyTextError, Table, TableError, read_table
 from commune_desk.services.commune import require_commune
 from commune_desk.services.context import ServiceContext
 from commune_desk.services.errors import ImportRefused, PeriodLocked, RowError, ValidationFailed
-from commune_desk.services.import_records import plan_records, write_records
+from commune_desk.services.import_records import Source, plan_records, write_records
 from commune_desk.services.permissions import Action, require
 from commune_desk.services.records import RowParser, integrity_message, kind_of
+from commune_desk.services.retry import run_retried
 from commune_desk.services.values import ValueChange, apply_changes
 
 VALUE_COLUMNS = ("period", "code", "value", "village", "comment")
@@ -105,8 +107,8 @@ class ImportService:
         self, kind: str, path: Path, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
         require(self._ctx, Action.IMPORT)
-        with _cycle_collector_paused():
-            return self._import_file(kind, path, dry_run, progress)
+        with _cycle_collector_paused():  # all or nothing; again after a deadlock on a server
+            return run_retried(lambda: self._import_file(kind, path, dry_run, progress))
 
     def _import_file(
         self, kind: str, path: Path, dry_run: bool, progress: Progress | None
@@ -121,7 +123,7 @@ class ImportService:
             raise ImportRefused([RowError(Path(path).name, 0, "", str(exc))]) from exc
         if kind == "values":
             return self._import_values(table, dry_run)
-        return self._import_records(kind_of(kind), table, dry_run, progress)
+        return self._import_records(kind_of(kind), table, Path(path), dry_run, progress)
 
     # -- monthly values ----------------------------------------------------------------
     def _import_values(self, table: Table, dry_run: bool) -> ImportReport:
@@ -238,7 +240,7 @@ class ImportService:
 
     # -- records -----------------------------------------------------------------------
     def _import_records(
-        self, kind: RecordKind, table: Table, dry_run: bool, progress: Progress | None
+        self, kind: RecordKind, table: Table, path: Path, dry_run: bool, progress: Progress | None
     ) -> ImportReport:
         labels = {f.name: f.label for f in kind.fields}
         required = [f.name for f in kind.fields if f.required]
@@ -268,7 +270,8 @@ class ImportService:
                 if errors:
                     raise ImportRefused(errors)
                 if not dry_run:
-                    write_records(session, self._ctx, kind, commune.id, parser, plan)
+                    source = Source(table.file, file_sha256(path))
+                    write_records(session, self._ctx, kind, commune.id, plan, source)
         except IntegrityError as exc:
             raise ImportRefused(
                 [RowError(table.file, 0, "", integrity_message(kind, exc))]

@@ -14,7 +14,10 @@ from commune_desk.services.errors import NotAllowed
 
 CLERK, OFFICER, SUPERVISOR, SYSTEM = "clerk", "officer", "supervisor", "system"
 ROLES = (CLERK, OFFICER, SUPERVISOR)  # the roles an account can have (system is the OS user)
+# A province account (no commune) acts as this in the window: it may read, never change.
+PROVINCE = "province"
 ROLE_LABELS = {
+    PROVINCE: "cán bộ tỉnh (chỉ xem)",
     CLERK: "cán bộ nhập liệu",
     OFFICER: "cán bộ báo cáo",
     SUPERVISOR: "lãnh đạo",

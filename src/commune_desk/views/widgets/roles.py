@@ -17,6 +17,7 @@ ROLE_TITLES = {
     "officer": QT_TRANSLATE_NOOP("Roles", "Cán bộ báo cáo"),
     "supervisor": QT_TRANSLATE_NOOP("Roles", "Lãnh đạo"),
     "system": QT_TRANSLATE_NOOP("Roles", "Quản trị máy"),
+    "province": QT_TRANSLATE_NOOP("Roles", "Cán bộ tỉnh (chỉ xem)"),
 }
 
 _WHY_NOT = {

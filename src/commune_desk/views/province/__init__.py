@@ -1,0 +1,1 @@
+"""The province's view of a database of many communes: status and consolidated indicators."""
