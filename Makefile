@@ -50,7 +50,7 @@ bench: $(STAMP) ui translations bundle
 	$(PY) benchmarks/consolidate.py
 	$(PY) benchmarks/imports.py
 	$(PY) benchmarks/lock_guard.py
-	$(PY) benchmarks/engines.py
+	$(PY) benchmarks/engines.py --no-country
 	$(PY) benchmarks/bundle.py
 
 lint: $(STAMP)
