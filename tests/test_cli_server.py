@@ -118,6 +118,12 @@ def test_the_program_runs_as_a_commune_role_without_choosing(server_db, capsys, 
 
 
 def test_a_province_role_reads_every_commune_and_writes_nothing(server_db, capsys, monkeypatch):
+    for args in (("lan", "--role", "clerk", "--commune", A_CODE), ("tinh.thanhhoa", "--province")):
+        monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-dai-1\n"))
+        status, _, err = run_cli(
+            capsys, "user", "add", args[0], *args[1:], "--password-stdin", "--db", server_db
+        )
+        assert status == 0, err
     _grant(capsys, monkeypatch, server_db, "tinh_thanh_hoa", "--province")
     with _connect(server_db, "tinh_thanh_hoa") as conn:
         assert len(conn.execute("SELECT * FROM communes").fetchall()) == 2
@@ -127,6 +133,10 @@ def test_a_province_role_reads_every_commune_and_writes_nothing(server_db, capsy
         ]
         assert _refused(conn, "UPDATE monthly_values SET value = 1") == RLS_REFUSED
         assert _refused(conn, "DELETE FROM villages") == RLS_REFUSED
+        # The communes' accounts (their password hashes) stay out of its sight.
+        assert (
+            conn.execute("SELECT username FROM users WHERE commune_id IS NOT NULL").fetchall() == []
+        )
 
 
 def test_granting_again_updates_the_role_and_a_file_or_unknown_commune_is_refused(

@@ -4,7 +4,8 @@
 reads and writes only the rows of its commune — the tables that carry `commune_id` by that
 column, the tables that hang under a record (course topics, participations, team members and
 activities) through their parent — and may add to the audit trail but never change or delete
-it; a province role reads every commune and writes nothing. The policies are named after the
+it; a province role reads every commune and writes nothing (of the accounts it sees only the
+province's own, never a commune account's password hash). The policies are named after the
 role (`cd_<login>`), so granting again replaces them. The database's owner, who runs the
 migrations and this command, is not subject to row-level security.
 """
@@ -79,6 +80,8 @@ def _policies(grant: Grant) -> Iterator[str]:
             for t, column, parent in BY_PARENT
         ),
     ]
+    if reads_only:  # the province reads figures, never the communes' password hashes
+        tables = [(t, "commune_id IS NULL" if t == "users" else c) for t, c in tables]
     for table, condition in [*tables, ("audit_entries", mine)]:
         yield f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"
         yield f"DROP POLICY IF EXISTS {name} ON {table}"
