@@ -12,11 +12,12 @@ of the folder is timed).
 PostgreSQL is `--postgres URL` (an empty database), or else a throwaway server started like
 the tests' (tests/support/postgres.py) when PostgreSQL's programs are on this machine.
 Run with `.venv/bin/python benchmarks/engines.py [--repeat N] [--postgres URL] [--no-country]
-[--communes N …]`. `consolidate --db` writes every commune's report before consolidating them,
-about 0.5 s a commune on a 2-core machine shared with other work: the quick run
-(`--no-country`) took 7.5 minutes in all there; `consolidate --db` of the country alone took
-15 minutes on SQLite, so the country size adds about three quarters of an hour (both engines,
-and its reports written once more for the file figure). With
+[--communes N …]`. `consolidate --db` builds every commune's report and reads its content
+without writing a workbook; on a 2-core machine shared with other work 166 communes took
+11.6 s on SQLite and 22.4 s on PostgreSQL (90 s and 122 s when each report was written as a
+file first; writing those 166 files alone takes about 50 s, still done once for the file
+figure). What remains is counting each commune's figures (the queries of the report
+builder). With
 `--postgres URL` the consolidation databases are made next to it (the URL's user must be
 allowed to create them).
 """

@@ -4,6 +4,7 @@ their submitted files give (issue 19)."""
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,3 +90,31 @@ def test_consolidate_needs_files_or_a_database_and_a_period(db_url, tmp_path, ca
     out = str(tmp_path / "x.xlsx")
     assert run_cli(capsys, "consolidate", "--out", out)[0] == 2
     assert run_cli(capsys, "consolidate", "--db", db_url, "--out", out)[0] == 2
+
+
+def test_no_report_workbook_is_written_or_read(db_url, tmp_path, capsys, monkeypatch):
+    _submitted(db_url, tmp_path)
+    (tmp_path / "15880-q3.xlsx").unlink()  # only the database is consolidated
+    scratch = tmp_path / "tam"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a commune report workbook was made")
+
+    monkeypatch.setattr("commune_desk.excel.report.build_workbook", refuse)
+    monkeypatch.setattr("commune_desk.services.commune_reports.write_report", refuse)
+    monkeypatch.setattr("commune_desk.excel.consolidation_reader._read", refuse)
+    out = tmp_path / "tong-hop.xlsx"
+    status, _out, err = run_cli(
+        capsys, "consolidate", "--db", db_url, "--period", "2025-Q3", "--out", str(out),
+        "--include-drafts",
+    )  # fmt: skip
+    assert status == 0, err
+    assert [p.name for p in tmp_path.rglob("*.xlsx")] == ["tong-hop.xlsx"]
+    assert not any(scratch.iterdir())
+    book = load_workbook(out, data_only=True)
+    flat = [c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert 1168 in flat and 900 in flat
+    named = [c for c in flat if isinstance(c, str) and "15880-" in c and ".xlsx" in c]
+    assert named  # the commune's report is named as its file would be

@@ -26,6 +26,7 @@ from commune_desk.excel.data_sheet import (
     FORMAT,
     NARRATIVE_PREFIX,
     DataKey,
+    DataSheet,
     DataSheetError,
     parse_data_grid,
     unescape_text,
@@ -132,6 +133,59 @@ class ReportReader:
             for path, found in zip(batch, checked, strict=True):
                 yield found if isinstance(found, Issue) else self._read_safe_container(path, found)
 
+    def read_data(self, data: DataSheet, path: Path | None = None) -> CommuneReport | Issue:
+        """The report a `_data` sheet's content stands for, after the same checks a file's
+        gets (checksum, format, signature, numbers); an Issue naming `data.file` if unusable.
+
+        The visible sheet is not compared here (the file reader does that); `path` is the
+        file read, or None for a report never written (its name alone then).
+        """
+        name = data.file
+        if not data.intact:
+            detail = f"{name}: trang {DATA_SHEET} đã bị sửa sau khi xuất (sai mã kiểm tra SHA-256)."
+            return Issue(name, IssueKind.CHECKSUM, detail, data.get(DataKey.COMMUNE_CODE, "") or "")
+        if data.format != FORMAT:
+            detail = f"{name}: trang {DATA_SHEET} có định dạng «{data.format}» lạ."
+            return Issue(name, IssueKind.NO_DATA, detail)
+        found, head = data.values, data.head()
+        if (data.signature or data.public_key) and not data.signature_valid():
+            detail = (
+                f"{name}: chữ ký không hợp lệ (trang {DATA_SHEET} không phải do khóa ghi trong tệp "
+                "ký, hoặc đã bị sửa rồi tính lại mã kiểm tra)."
+            )
+            return Issue(name, IssueKind.SIGNATURE, detail, head.commune_code)
+        values: dict[str, Number | None] = {}
+        for code in self.codes:
+            text = found.get(code, "")
+            try:
+                values[code] = value_number(text)
+            except ValueError:
+                detail = (
+                    f"{name}: giá trị «{text[:30]}» của {code} trong {DATA_SHEET} không phải số."
+                )
+                return Issue(name, IssueKind.NO_DATA, detail, head.commune_code)
+        report = CommuneReport(
+            file=name,
+            path=Path(name) if path is None else path,
+            commune_code=head.commune_code,
+            commune_name=head.commune_name,
+            province=head.province,
+            period=head.period,
+            generated="" if head.generated_at is None else f"{head.generated_at:%d/%m/%Y}",
+            draft=head.draft,
+            version=head.version,
+            issued_at="" if head.issued_at is None else head.issued_at.isoformat("T", "seconds"),
+            uid=head.submission_id,
+            values=values,
+            public_key=data.public_key if data.signature else "",
+            narrative=tuple(
+                (key.removeprefix(NARRATIVE_PREFIX), unescape_text(text))
+                for key, text in data.rows
+                if key.startswith(NARRATIVE_PREFIX) and text
+            ),
+        )
+        return report
+
     def _read_safe_container(self, path: Path, content: bytes | None) -> CommuneReport | Issue:
         """Read a file whose container passed the check (never raises for a bad file):
         `content` is what was checked, else None to read the file itself."""
@@ -210,48 +264,10 @@ def _read(path: Path, reader: ReportReader, content: bytes | None) -> CommuneRep
         data = parse_data_grid(name, grid)
     except DataSheetError as exc:
         return Issue(name, IssueKind.NO_DATA, str(exc))
-    if not data.intact:
-        detail = f"{name}: trang {DATA_SHEET} đã bị sửa sau khi xuất (sai mã kiểm tra SHA-256)."
-        return Issue(name, IssueKind.CHECKSUM, detail, data.get(DataKey.COMMUNE_CODE, "") or "")
-    if data.format != FORMAT:
-        detail = f"{name}: trang {DATA_SHEET} có định dạng «{data.format}» lạ."
-        return Issue(name, IssueKind.NO_DATA, detail)
-    found, head = data.values, data.head()
-    if (data.signature or data.public_key) and not data.signature_valid():
-        detail = (
-            f"{name}: chữ ký không hợp lệ (trang {DATA_SHEET} không phải do khóa ghi trong tệp "
-            "ký, hoặc đã bị sửa rồi tính lại mã kiểm tra)."
-        )
-        return Issue(name, IssueKind.SIGNATURE, detail, head.commune_code)
-    values: dict[str, Number | None] = {}
-    for code in reader.codes:
-        text = found.get(code, "")
-        try:
-            values[code] = value_number(text)
-        except ValueError:
-            detail = f"{name}: giá trị «{text[:30]}» của {code} trong {DATA_SHEET} không phải số."
-            return Issue(name, IssueKind.NO_DATA, detail, head.commune_code)
-    report = CommuneReport(
-        file=name,
-        path=path,
-        commune_code=head.commune_code,
-        commune_name=head.commune_name,
-        province=head.province,
-        period=head.period,
-        generated="" if head.generated_at is None else f"{head.generated_at:%d/%m/%Y}",
-        draft=head.draft,
-        version=head.version,
-        issued_at="" if head.issued_at is None else head.issued_at.isoformat("T", "seconds"),
-        uid=head.submission_id,
-        values=values,
-        public_key=data.public_key if data.signature else "",
-        narrative=tuple(
-            (key.removeprefix(NARRATIVE_PREFIX), unescape_text(text))
-            for key, text in data.rows
-            if key.startswith(NARRATIVE_PREFIX) and text
-        ),
-    )
-    differences = _visible_differences(workbook, reader, values)
+    report = reader.read_data(data, path)
+    if isinstance(report, Issue):
+        return report
+    differences = _visible_differences(workbook, reader, report.values)
     if differences:
         listed = "; ".join(differences[:_MAX_LISTED])
         more = f" và {len(differences) - _MAX_LISTED} chỉ tiêu khác" if len(differences) > 5 else ""

@@ -204,6 +204,13 @@ def data_rows(pairs: Sequence[tuple[str, str]], signature: str = "") -> list[tup
     return [*rows, (CHECKSUM_KEY, checksum(rows)), *signed]
 
 
+def data_sheet_of(name: str, pairs: Sequence[tuple[str, str]], signature: str = "") -> DataSheet:
+    """The DataSheet a report holding `pairs` (signed with `signature`) gives its reader, with
+    no workbook written or read: the same rows, checksum and signature (`name` its report)."""
+    rows = data_rows(pairs)
+    return DataSheet(name, tuple(rows[:-1]), rows[-1][1], signature.strip())
+
+
 def add_data_sheet(
     workbook: Any, pairs: Sequence[tuple[str, str]], signature: str = "", name: str = DATA_SHEET
 ) -> Any:

@@ -86,13 +86,15 @@ class ConsolidationService:
         dated: dt.date | None = None,
         deadline: dt.date | None = None,
         deadlines: Mapping[str, dt.date] | None = None,
+        reports: Sequence[CommuneReport | Issue] = (),
     ) -> ConsolidationResult:
         """Read, consolidate and write `out`; ConsolidationError when nothing is usable.
 
         Drafts are left out of the totals (listed) unless `include_drafts`; then marked.
         `dated` is the document's date (default today). The communes that have not reported
         by `deadline` (else the remembered `deadlines` of the period chosen) are listed, and
-        those that reported after it with the day they did.
+        those that reported after it with the day they did. `reports` are reports read
+        already (a database's, never written as files), consolidated with the files'.
         """
         out = Path(out)
         refuse_own_input(out, paths, template)
@@ -105,25 +107,26 @@ class ConsolidationService:
             if is_commune_report(out):
                 raise ConsolidationError(own_input(out, out))
             files.remove(resolved(out))
-        reports = self._read_all(files, layout, issues, progress, cancelled)
-        chosen = asked or calc.most_common_period(r.period for r in reports) or ""
+        read = self._read_all(files, layout, issues, progress, cancelled)
+        issues.extend(found for found in reports if isinstance(found, Issue))
+        read += [found for found in reports if isinstance(found, CommuneReport)]
+        count = len(files) + len(reports)  # the reports given count as files read
+        chosen = asked or calc.most_common_period(r.period for r in read) or ""
         if not chosen:
-            raise ConsolidationError(_nothing(len(files), issues))
+            raise ConsolidationError(_nothing(count, issues))
         chosen_period = Period.parse(chosen)
         screen = Screen(self._catalogue, chosen_period, include_drafts, unit_list)
-        by_commune = _assign(reports, chosen, expected, issues, screen)
+        by_commune = _assign(read, chosen, expected, issues, screen)
         used = [by_commune[c] for c in sorted(by_commune)]
         if not used:
-            raise ConsolidationError(_nothing(len(files), issues))
+            raise ConsolidationError(_nothing(count, issues))
         for report in used:
             for note in report.notes:
                 issues.append(_issue(report, IssueKind.UNREAD_VALUE, f"{report.file}: {note}."))
         issues.extend(screen.flags)
-        issues.extend(changed_keys(reports, used, unit_list.keys))
+        issues.extend(changed_keys(read, used, unit_list.keys))
         due = deadline or (deadlines or {}).get(chosen_period.key)
-        content = self._document(
-            chosen_period, used, reports, expected, issues, len(files), unit_list.keys
-        )
+        content = self._document(chosen_period, used, read, expected, issues, count, unit_list.keys)
         content = replace(content, deadline=due)
         if document is not None:
             letter = official(document, content.province, dated or self._today())
@@ -132,7 +135,7 @@ class ConsolidationService:
             write_consolidation(out, content, self._catalogue)
         except WorkbookWriteError as exc:
             raise ConsolidationError(str(exc)) from exc
-        return ConsolidationResult(len(files), len(used), tuple(issues), out, chosen, due)
+        return ConsolidationResult(count, len(used), tuple(issues), out, chosen, due)
 
     def _read_all(
         self,
