@@ -324,19 +324,7 @@ class RecordService:
         with self._ctx.read_session() as session:
             commune = require_commune(session)
             rows, total = repo.page_rows(
-                session,
-                spec.name,
-                commune.id,
-                query.search,
-                self._searchable(spec),
-                dict(query.equals),
-                query.date_field,
-                query.date_from,
-                query.date_to,
-                query.sort,
-                query.descending,
-                query.offset,
-                query.limit,
+                session, spec.name, commune.id, self._filter(spec, query), query.offset, query.limit
             )
         return RecordPage([self._shown(spec, _record(spec.name, r)) for r in rows], total)
 
@@ -347,19 +335,21 @@ class RecordService:
         with self._ctx.read_session() as session:
             commune = require_commune(session)
             return repo.row_position(
-                session,
-                spec.name,
-                commune.id,
-                record_id,
-                query.search,
-                self._searchable(spec),
-                dict(query.equals),
-                query.date_field,
-                query.date_from,
-                query.date_to,
-                query.sort,
-                query.descending,
+                session, spec.name, commune.id, record_id, self._filter(spec, query)
             )
+
+    def _filter(self, spec: RecordKind, query: RecordQuery) -> repo.ListFilter:
+        """The query's filters and sort as the repository takes them."""
+        return repo.ListFilter(
+            query.search,
+            self._searchable(spec),
+            dict(query.equals),
+            query.date_field,
+            query.date_from,
+            query.date_to,
+            query.sort,
+            query.descending,
+        )
 
     def count(self, kind: str) -> int:
         with self._ctx.read_session() as session:

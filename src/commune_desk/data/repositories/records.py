@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -135,32 +136,39 @@ def fold(session: Session, column: Any) -> Any:
     return func.lower(column)
 
 
+@dataclass(frozen=True)
+class ListFilter:
+    """A list's filters and sort, as the window asks for them: the same for a page of rows
+    and for where one record stands in it."""
+
+    search: str = ""
+    searchable: Sequence[str] = ()
+    equals: Mapping[str, Any] = field(default_factory=dict)
+    date_field: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = ""
+    descending: bool = False
+
+
 def page_rows(
     session: Session,
     kind: str,
     commune_id: int,
-    search: str = "",
-    searchable: Sequence[str] = (),
-    equals: Mapping[str, Any] | None = None,
-    date_field: str = "",
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    sort: str = "",
-    descending: bool = False,
+    where: ListFilter,
     offset: int = 0,
     limit: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of rows filtered and sorted in SQL, and the number of rows that match.
 
-    `search` matches, case-folded, inside the `searchable` fields only (none: nothing matches).
+    `where.search` matches, case-folded, inside the `searchable` fields only (none: nothing
+    matches).
     """
     inner = select_rows(kind, commune_id, keys=True, stamps=True).subquery()
-    conditions = _conditions(
-        session, kind, inner, search, searchable, equals, date_field, date_from, date_to
-    )
+    conditions = _conditions(session, kind, inner, where)
     total = session.execute(select(func.count()).select_from(inner).where(*conditions)).scalar_one()
     shown = [c for c in inner.c if not c.key.startswith("_") or c.key == VERSION]
-    stmt = select(*shown).where(*conditions).order_by(*_order(inner, sort, descending))
+    stmt = select(*shown).where(*conditions).order_by(*_order(inner, where))
     stmt = stmt.offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -172,20 +180,12 @@ def page_rows(
     return rows, total
 
 
-def _conditions(
-    session: Session,
-    kind: str,
-    inner: Any,
-    search: str,
-    searchable: Sequence[str],
-    equals: Mapping[str, Any] | None,
-    date_field: str,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-) -> list[Any]:
+def _conditions(session: Session, kind: str, inner: Any, where: ListFilter) -> list[Any]:
     """The filters of a list as SQL conditions on `inner` (a `select_rows(keys=True)`)."""
     spec = KINDS[kind]
     conditions: list[Any] = []
+    search, searchable = where.search, where.searchable
+    date_field, date_from, date_to = where.date_field, where.date_from, where.date_to
     needle = search.strip().casefold()
     if needle:
         # Text fields through the stored accent-free key ("khanh" finds "Khánh"); codes of
@@ -203,7 +203,7 @@ def _conditions(
                 ),
             )
         )
-    for name, value in (equals or {}).items():
+    for name, value in where.equals.items():
         conditions.append(inner.c[name] == value)
     if date_field and date_from is not None:
         conditions.append(inner.c[date_field] >= date_from)
@@ -212,11 +212,12 @@ def _conditions(
     return conditions
 
 
-def _order(inner: Any, sort: str, descending: bool) -> list[Any]:
+def _order(inner: Any, where: ListFilter) -> list[Any]:
     """The order of a list: the sorted column (text by its Vietnamese sort key), then entry."""
+    sort = where.sort
     if sort and sort in inner.c:
         column = inner.c.get(f"_sort_{sort}", inner.c[sort])
-        return [column.desc() if descending else column.asc(), inner.c.id]
+        return [column.desc() if where.descending else column.asc(), inner.c.id]
     return [inner.c.id]
 
 
@@ -225,22 +226,13 @@ def row_position(
     kind: str,
     commune_id: int,
     record_id: int,
-    search: str = "",
-    searchable: Sequence[str] = (),
-    equals: Mapping[str, Any] | None = None,
-    date_field: str = "",
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    sort: str = "",
-    descending: bool = False,
+    where: ListFilter,
 ) -> int | None:
     """Where the record stands (from 0) in the list `page_rows` gives for the same filters
     and sort, or None when the filters leave it out."""
     inner = select_rows(kind, commune_id, keys=True).subquery()
-    conditions = _conditions(
-        session, kind, inner, search, searchable, equals, date_field, date_from, date_to
-    )
-    place = func.row_number().over(order_by=_order(inner, sort, descending)).label("place")
+    conditions = _conditions(session, kind, inner, where)
+    place = func.row_number().over(order_by=_order(inner, where)).label("place")
     numbered = select(inner.c.id, place).where(*conditions).subquery()
     found = session.execute(select(numbered.c.place).where(numbered.c.id == record_id))
     place_of = found.scalar_one_or_none()
