@@ -101,6 +101,9 @@ def test_a_commune_role_sees_and_changes_only_its_own_rows(server_db, capsys, mo
         # The audit trail: added to, never changed or deleted.
         assert _refused(conn, "UPDATE audit_entries SET actor = 'x'") == RLS_REFUSED
         assert _refused(conn, "DELETE FROM audit_entries") == RLS_REFUSED
+        # Nor what it submitted: the register of submissions is added to, never rewritten.
+        assert _refused(conn, "UPDATE submissions SET snapshot = '{}'") == RLS_REFUSED
+        assert _refused(conn, "DELETE FROM submissions") == RLS_REFUSED
         assert _refused(conn, "DROP TABLE staff") == RLS_REFUSED  # not the owner
 
 

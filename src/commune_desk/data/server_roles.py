@@ -44,6 +44,9 @@ BY_PARENT = (
     ("team_members", "team_id", "teams"),
     ("team_activities", "team_id", "teams"),
 )
+# Added to, never changed: the audit trail and the register of submissions (with the figures
+# each submission reported), so a commune's role cannot rewrite what it submitted.
+APPEND_ONLY = ("audit_entries", "submissions")
 SHARED = ("provinces", "alembic_version")  # read by every role: no commune's data
 WRITES = "SELECT, INSERT, UPDATE, DELETE"
 
@@ -83,17 +86,18 @@ def _policies(grant: Grant) -> Iterator[str]:
     if reads_only:  # the province reads figures, never the communes' password hashes
         tables = [(t, "commune_id IS NULL" if t == "users" else c) for t, c in tables]
     for table, condition in [*tables, ("audit_entries", mine)]:
+        append_only = table in APPEND_ONLY
         yield f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"
         yield f"DROP POLICY IF EXISTS {name} ON {table}"
         yield f"DROP POLICY IF EXISTS {name}_add ON {table}"
-        if reads_only or table == "audit_entries":
+        if reads_only or append_only:
             yield f"CREATE POLICY {name} ON {table} FOR SELECT TO {role} USING ({condition})"
         else:
             yield (
                 f"CREATE POLICY {name} ON {table} FOR ALL TO {role} "
                 f"USING ({condition}) WITH CHECK ({condition})"
             )
-        if table == "audit_entries" and not reads_only:
+        if append_only and not reads_only:
             yield (
                 f"CREATE POLICY {name}_add ON {table} FOR INSERT TO {role} WITH CHECK ({condition})"
             )
@@ -115,10 +119,11 @@ def role_sql(grant: Grant, database: str, password: str = "…") -> list[str]:
     if grant.commune_id is None:
         statements.append(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
     else:
+        writable = [t for t in tables[1:] if t not in APPEND_ONLY]
         statements += [
             f"GRANT SELECT, UPDATE ON communes TO {role}",
-            f"GRANT {WRITES} ON {', '.join(tables[1:])} TO {role}",
-            f"GRANT SELECT, INSERT ON audit_entries TO {role}",  # never UPDATE or DELETE
+            f"GRANT {WRITES} ON {', '.join(writable)} TO {role}",
+            f"GRANT SELECT, INSERT ON {', '.join(APPEND_ONLY)} TO {role}",  # never UPDATE/DELETE
             f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}",
         ]
     return statements + list(_policies(grant))
